@@ -1,0 +1,5 @@
+package no.partnerskap.api.commitment;
+
+public enum OutcomeResult {
+    FULFILLED, PARTIALLY_FULFILLED, NOT_FULFILLED
+}

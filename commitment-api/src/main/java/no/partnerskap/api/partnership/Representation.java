@@ -1,0 +1,5 @@
+package no.partnerskap.api.partnership;
+
+public enum Representation {
+    LEADERSHIP, MANAGEMENT, OPERATIONAL
+}

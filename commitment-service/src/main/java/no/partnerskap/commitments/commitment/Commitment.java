@@ -1,0 +1,234 @@
+package no.partnerskap.commitments.commitment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentAssessed;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRevised;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentWithdrawn;
+import no.partnerskap.api.commitment.CommitmentEvent.DeadlineExtended;
+import no.partnerskap.api.commitment.CommitmentEvent.FollowUpRequested;
+import no.partnerskap.api.commitment.CommitmentEvent.MilestoneAdded;
+import no.partnerskap.api.commitment.CommitmentEvent.MilestoneCompleted;
+import no.partnerskap.api.commitment.CommitmentEvent.OutcomeReported;
+import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
+import no.partnerskap.api.commitment.IndicatorValue;
+import no.partnerskap.commitments.commitment.CommitmentCommands.AddMilestone;
+import no.partnerskap.commitments.commitment.CommitmentCommands.AssessCommitment;
+import no.partnerskap.commitments.commitment.CommitmentCommands.CompleteMilestone;
+import no.partnerskap.commitments.commitment.CommitmentCommands.ExtendDeadline;
+import no.partnerskap.commitments.commitment.CommitmentCommands.RecordCommitment;
+import no.partnerskap.commitments.commitment.CommitmentCommands.ReportOutcome;
+import no.partnerskap.commitments.commitment.CommitmentCommands.ReportProgress;
+import no.partnerskap.commitments.commitment.CommitmentCommands.RequestFollowUp;
+import no.partnerskap.commitments.commitment.CommitmentCommands.ReviseCommitment;
+import no.partnerskap.commitments.commitment.CommitmentCommands.WithdrawCommitment;
+import no.partnerskap.commitments.partnership.PartnershipDirectory;
+import no.partnerskap.commitments.shared.NotFound;
+import no.partnerskap.commitments.shared.NotPermitted;
+import no.partnerskap.commitments.shared.RuleViolation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/** One organisation's promise within a partnership, and every report on it until it closes. */
+public class Commitment {
+
+    @AggregateIdentifier
+    private UUID commitmentId;
+    private UUID partnershipId;
+    private UUID organisationId;
+    private LocalDate dueDate;
+    private List<UUID> goalIds;
+    private boolean closed;
+    private Map<UUID, Boolean> milestonesCompleted = new HashMap<>();
+
+    protected Commitment() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Commitment(RecordCommitment command, PartnershipDirectory partnerships) {
+        if (partnerships.kindOf(command.partnershipId()).isEmpty()) {
+            throw new NotFound("partnership-must-exist", "no partnership " + command.partnershipId());
+        }
+        if (partnerships.isConcluded(command.partnershipId())) {
+            throw new RuleViolation("concluded-partnership-is-read-only",
+                    "partnership " + command.partnershipId() + " has concluded");
+        }
+        if (!partnerships.isActiveMember(command.partnershipId(), command.organisationId())) {
+            throw new RuleViolation("only-active-members-commit",
+                    "organisation " + command.organisationId() + " is not an active member of the partnership");
+        }
+        requireGoalsOf(partnerships, command.partnershipId(), command.goalIds());
+        if (command.dueDate().isBefore(command.recordedOn())) {
+            throw new RuleViolation("due-date-not-before-recording",
+                    "due date " + command.dueDate() + " is before the recording date " + command.recordedOn());
+        }
+        apply(new CommitmentRecorded(command.commitmentId(), command.partnershipId(), command.organisationId(),
+                command.title(), command.description(), List.copyOf(command.goalIds()),
+                List.copyOf(command.resources()), command.dueDate(), command.recordedOn()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseCommitment command, PartnershipDirectory partnerships) {
+        requireActor(command.actingOrganisationId());
+        requireOpen();
+        requireGoalsOf(partnerships, partnershipId, command.goalIds());
+        apply(new CommitmentRevised(commitmentId, partnershipId, organisationId, command.title(),
+                command.description(), List.copyOf(command.goalIds()), List.copyOf(command.resources()),
+                command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(AddMilestone command) {
+        requireActor(command.actingOrganisationId());
+        requireOpen();
+        apply(new MilestoneAdded(commitmentId, partnershipId, organisationId, command.milestoneId(), command.title(),
+                command.dueDate()));
+    }
+
+    @CommandHandler
+    public void handle(CompleteMilestone command) {
+        requireActor(command.actingOrganisationId());
+        requireOpen();
+        Boolean completed = milestonesCompleted.get(command.milestoneId());
+        if (completed == null) {
+            throw new NotFound("milestone-must-exist", "no milestone " + command.milestoneId());
+        }
+        if (completed) {
+            throw new RuleViolation("milestone-completes-once", "milestone " + command.milestoneId()
+                    + " is already completed");
+        }
+        apply(new MilestoneCompleted(commitmentId, partnershipId, organisationId, command.milestoneId(),
+                command.completedOn()));
+    }
+
+    @CommandHandler
+    public void handle(ReportProgress command) {
+        requireActor(command.actingOrganisationId());
+        requireOpen();
+        if (command.percentComplete() < 0 || command.percentComplete() > 100) {
+            throw new RuleViolation("progress-between-0-and-100", "progress must be 0 to 100 percent");
+        }
+        if (command.asOf().isAfter(command.today())) {
+            throw new RuleViolation("report-not-from-the-future", "a report cannot be true as of a future date");
+        }
+        apply(new ProgressReported(commitmentId, partnershipId, organisationId, command.percentComplete(),
+                command.narrative(), List.copyOf(command.evidence()), command.asOf()));
+    }
+
+    @CommandHandler
+    public void handle(ExtendDeadline command) {
+        requireActor(command.actingOrganisationId());
+        requireOpen();
+        if (!command.newDueDate().isAfter(dueDate)) {
+            throw new RuleViolation("extension-must-be-later",
+                    "the new due date " + command.newDueDate() + " is not after " + dueDate);
+        }
+        apply(new DeadlineExtended(commitmentId, partnershipId, organisationId, dueDate, command.newDueDate(),
+                command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RequestFollowUp command) {
+        requireOpen();
+        apply(new FollowUpRequested(commitmentId, partnershipId, organisationId, command.requestId(),
+                command.message(), command.respondBy()));
+    }
+
+    /** The one thing a closed commitment still accepts: the secretariat's view of it. */
+    @CommandHandler
+    public void handle(AssessCommitment command) {
+        apply(new CommitmentAssessed(commitmentId, partnershipId, organisationId, command.level(),
+                command.comment()));
+    }
+
+    @CommandHandler
+    public void handle(ReportOutcome command) {
+        requireActor(command.actingOrganisationId());
+        requireOpen();
+        for (IndicatorValue value : command.indicatorValues()) {
+            if (!goalIds.contains(value.goalId())) {
+                throw new RuleViolation("indicator-values-for-served-goals",
+                        "goal " + value.goalId() + " is not one this commitment serves");
+            }
+        }
+        apply(new OutcomeReported(commitmentId, partnershipId, organisationId, command.result(), command.narrative(),
+                List.copyOf(command.indicatorValues()), List.copyOf(command.resourcesDelivered()), command.asOf()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawCommitment command) {
+        requireActor(command.actingOrganisationId());
+        requireOpen();
+        apply(new CommitmentWithdrawn(commitmentId, partnershipId, organisationId, command.reason()));
+    }
+
+    private void requireActor(UUID actingOrganisationId) {
+        if (actingOrganisationId != null && !actingOrganisationId.equals(organisationId)) {
+            throw new NotPermitted("partners-act-on-own-commitments",
+                    "this commitment belongs to another organisation");
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new RuleViolation("closed-commitment-accepts-only-assessments",
+                    "commitment " + commitmentId + " is closed; only assessments are accepted");
+        }
+    }
+
+    private static void requireGoalsOf(PartnershipDirectory partnerships, UUID partnershipId, List<UUID> goalIds) {
+        for (UUID goalId : goalIds) {
+            if (!partnerships.hasGoal(partnershipId, goalId)) {
+                throw new RuleViolation("goals-must-exist-in-partnership",
+                        "goal " + goalId + " is not a goal of partnership " + partnershipId);
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentRecorded event) {
+        commitmentId = event.commitmentId();
+        partnershipId = event.partnershipId();
+        organisationId = event.organisationId();
+        dueDate = event.dueDate();
+        goalIds = event.goalIds();
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentRevised event) {
+        goalIds = event.goalIds();
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneAdded event) {
+        milestonesCompleted.put(event.milestoneId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneCompleted event) {
+        milestonesCompleted.put(event.milestoneId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineExtended event) {
+        dueDate = event.newDueDate();
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeReported event) {
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentWithdrawn event) {
+        closed = true;
+    }
+}

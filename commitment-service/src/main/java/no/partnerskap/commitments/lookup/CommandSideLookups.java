@@ -1,0 +1,57 @@
+package no.partnerskap.commitments.lookup;
+
+import java.util.Optional;
+import java.util.UUID;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.commitments.organisation.OrganisationRegistry;
+import no.partnerskap.commitments.partnership.PartnershipDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads the lookup tables that {@link LookupProjector} keeps in step with the events. */
+@Component
+class CommandSideLookups implements OrganisationRegistry, PartnershipDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    CommandSideLookups(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean isRegistered(UUID organisationId) {
+        return exists("select 1 from event_store.organisation_lookup where organisation_id = ?", organisationId);
+    }
+
+    @Override
+    public Optional<UUID> findByNumber(String organisationNumber) {
+        return jdbc.queryForList("select organisation_id from event_store.organisation_lookup where organisation_number = ?",
+                UUID.class, organisationNumber).stream().findFirst();
+    }
+
+    @Override
+    public Optional<PartnershipKind> kindOf(UUID partnershipId) {
+        return jdbc.queryForList("select kind from event_store.partnership_lookup where partnership_id = ?",
+                String.class, partnershipId).stream().findFirst().map(PartnershipKind::valueOf);
+    }
+
+    @Override
+    public boolean isConcluded(UUID partnershipId) {
+        return exists("select 1 from event_store.partnership_lookup where partnership_id = ? and concluded", partnershipId);
+    }
+
+    @Override
+    public boolean isActiveMember(UUID partnershipId, UUID organisationId) {
+        return exists("select 1 from event_store.membership_lookup where partnership_id = ? and organisation_id = ? and active",
+                partnershipId, organisationId);
+    }
+
+    @Override
+    public boolean hasGoal(UUID partnershipId, UUID goalId) {
+        return exists("select 1 from event_store.goal_lookup where partnership_id = ? and goal_id = ?", partnershipId, goalId);
+    }
+
+    private boolean exists(String sql, Object... args) {
+        return !jdbc.queryForList(sql, Integer.class, args).isEmpty();
+    }
+}

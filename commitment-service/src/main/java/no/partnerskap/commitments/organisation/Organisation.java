@@ -1,0 +1,56 @@
+package no.partnerskap.commitments.organisation;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.UUID;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRenamed;
+import no.partnerskap.api.organisation.OrganisationNumber;
+import no.partnerskap.commitments.organisation.OrganisationCommands.RegisterOrganisation;
+import no.partnerskap.commitments.organisation.OrganisationCommands.RenameOrganisation;
+import no.partnerskap.commitments.shared.RuleViolation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/** A legal body that takes part in partnerships. */
+public class Organisation {
+
+    @AggregateIdentifier
+    private UUID organisationId;
+    private String name;
+
+    protected Organisation() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Organisation(RegisterOrganisation command, OrganisationRegistry registry) {
+        if (!OrganisationNumber.isValid(command.organisationNumber())) {
+            throw new RuleViolation("organisation-number-must-be-valid",
+                    "organisation number " + command.organisationNumber() + " fails the mod-11 check");
+        }
+        registry.findByNumber(command.organisationNumber()).ifPresent(existing -> {
+            throw new RuleViolation("organisation-number-registers-once",
+                    "organisation number " + command.organisationNumber() + " is already registered as " + existing);
+        });
+        apply(new OrganisationRegistered(command.organisationId(), command.name(), command.organisationNumber(),
+                command.sector()));
+    }
+
+    @CommandHandler
+    public void handle(RenameOrganisation command) {
+        apply(new OrganisationRenamed(organisationId, name, command.name()));
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationRegistered event) {
+        organisationId = event.organisationId();
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationRenamed event) {
+        name = event.name();
+    }
+}

@@ -1,0 +1,298 @@
+package no.partnerskap.commitments.partnership;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import no.partnerskap.api.common.SdgCatalogue;
+import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.PartnershipEvent.AgreementSigned;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementClosedWithDissent;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementRaised;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementResolved;
+import no.partnerskap.api.partnership.PartnershipEvent.MandateRevised;
+import no.partnerskap.api.partnership.PartnershipEvent.MeetingRecorded;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberRoleChanged;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
+import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalDefined;
+import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalRevised;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.commitments.organisation.OrganisationRegistry;
+import no.partnerskap.commitments.partnership.PartnershipCommands.AdmitMember;
+import no.partnerskap.commitments.partnership.PartnershipCommands.ChangeMemberRole;
+import no.partnerskap.commitments.partnership.PartnershipCommands.ConcludePartnership;
+import no.partnerskap.commitments.partnership.PartnershipCommands.DefineResultGoal;
+import no.partnerskap.commitments.partnership.PartnershipCommands.EstablishPartnership;
+import no.partnerskap.commitments.partnership.PartnershipCommands.RaiseDisagreement;
+import no.partnerskap.commitments.partnership.PartnershipCommands.RecordDeparture;
+import no.partnerskap.commitments.partnership.PartnershipCommands.RecordMeeting;
+import no.partnerskap.commitments.partnership.PartnershipCommands.ResolveDisagreement;
+import no.partnerskap.commitments.partnership.PartnershipCommands.ReviseMandate;
+import no.partnerskap.commitments.partnership.PartnershipCommands.ReviseResultGoal;
+import no.partnerskap.commitments.partnership.PartnershipCommands.SignAgreement;
+import no.partnerskap.commitments.shared.NotFound;
+import no.partnerskap.commitments.shared.RuleViolation;
+import no.partnerskap.commitments.shared.UnknownReference;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/** A partnership: its members, goals, agreement, meetings and disagreements, until it concludes. */
+public class Partnership {
+
+    @AggregateIdentifier
+    private UUID partnershipId;
+    private String mandate;
+    private boolean concluded;
+    private Map<UUID, MemberRole> activeMembers = new HashMap<>();
+    private Map<UUID, GoalFigures> goals = new HashMap<>();
+    private Set<UUID> openDisagreements = new HashSet<>();
+
+    record GoalFigures(BigDecimal baseline, BigDecimal target) {
+    }
+
+    protected Partnership() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Partnership(EstablishPartnership command, PartnershipDirectory partnerships,
+                       OrganisationRegistry organisations) {
+        UUID parent = command.parentPartnershipId();
+        if (command.kind() == PartnershipKind.THEMATIC_NETWORK && parent != null) {
+            PartnershipKind parentKind = partnerships.kindOf(parent).orElseThrow(() -> new UnknownReference(
+                    "parent-partnership-must-exist", "no partnership " + parent));
+            if (parentKind != PartnershipKind.STRATEGIC) {
+                throw new RuleViolation("network-parent-must-be-strategic",
+                        "a thematic network can only sit under a strategic partnership; " + parent + " is " + parentKind);
+            }
+            if (partnerships.isConcluded(parent)) {
+                throw new RuleViolation("concluded-partnership-is-read-only",
+                        "parent partnership " + parent + " has concluded");
+            }
+        }
+        if (command.kind() == PartnershipKind.STRATEGIC && parent != null) {
+            throw new RuleViolation("strategic-partnership-has-no-parent",
+                    "a strategic partnership sits at the top; only thematic networks have a parent");
+        }
+        if (!organisations.isRegistered(command.convenorOrganisationId())) {
+            throw new UnknownReference("member-must-be-registered-organisation",
+                    "no organisation " + command.convenorOrganisationId());
+        }
+        if (command.period() != null && command.period().to() != null
+                && command.period().to().isBefore(command.period().from())) {
+            throw new RuleViolation("period-must-not-end-before-it-starts", "the period ends before it starts");
+        }
+        apply(new PartnershipEstablished(command.partnershipId(), command.name(), command.kind(), parent,
+                command.mandate(), command.purpose(), command.workingMethods(), command.disagreementProcedure(),
+                command.period(), command.convenorOrganisationId()));
+        // the convenor leads from the start: it is the partnership's first member
+        apply(new MemberAdmitted(command.partnershipId(), command.convenorOrganisationId(), MemberRole.CONVENOR,
+                Representation.LEADERSHIP));
+    }
+
+    @CommandHandler
+    public void handle(AdmitMember command, OrganisationRegistry organisations) {
+        requireOpen();
+        if (!organisations.isRegistered(command.organisationId())) {
+            throw new UnknownReference("member-must-be-registered-organisation",
+                    "no organisation " + command.organisationId());
+        }
+        if (activeMembers.containsKey(command.organisationId())) {
+            throw new RuleViolation("member-at-most-once",
+                    "organisation " + command.organisationId() + " is already a member");
+        }
+        apply(new MemberAdmitted(partnershipId, command.organisationId(), command.role(), command.representation()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeMemberRole command) {
+        requireOpen();
+        MemberRole previous = requireMember(command.organisationId());
+        apply(new MemberRoleChanged(partnershipId, command.organisationId(), previous, command.role(),
+                command.representation()));
+    }
+
+    @CommandHandler
+    public void handle(RecordDeparture command) {
+        requireOpen();
+        requireMember(command.organisationId());
+        apply(new MemberLeft(partnershipId, command.organisationId(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(DefineResultGoal command) {
+        requireOpen();
+        requireKnownSdgTargets(command.sdgTargets());
+        apply(new ResultGoalDefined(partnershipId, command.goalId(), command.title(), command.indicator(),
+                command.unit(), command.baseline(), command.target(), command.targetDate(),
+                List.copyOf(command.sdgTargets())));
+    }
+
+    @CommandHandler
+    public void handle(ReviseResultGoal command) {
+        requireOpen();
+        GoalFigures previous = goals.get(command.goalId());
+        if (previous == null) {
+            throw new NotFound("goal-must-exist", "no goal " + command.goalId() + " in this partnership");
+        }
+        requireKnownSdgTargets(command.sdgTargets());
+        apply(new ResultGoalRevised(partnershipId, command.goalId(), command.title(), command.indicator(),
+                command.unit(), previous.baseline(), command.baseline(), previous.target(), command.target(),
+                command.targetDate(), List.copyOf(command.sdgTargets()), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(SignAgreement command) {
+        requireOpen();
+        apply(new AgreementSigned(partnershipId, command.signedOn(), command.documentReference()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseMandate command) {
+        requireOpen();
+        apply(new MandateRevised(partnershipId, mandate, command.mandate(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RecordMeeting command) {
+        requireOpen();
+        command.attendance().forEach(a -> {
+            if (!activeMembers.containsKey(a.organisationId())) {
+                throw new RuleViolation("attendees-must-be-members",
+                        "organisation " + a.organisationId() + " is not a member of this partnership");
+            }
+        });
+        apply(new MeetingRecorded(partnershipId, command.meetingId(), command.date(), command.agenda(),
+                command.minutesReference(), List.copyOf(command.attendance())));
+    }
+
+    @CommandHandler
+    public void handle(RaiseDisagreement command) {
+        requireOpen();
+        if (!activeMembers.containsKey(command.organisationId())) {
+            throw new RuleViolation("only-members-raise-disagreements",
+                    "organisation " + command.organisationId() + " is not a member of this partnership");
+        }
+        apply(new DisagreementRaised(partnershipId, command.disagreementId(), command.organisationId(),
+                command.subject(), command.description()));
+    }
+
+    @CommandHandler
+    public void handle(ResolveDisagreement command) {
+        requireOpen();
+        if (!openDisagreements.contains(command.disagreementId())) {
+            throw new NotFound("disagreement-must-be-open",
+                    "no open disagreement " + command.disagreementId() + " in this partnership");
+        }
+        boolean resolved = command.resolution() != null && !command.resolution().isBlank();
+        boolean dissent = command.dissent() != null && !command.dissent().isBlank();
+        if (resolved == dissent) {
+            throw new RuleViolation("resolution-or-dissent",
+                    "a disagreement closes with either a resolution or a recorded dissent");
+        }
+        if (resolved) {
+            apply(new DisagreementResolved(partnershipId, command.disagreementId(), command.resolution()));
+        } else {
+            List<UUID> dissenters = command.dissentingOrganisationIds() == null
+                    ? List.of() : List.copyOf(command.dissentingOrganisationIds());
+            apply(new DisagreementClosedWithDissent(partnershipId, command.disagreementId(), command.dissent(),
+                    dissenters));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ConcludePartnership command) {
+        requireOpen();
+        apply(new PartnershipConcluded(partnershipId, command.reason()));
+    }
+
+    private void requireOpen() {
+        if (concluded) {
+            throw new RuleViolation("concluded-partnership-is-read-only",
+                    "partnership " + partnershipId + " has concluded; it can only be read");
+        }
+    }
+
+    private MemberRole requireMember(UUID organisationId) {
+        MemberRole role = activeMembers.get(organisationId);
+        if (role == null) {
+            throw new NotFound("member-must-be-active",
+                    "organisation " + organisationId + " is not a member of this partnership");
+        }
+        return role;
+    }
+
+    private static void requireKnownSdgTargets(List<String> targets) {
+        for (String target : targets) {
+            if (!SdgCatalogue.official().isTarget(target)) {
+                throw new RuleViolation("sdg-target-must-exist", target + " is not one of the 169 SDG targets");
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipEstablished event) {
+        partnershipId = event.partnershipId();
+        mandate = event.mandate();
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdmitted event) {
+        activeMembers.put(event.organisationId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRoleChanged event) {
+        activeMembers.put(event.organisationId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberLeft event) {
+        activeMembers.remove(event.organisationId());
+    }
+
+    @EventSourcingHandler
+    void on(ResultGoalDefined event) {
+        goals.put(event.goalId(), new GoalFigures(event.baseline(), event.target()));
+    }
+
+    @EventSourcingHandler
+    void on(ResultGoalRevised event) {
+        goals.put(event.goalId(), new GoalFigures(event.baseline(), event.target()));
+    }
+
+    @EventSourcingHandler
+    void on(MandateRevised event) {
+        mandate = event.mandate();
+    }
+
+    @EventSourcingHandler
+    void on(DisagreementRaised event) {
+        openDisagreements.add(event.disagreementId());
+    }
+
+    @EventSourcingHandler
+    void on(DisagreementResolved event) {
+        openDisagreements.remove(event.disagreementId());
+    }
+
+    @EventSourcingHandler
+    void on(DisagreementClosedWithDissent event) {
+        openDisagreements.remove(event.disagreementId());
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipConcluded event) {
+        concluded = true;
+    }
+}

@@ -1,0 +1,110 @@
+package no.partnerskap.commitments.partnership.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.commitments.web.Limits;
+
+/** Request bodies of the partnership endpoints, with their limits. */
+final class PartnershipRequests {
+
+    private PartnershipRequests() {
+    }
+
+    record PeriodRequest(@Schema(example = "2026-01-01") @NotNull LocalDate from,
+                         @Schema(example = "2029-12-31") LocalDate to) {
+    }
+
+    record Establish(
+            @Schema(example = "Grønn industri Vestland") @NotBlank @Size(max = Limits.NAME) String name,
+            @Schema(example = "STRATEGIC") @NotNull PartnershipKind kind,
+            UUID parentPartnershipId,
+            @Schema(example = "Samordne innsatsen for grønn omstilling i regionen") @NotBlank @Size(max = Limits.TEXT)
+            String mandate,
+            @Schema(example = "Flere grønne arbeidsplasser") @Size(max = Limits.TEXT) String purpose,
+            @Schema(example = "Kvartalsvise møter i partnerskapsforum") @Size(max = Limits.TEXT) String workingMethods,
+            @Schema(example = "Uenighet tas opp i forum og protokollføres") @Size(max = Limits.TEXT)
+            String disagreementProcedure,
+            @NotNull @Valid PeriodRequest period,
+            @NotNull UUID convenorOrganisationId) {
+    }
+
+    record Admit(@NotNull UUID organisationId,
+                 @Schema(example = "PARTNER") @NotNull MemberRole role,
+                 @Schema(example = "LEADERSHIP") @NotNull Representation representation) {
+    }
+
+    record ChangeRole(@Schema(example = "OBSERVER") @NotNull MemberRole role, Representation representation) {
+    }
+
+    record Reason(@Schema(example = "Omorganisering") @NotBlank @Size(max = Limits.TEXT) String reason) {
+    }
+
+    record Goal(@Schema(example = "Flere grønne arbeidsplasser") @NotBlank @Size(max = Limits.NAME) String title,
+                @Schema(example = "Nye arbeidsplasser i grønn industri") @Size(max = Limits.TEXT) String indicator,
+                @Schema(example = "arbeidsplasser") @Size(max = Limits.NAME) String unit,
+                @Schema(example = "0") @PositiveOrZero BigDecimal baseline,
+                @Schema(example = "40") @PositiveOrZero BigDecimal target,
+                @Schema(example = "2028-12-31") LocalDate targetDate,
+                @Schema(example = "[\"9.5\", \"17.17\"]")
+                @Size(max = Limits.LIST) List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
+                        message = "must be an SDG target such as 9.5 or 14.a") String> sdgTargets) {
+
+        List<String> targets() {
+            return sdgTargets == null ? List.of() : sdgTargets;
+        }
+    }
+
+    record GoalRevision(@NotBlank @Size(max = Limits.NAME) String title,
+                        @Size(max = Limits.TEXT) String indicator,
+                        @Size(max = Limits.NAME) String unit,
+                        @PositiveOrZero BigDecimal baseline,
+                        @PositiveOrZero BigDecimal target,
+                        LocalDate targetDate,
+                        @Size(max = Limits.LIST) List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
+                                message = "must be an SDG target such as 9.5 or 14.a") String> sdgTargets,
+                        @Schema(example = "Målet re-baselinet etter ny statistikk") @NotBlank @Size(max = Limits.TEXT)
+                        String reason) {
+
+        List<String> targets() {
+            return sdgTargets == null ? List.of() : sdgTargets;
+        }
+    }
+
+    record Agreement(@Schema(example = "2026-02-01") @NotNull LocalDate signedOn,
+                     @Schema(example = "Sak 2026/123") @NotBlank @Size(max = Limits.NAME) String documentReference) {
+    }
+
+    record Mandate(@NotBlank @Size(max = Limits.TEXT) String mandate,
+                   @NotBlank @Size(max = Limits.TEXT) String reason) {
+    }
+
+    record Attendee(@NotNull UUID organisationId, @NotNull Representation representation) {
+    }
+
+    record Meeting(@Schema(example = "2026-03-15") @NotNull LocalDate date,
+                   @Size(max = Limits.TEXT) String agenda,
+                   @Size(max = Limits.NAME) String minutesReference,
+                   @NotNull @Size(max = Limits.LIST) List<@NotNull @Valid Attendee> attendance) {
+    }
+
+    record Disagreement(@NotBlank @Size(max = Limits.NAME) String subject,
+                        @Size(max = Limits.TEXT) String description) {
+    }
+
+    record Resolution(@Size(max = Limits.TEXT) String resolution,
+                      @Size(max = Limits.TEXT) String dissent,
+                      @Size(max = Limits.LIST) List<@NotNull UUID> dissentingOrganisationIds) {
+    }
+}

@@ -1,0 +1,32 @@
+package no.partnerskap.commitments.security;
+
+import no.partnerskap.security.ResourceServerSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every write needs a token; which role may do what is decided per command (see the
+ * controllers), because a partner's right depends on whose commitment it is.
+ */
+@Configuration
+@Import(ResourceServerSecurity.class)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
+        return resourceServer.apply(http)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // only mapped in local mode; elsewhere these paths answer 404
+                        .requestMatchers("/dev/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .build();
+    }
+}

@@ -1,0 +1,14 @@
+package no.partnerskap.commitments.web;
+
+/** Input limits shared by every request body. */
+public final class Limits {
+
+    public static final int NAME = 200;
+    public static final int TEXT = 10_000;
+    public static final int LIST = 100;
+    /** An SDG target: goal 1-17, then a numbered (1-19) or lettered (a-z) target. */
+    public static final String SDG_TARGET = "^([1-9]|1[0-7])\\.([1-9][0-9]?|[a-z])$";
+
+    private Limits() {
+    }
+}

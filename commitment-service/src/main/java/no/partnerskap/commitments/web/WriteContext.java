@@ -1,0 +1,46 @@
+package no.partnerskap.commitments.web;
+
+import java.util.Optional;
+import java.util.UUID;
+import no.partnerskap.security.Caller;
+import no.partnerskap.security.Role;
+
+/**
+ * Everything about a write request besides its body: who calls, for which organisation, the
+ * version the client expects (If-Match), its Idempotency-Key and correlation id.
+ */
+public record WriteContext(Caller caller, Optional<UUID> organisationId, Long expectedVersion,
+                           String idempotencyKey, String correlationId, String requestFingerprint) {
+
+    public boolean isSecretariat() {
+        return caller.has(Role.SECRETARIAT);
+    }
+
+    /** The secretariat may do this; anyone else gets 403. */
+    public void requireSecretariat() {
+        if (!isSecretariat()) {
+            throw new Forbidden("only the secretariat may do this");
+        }
+    }
+
+    /**
+     * A partner acting for its own organisation, or the secretariat. The organisation a partner
+     * names in a request must be its own.
+     */
+    public void requirePartnerFor(UUID organisation) {
+        if (isSecretariat()) {
+            return;
+        }
+        if (!caller.has(Role.PARTNER)) {
+            throw new Forbidden("only a partner or the secretariat may do this");
+        }
+        if (organisationId.isEmpty() || !organisationId.get().equals(organisation)) {
+            throw new Forbidden("a partner acts only for its own organisation");
+        }
+    }
+
+    /** The organisation a partner acts for; 403 when the token names none that is registered. */
+    public UUID actingOrganisation() {
+        return organisationId.orElseThrow(() -> new Forbidden("the token names no registered organisation"));
+    }
+}

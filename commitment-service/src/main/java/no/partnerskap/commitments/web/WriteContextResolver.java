@@ -1,0 +1,76 @@
+package no.partnerskap.commitments.web;
+
+import java.util.Optional;
+import java.util.UUID;
+import no.partnerskap.commitments.organisation.OrganisationRegistry;
+import no.partnerskap.security.Caller;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Builds the {@link WriteContext} of a controller method from the token and the headers. */
+@Component
+class WriteContextResolver implements HandlerMethodArgumentResolver {
+
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final OrganisationRegistry organisations;
+
+    WriteContextResolver(OrganisationRegistry organisations) {
+        this.organisations = organisations;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == WriteContext.class;
+    }
+
+    @Override
+    public WriteContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                        WebDataBinderFactory binders) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw new IllegalStateException("writes are authenticated by the security filter chain");
+        }
+        Caller caller = Caller.from(token.getToken());
+        String key = request.getHeader("Idempotency-Key");
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            throw new BadHeader("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        String correlationId = Optional.ofNullable(request.getHeader("X-Correlation-Id"))
+                .filter(id -> id.length() <= MAX_KEY_LENGTH && !id.isBlank())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        String fingerprint = (String) request.getAttribute(RequestBodyCapture.FINGERPRINT, NativeWebRequest.SCOPE_REQUEST);
+        return new WriteContext(caller, caller.organisation().flatMap(this::organisationId),
+                expectedVersion(request.getHeader("If-Match")), key, correlationId, fingerprint);
+    }
+
+    private Optional<UUID> organisationId(String named) {
+        try {
+            return Optional.of(UUID.fromString(named));
+        } catch (IllegalArgumentException notAnId) {
+            return organisations.findByNumber(named);
+        }
+    }
+
+    /** {@code If-Match: "3"} (or W/"3", or 3) names the version the client last saw. */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new BadHeader("If-Match", "must be an ETag this API gave out, such as \"3\"");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package no.partnerskap.localpostgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server run from binaries in a Maven artifact: no installation, no Docker.
+ * Listens on 127.0.0.1 only, where the {@code postgres} superuser may log in without a password.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+
+    private final EmbeddedPostgres server;
+    private final Path dataDirectory;
+
+    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory) {
+        this.server = server;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts a server that keeps the user's data: fsync and synchronous commit on, data kept
+     * across restarts. A server left running on the folder by a killed JVM is stopped first.
+     *
+     * @param port a fixed port, or 0 for any free one
+     */
+    public static LocalPostgres startDurable(Path dataDirectory, int port) {
+        stopOrphanedServer(dataDirectory);
+        return start(dataDirectory, port, false, true);
+    }
+
+    /** Starts a throw-away server for tests: fresh folder, no fsync (an acknowledged write may be lost on power loss). */
+    public static LocalPostgres startForTests() {
+        try {
+            return start(Files.createTempDirectory("partnerships-test-pg"), 0, true, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LocalPostgres start(Path dataDirectory, int port, boolean clean, boolean durable) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(clean)
+                    .setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200");
+            if (durable) {
+                // the library's defaults trade durability for speed; a user's data needs both on
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            return new LocalPostgres(builder.start(), dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * A JVM killed with SIGKILL leaves its postmaster running on the data folder, and a new one
+     * cannot start there. Stop it gracefully, then forcibly if it does not go.
+     */
+    static void stopOrphanedServer(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> postmaster;
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            postmaster = lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return; // unreadable: PostgreSQL itself will judge the stale file
+        }
+        postmaster.filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .ifPresent(p -> {
+                    log.warn("A PostgreSQL server (pid {}) from an earlier run still holds {}; stopping it",
+                            p.pid(), dataDirectory);
+                    p.destroy();
+                    try {
+                        p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception timeout) {
+                        p.destroyForcibly();
+                    }
+                });
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    public DataSource superuser(String database) {
+        return server.getDatabase("postgres", database);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package no.partnerskap.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+
+/**
+ * Both services are OAuth2 resource servers trusting the same issuers: each issuer's tokens
+ * are checked against its own keys and its own {@code iss}; roles come from the {@code roles}
+ * claim. Each service adds its own path rules on top.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ResourceServerSecurity {
+
+    private final AuthenticationManagerResolver<HttpServletRequest> managers;
+
+    ResourceServerSecurity(SecurityProperties properties, ObjectProvider<LocalIssuer> localIssuers) {
+        Map<String, AuthenticationManager> byIssuer = new HashMap<>();
+        for (SecurityProperties.Issuer issuer : properties.getIssuers()) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).build();
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.getIssuer()));
+            byIssuer.put(issuer.getIssuer(), manager(decoder));
+        }
+        localIssuers.orderedStream().forEach(local -> byIssuer.put(local.issuer(), manager(local.decoder())));
+        this.managers = new JwtIssuerAuthenticationManagerResolver(byIssuer::get);
+    }
+
+    /** Stateless bearer-token security with problem documents for 401 and 403. */
+    public HttpSecurity apply(HttpSecurity http) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(o -> o
+                        .authenticationManagerResolver(managers)
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+    }
+
+    private static AuthenticationManager manager(JwtDecoder decoder) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> Caller.rolesOf(jwt).stream()
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .collect(Collectors.toList()));
+        provider.setJwtAuthenticationConverter(converter);
+        return provider::authenticate;
+    }
+}
