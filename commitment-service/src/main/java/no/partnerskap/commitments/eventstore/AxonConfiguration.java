@@ -3,8 +3,6 @@ package no.partnerskap.commitments.eventstore;
 import java.util.List;
 import java.util.concurrent.Executors;
 import no.partnerskap.commitments.commitment.Commitment;
-import no.partnerskap.commitments.idempotency.IdempotentCommandInterceptor;
-import no.partnerskap.commitments.idempotency.VersionTracking;
 import no.partnerskap.commitments.organisation.Organisation;
 import no.partnerskap.commitments.partnership.Partnership;
 import no.partnerskap.eventstore.EventStoreSchema;
@@ -14,7 +12,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import no.partnerskap.api.common.AuditMetadata;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -57,6 +58,17 @@ class AxonConfiguration {
         return MessageSerialization.fields();
     }
 
+    /**
+     * Copies the audit metadata of a command onto every event it causes, the correlation id
+     * (the client's X-Correlation-Id when it sent one) included.
+     */
+    @Bean
+    CorrelationDataProvider auditMetadata() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.SUBJECT, AuditMetadata.ORGANISATION,
+                AuditMetadata.ROLES, AuditMetadata.REASON, AuditMetadata.CORRELATION_ID,
+                AuditMetadata.IDEMPOTENCY_KEY, AuditMetadata.AS_OF);
+    }
+
     @Bean
     EventSchema eventSchema() {
         return EventStoreSchema.events();
@@ -79,14 +91,6 @@ class AxonConfiguration {
             configurer.eventProcessing().registerListenerInvocationErrorHandler("command-side-lookups",
                     c -> PropagatingErrorHandler.instance());
         };
-    }
-
-    @Bean
-    ConfigurerModule interceptors(IdempotentCommandInterceptor idempotency) {
-        return configurer -> configurer.onInitialize(config -> config.onStart(() -> {
-            config.commandBus().registerHandlerInterceptor(idempotency);
-            config.eventBus().registerDispatchInterceptor(new VersionTracking());
-        }));
     }
 
     /**

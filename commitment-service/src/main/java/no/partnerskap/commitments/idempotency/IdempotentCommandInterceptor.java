@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs inside the command's unit of work and its transaction: claims the Idempotency-Key
  * before the aggregate acts and stores the answer after, so events and answer commit together.
- * Every command answers with a {@link CommandOutcome}.
+ * Every command answers with a {@link CommandOutcome}. Axon registers it on the command bus
+ * because it is a bean.
  */
 @Component
 public class IdempotentCommandInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -42,7 +43,7 @@ public class IdempotentCommandInterceptor implements MessageHandlerInterceptor<C
             }
         }
         chain.proceed();
-        CommandOutcome outcome = new CommandOutcome(aggregateId, VersionTracking.lastSequence(unitOfWork, aggregateId),
+        CommandOutcome outcome = new CommandOutcome(aggregateId, VersionTracking.versionOf(unitOfWork, aggregateId),
                 (String) command.getMetaData().get(CommandMetadata.CREATED_ID), false);
         if (key != null) {
             records.complete(subject, key, outcome);

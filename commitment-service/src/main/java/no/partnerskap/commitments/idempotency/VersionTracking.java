@@ -1,38 +1,26 @@
 package no.partnerskap.commitments.idempotency;
 
-import java.util.List;
-import java.util.function.BiFunction;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import java.util.Map;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Aggregate;
 
 /**
- * Notes the sequence number of each event an aggregate applies, so the command's answer can
- * carry the aggregate's new version (the ETag a client sends back in If-Match).
+ * Finds the version an aggregate has after a command, so the answer can carry it as ETag.
+ * Axon's repositories keep the aggregates a unit of work loaded or created among its
+ * resources; events only reach the event bus's interceptors at commit, too late for that.
  */
-public class VersionTracking implements MessageDispatchInterceptor<EventMessage<?>> {
+final class VersionTracking {
 
-    private static final String RESOURCE = VersionTracking.class.getName() + ".";
-
-    @Override
-    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-        return (index, event) -> {
-            if (event instanceof DomainEventMessage<?> domainEvent && CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().root().resources()
-                        .merge(RESOURCE + domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(),
-                                (a, b) -> Math.max((Long) a, (Long) b));
-            }
-            return event;
-        };
+    private VersionTracking() {
     }
 
-    static long lastSequence(UnitOfWork<?> unitOfWork, String aggregateId) {
-        Object sequence = unitOfWork.root().resources().get(RESOURCE + aggregateId);
-        if (sequence == null) {
-            throw new IllegalStateException("command on " + aggregateId + " applied no event");
+    static long versionOf(UnitOfWork<?> unitOfWork, String aggregateId) {
+        for (Object resource : unitOfWork.root().resources().values()) {
+            if (resource instanceof Map<?, ?> managed && managed.get(aggregateId) instanceof Aggregate<?> aggregate
+                    && aggregate.version() != null) {
+                return aggregate.version();
+            }
         }
-        return (Long) sequence;
+        throw new IllegalStateException("no aggregate " + aggregateId + " in this unit of work");
     }
 }
