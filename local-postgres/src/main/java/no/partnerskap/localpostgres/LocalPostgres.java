@@ -56,6 +56,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .setCleanDataDirectory(clean)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // the owner closes the server, after the services that use it
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200");
             if (durable) {

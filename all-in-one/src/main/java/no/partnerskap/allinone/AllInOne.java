@@ -1,0 +1,151 @@
+package no.partnerskap.allinone;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import no.partnerskap.commitments.CommitmentServiceApplication;
+import no.partnerskap.localpostgres.DatabaseBootstrap;
+import no.partnerskap.localpostgres.LocalPostgres;
+import no.partnerskap.projections.ProjectionServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The local default: one process with an embedded PostgreSQL (data kept in a folder) and both
+ * services in local mode, each in its own Spring context.
+ */
+public final class AllInOne implements AutoCloseable {
+
+    /** Passwords of the service roles in local mode; the server listens on 127.0.0.1 only. */
+    static final String COMMITMENT_PASSWORD = "local-commitment";
+    static final String PROJECTION_PASSWORD = "local-projection";
+
+    record Options(Path dataDir, int commitmentPort, int projectionPort, int dbPort) {
+
+        static Options parse(String... args) {
+            Map<String, String> values = new HashMap<>();
+            for (String arg : args) {
+                if (!arg.startsWith("--") || !arg.contains("=")) {
+                    throw new IllegalArgumentException("unknown argument " + arg + "; use --name=value");
+                }
+                values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+            Options options = new Options(Path.of(values.getOrDefault("data-dir", "./data")),
+                    Integer.parseInt(values.getOrDefault("commitment-port", "8080")),
+                    Integer.parseInt(values.getOrDefault("projection-port", "8081")),
+                    Integer.parseInt(values.getOrDefault("db-port", "15432")));
+            values.keySet().removeAll(List.of("data-dir", "commitment-port", "projection-port", "db-port"));
+            if (!values.isEmpty()) {
+                throw new IllegalArgumentException("unknown option(s) " + values.keySet()
+                        + "; known: --data-dir, --commitment-port, --projection-port, --db-port");
+            }
+            return options;
+        }
+    }
+
+    private final LocalPostgres postgres;
+    private final ConfigurableApplicationContext commitmentService;
+    private final ConfigurableApplicationContext projectionService;
+    private final Options options;
+
+    private AllInOne(Options options, LocalPostgres postgres, ConfigurableApplicationContext commitmentService,
+                     ConfigurableApplicationContext projectionService) {
+        this.options = options;
+        this.postgres = postgres;
+        this.commitmentService = commitmentService;
+        this.projectionService = projectionService;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        AllInOne system = start(Options.parse(args));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping...");
+            system.close();
+            stopped.countDown();
+        }, "all-in-one-shutdown"));
+        system.printWelcome();
+        stopped.await();
+    }
+
+    static AllInOne start(Options options) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        LocalPostgres postgres = LocalPostgres.startDurable(options.dataDir().resolve("postgres"), options.dbPort());
+        try {
+            DatabaseBootstrap.apply(postgres.superuser("postgres"), postgres::superuser, DatabaseBootstrap.DATABASE,
+                    COMMITMENT_PASSWORD, PROJECTION_PASSWORD);
+            String jdbcUrl = postgres.jdbcUrl(DatabaseBootstrap.DATABASE);
+            ConfigurableApplicationContext commitments = service(CommitmentServiceApplication.class,
+                    CommitmentServiceApplication.CONFIG_NAME,
+                    "--server.port=" + options.commitmentPort(),
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=" + DatabaseBootstrap.COMMITMENT_ROLE,
+                    "--spring.datasource.password=" + COMMITMENT_PASSWORD,
+                    "--partnerships.dev-issuer.key-file=" + options.dataDir().resolve("dev-issuer-key.json"));
+            ConfigurableApplicationContext projections = service(ProjectionServiceApplication.class,
+                    ProjectionServiceApplication.CONFIG_NAME,
+                    "--server.port=" + options.projectionPort(),
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=" + DatabaseBootstrap.PROJECTION_ROLE,
+                    "--spring.datasource.password=" + PROJECTION_PASSWORD,
+                    "--partnerships.commitment-service-url=http://127.0.0.1:" + options.commitmentPort());
+            return new AllInOne(options, postgres, commitments, projections);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext service(Class<?> application, String configName, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--spring.profiles.active=local");
+        return new SpringApplicationBuilder(application)
+                .properties("spring.config.name=" + configName)
+                // one hook for the whole process closes both services before the database
+                .registerShutdownHook(false)
+                .run(all.toArray(String[]::new));
+    }
+
+    int commitmentPort() {
+        return options.commitmentPort();
+    }
+
+    int projectionPort() {
+        return options.projectionPort();
+    }
+
+    void printWelcome() {
+        String commitments = "http://localhost:" + options.commitmentPort();
+        String projections = "http://localhost:" + options.projectionPort();
+        System.out.println("""
+
+                Partnership commitment tracker is running (local mode).
+
+                  commitment-service (write side):  %1$s     API docs: %1$s/swagger-ui.html
+                  projection-service (read side):   %2$s     API docs: %2$s/swagger-ui.html
+                  dashboard:                         %2$s/
+                  PostgreSQL:                        %3$s  (data in %4$s)
+                                                     psql -h 127.0.0.1 -p %5$d -U postgres %6$s
+
+                Get a token for the secretariat:
+                  TOKEN=$(curl -s -X POST %1$s/dev/token -H 'Content-Type: application/json' \\
+                    -d '{"subject":"me@example.no","roles":["SECRETARIAT"]}' | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+
+                Stop with Ctrl-C.
+                """.formatted(commitments, projections, postgres.jdbcUrl(DatabaseBootstrap.DATABASE),
+                options.dataDir().toAbsolutePath().normalize(), postgres.port(), DatabaseBootstrap.DATABASE));
+    }
+
+    @Override
+    public void close() {
+        try {
+            projectionService.close();
+            commitmentService.close();
+        } finally {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package no.partnerskap.projections.security;
+
+import no.partnerskap.security.ResourceServerSecurity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Read models need any role (or nobody, when public read is switched on); audit reads need
+ * AUDITOR or SECRETARIAT; administration needs SECRETARIAT. Nothing here writes.
+ */
+@Configuration
+@Import(ResourceServerSecurity.class)
+class SecurityConfiguration {
+
+    private static final String[] ANY_ROLE = {"SECRETARIAT", "PARTNER", "AUDITOR", "VIEWER"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer,
+                            @Value("${partnerships.security.public-read:false}") boolean publicRead) throws Exception {
+        return resourceServer.apply(http)
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                            .requestMatchers("/error").permitAll()
+                            .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "SECRETARIAT")
+                            .requestMatchers("/admin/**").hasRole("SECRETARIAT");
+                    if (publicRead) {
+                        auth.requestMatchers(HttpMethod.GET, "/api/**", "/", "/pages/**", "/css/**").permitAll();
+                    }
+                    auth.requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANY_ROLE)
+                            .anyRequest().denyAll();
+                })
+                .build();
+    }
+}
