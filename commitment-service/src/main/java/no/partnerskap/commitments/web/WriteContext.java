@@ -39,6 +39,21 @@ public record WriteContext(Caller caller, Optional<UUID> organisationId, Long ex
         }
     }
 
+    /**
+     * For commands a partner may give on its own organisation's commitments: null when the
+     * secretariat acts (it may act for any), the partner's organisation otherwise. The
+     * aggregate refuses a partner acting on another organisation's commitment.
+     */
+    public UUID partnerActingFor() {
+        if (isSecretariat()) {
+            return null;
+        }
+        if (!caller.has(Role.PARTNER)) {
+            throw new Forbidden("only a partner or the secretariat may do this");
+        }
+        return actingOrganisation();
+    }
+
     /** The organisation a partner acts for; 403 when the token names none that is registered. */
     public UUID actingOrganisation() {
         return organisationId.orElseThrow(() -> new Forbidden("the token names no registered organisation"));

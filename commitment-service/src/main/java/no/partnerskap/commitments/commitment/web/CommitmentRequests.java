@@ -1,0 +1,103 @@
+package no.partnerskap.commitments.commitment.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.partnerskap.api.commitment.AssessmentLevel;
+import no.partnerskap.api.commitment.IndicatorValue;
+import no.partnerskap.api.commitment.OutcomeResult;
+import no.partnerskap.api.commitment.Resource;
+import no.partnerskap.api.commitment.ResourceKind;
+import no.partnerskap.commitments.web.Limits;
+
+/** Request bodies of the commitment endpoints, with their limits. */
+final class CommitmentRequests {
+
+    private CommitmentRequests() {
+    }
+
+    record ResourceAmount(@Schema(example = "FUNDING") @NotNull ResourceKind kind,
+                          @Schema(example = "500000") @NotNull @PositiveOrZero BigDecimal amount,
+                          @Schema(example = "NOK") @NotBlank @Size(max = 50) String unit) {
+
+        Resource toResource() {
+            return new Resource(kind, amount, unit);
+        }
+
+        static List<Resource> all(List<ResourceAmount> amounts) {
+            return amounts == null ? List.of() : amounts.stream().map(ResourceAmount::toResource).toList();
+        }
+    }
+
+    record Record(@NotNull UUID organisationId,
+                  @Schema(example = "Pilot for hydrogenferje") @NotBlank @Size(max = Limits.NAME) String title,
+                  @Schema(example = "Vi finansierer og driver en pilot") @Size(max = Limits.TEXT) String description,
+                  @Size(max = Limits.LIST) List<@NotNull UUID> goalIds,
+                  @Size(max = Limits.LIST) List<@NotNull @Valid ResourceAmount> resources,
+                  @Schema(example = "2027-06-30") @NotNull LocalDate dueDate) {
+    }
+
+    record Revision(@NotBlank @Size(max = Limits.NAME) String title,
+                    @Size(max = Limits.TEXT) String description,
+                    @Size(max = Limits.LIST) List<@NotNull UUID> goalIds,
+                    @Size(max = Limits.LIST) List<@NotNull @Valid ResourceAmount> resources,
+                    @Schema(example = "Budsjettet ble redusert") @NotBlank @Size(max = Limits.TEXT) String reason) {
+    }
+
+    record Milestone(@Schema(example = "Anbud utlyst") @NotBlank @Size(max = Limits.NAME) String title,
+                     @Schema(example = "2027-01-31") LocalDate dueDate) {
+    }
+
+    record MilestoneCompletion(@Schema(example = "2027-01-20") LocalDate completedOn) {
+    }
+
+    record ProgressReport(@Schema(example = "40") @NotNull @Min(0) @Max(100) Integer percentComplete,
+                          @Schema(example = "Anbudet er lyst ut") @Size(max = Limits.TEXT) String narrative,
+                          @Schema(example = "[\"https://example.no/anbud/123\"]") @Size(max = Limits.LIST)
+                          List<@NotNull @Size(max = 2000) @Pattern(regexp = "https?://\\S+",
+                                  message = "must be an http(s) link") String> evidence,
+                          @Schema(example = "2026-11-01") @NotNull LocalDate asOf) {
+    }
+
+    record DeadlineExtension(@Schema(example = "2027-12-31") @NotNull LocalDate newDueDate,
+                             @Schema(example = "Leveransen av fartøyet er forsinket") @NotBlank
+                             @Size(max = Limits.TEXT) String reason) {
+    }
+
+    record FollowUpRequest(@Schema(example = "Vennligst rapporter framdrift før styremøtet")
+                           @Size(max = Limits.TEXT) String message,
+                           @Schema(example = "2026-12-15") LocalDate respondBy) {
+    }
+
+    record Assessment(@Schema(example = "SUBSTANTIAL") @NotNull AssessmentLevel level,
+                      @Size(max = Limits.TEXT) String comment) {
+    }
+
+    record IndicatorAmount(@NotNull UUID goalId, @NotNull @PositiveOrZero BigDecimal value) {
+    }
+
+    record Outcome(@Schema(example = "FULFILLED") @NotNull OutcomeResult result,
+                   @Size(max = Limits.TEXT) String narrative,
+                   @Size(max = Limits.LIST) List<@NotNull @Valid IndicatorAmount> indicatorValues,
+                   @Size(max = Limits.LIST) List<@NotNull @Valid ResourceAmount> resourcesDelivered,
+                   @Schema(example = "2027-06-30") LocalDate asOf) {
+
+        List<IndicatorValue> indicators() {
+            return indicatorValues == null ? List.of()
+                    : indicatorValues.stream().map(v -> new IndicatorValue(v.goalId(), v.value())).toList();
+        }
+    }
+
+    record Withdrawal(@Schema(example = "Prosjektet er lagt ned") @NotBlank @Size(max = Limits.TEXT) String reason) {
+    }
+}
