@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import no.partnerskap.commitments.support.Api;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
+import no.partnerskap.testsupport.OrganisationNumbers;
 import no.partnerskap.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,13 @@ class FoundationSliceTest {
 
     Api api;
     String secretariat;
+    // JUnit makes a new instance per test: fresh numbers each time, as the database is shared
+    final String countyNumber = OrganisationNumbers.next();
+    final String duplicatedNumber = OrganisationNumbers.next();
+    final String networkNumber = OrganisationNumbers.next();
+    final String retriedNumber = OrganisationNumbers.next();
+    final String renamedNumber = OrganisationNumbers.next();
+    final String refusedNumber = OrganisationNumbers.next();
 
     @BeforeEach
     void setUp() {
@@ -54,7 +62,7 @@ class FoundationSliceTest {
 
     @Test
     void registers_an_organisation_and_establishes_a_partnership_with_the_convenor_as_first_member() {
-        Api.Response registered = api.post("/api/organisations", secretariat, organisation("821311632"));
+        Api.Response registered = api.post("/api/organisations", secretariat, organisation(countyNumber));
         assertThat(registered.status()).isEqualTo(201);
         String organisationId = registered.text("id");
         assertThat(registered.header("Location")).isEqualTo("/api/organisations/" + organisationId);
@@ -101,21 +109,21 @@ class FoundationSliceTest {
     @Test
     void refuses_unknown_fields_and_unknown_enum_values() {
         Api.Response unknownField = api.post("/api/organisations", secretariat,
-                Map.of("name", "X", "organisationNumber", "974760673", "sector", "BUSINESS", "admin", true));
+                Map.of("name", "X", "organisationNumber", networkNumber, "sector", "BUSINESS", "admin", true));
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.body().path("errors").findValuesAsText("field")).containsExactly("admin");
 
         Api.Response unknownSector = api.post("/api/organisations", secretariat,
-                Map.of("name", "X", "organisationNumber", "974760673", "sector", "PIRATES"));
+                Map.of("name", "X", "organisationNumber", networkNumber, "sector", "PIRATES"));
         assertThat(unknownSector.status()).isEqualTo(400);
         assertThat(unknownSector.body().path("errors").findValuesAsText("field")).containsExactly("sector");
     }
 
     @Test
     void an_organisation_number_registers_once() {
-        assertThat(api.post("/api/organisations", secretariat, organisation("923609016")).status()).isEqualTo(201);
+        assertThat(api.post("/api/organisations", secretariat, organisation(duplicatedNumber)).status()).isEqualTo(201);
         long before = events();
-        Api.Response again = api.post("/api/organisations", secretariat, organisation("923609016"));
+        Api.Response again = api.post("/api/organisations", secretariat, organisation(duplicatedNumber));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("rule")).isEqualTo("organisation-number-registers-once");
         assertThat(events()).isEqualTo(before);
@@ -123,19 +131,19 @@ class FoundationSliceTest {
 
     @Test
     void needs_a_valid_token_and_the_secretariat_role() {
-        assertThat(api.post("/api/organisations", null, organisation("971524960")).status()).isEqualTo(401);
-        Api.Response garbage = api.post("/api/organisations", "not.a.token", organisation("971524960"));
+        assertThat(api.post("/api/organisations", null, organisation(refusedNumber)).status()).isEqualTo(401);
+        Api.Response garbage = api.post("/api/organisations", "not.a.token", organisation(refusedNumber));
         assertThat(garbage.status()).isEqualTo(401);
         assertThat(garbage.header("Content-Type")).startsWith("application/problem+json");
         String viewer = api.token("viewer", null, "VIEWER");
-        assertThat(api.post("/api/organisations", viewer, organisation("971524960")).status()).isEqualTo(403);
+        assertThat(api.post("/api/organisations", viewer, organisation(refusedNumber)).status()).isEqualTo(403);
         String auditor = api.token("auditor", null, "AUDITOR");
-        assertThat(api.post("/api/organisations", auditor, organisation("971524960")).status()).isEqualTo(403);
+        assertThat(api.post("/api/organisations", auditor, organisation(refusedNumber)).status()).isEqualTo(403);
     }
 
     @Test
     void a_thematic_network_sits_only_under_a_strategic_partnership() {
-        String org = api.post("/api/organisations", secretariat, organisation("974760673")).text("id");
+        String org = api.post("/api/organisations", secretariat, organisation(networkNumber)).text("id");
         String strategic = api.post("/api/partnerships", secretariat, partnership(org, "STRATEGIC", null)).text("id");
         Api.Response network = api.post("/api/partnerships", secretariat,
                 partnership(org, "THEMATIC_NETWORK", strategic));
@@ -151,17 +159,17 @@ class FoundationSliceTest {
 
     @Test
     void an_idempotency_key_replays_the_first_answer_and_refuses_a_different_body() {
-        Api.Response first = api.post("/api/organisations", secretariat, organisation("986105174"),
+        Api.Response first = api.post("/api/organisations", secretariat, organisation(retriedNumber),
                 "Idempotency-Key", "register-986105174");
         long after = events();
-        Api.Response retry = api.post("/api/organisations", secretariat, organisation("986105174"),
+        Api.Response retry = api.post("/api/organisations", secretariat, organisation(retriedNumber),
                 "Idempotency-Key", "register-986105174");
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.text("id")).isEqualTo(first.text("id"));
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(events()).isEqualTo(after);
 
-        Api.Response reused = api.post("/api/organisations", secretariat, organisation("974760673"),
+        Api.Response reused = api.post("/api/organisations", secretariat, organisation(networkNumber),
                 "Idempotency-Key", "register-986105174");
         assertThat(reused.status()).isEqualTo(422);
         assertThat(events()).isEqualTo(after);
@@ -169,7 +177,7 @@ class FoundationSliceTest {
 
     @Test
     void a_stale_if_match_is_refused_with_412() {
-        String id = api.post("/api/organisations", secretariat, organisation("981276957")).text("id");
+        String id = api.post("/api/organisations", secretariat, organisation(renamedNumber)).text("id");
         Api.Response renamed = api.post("/api/organisations/" + id + "/name", secretariat,
                 Map.of("name", "Nytt navn"), "If-Match", "\"0\"");
         assertThat(renamed.status()).isEqualTo(200);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import no.partnerskap.commitments.support.Api;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
+import no.partnerskap.testsupport.OrganisationNumbers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,15 +32,20 @@ class PartnershipYearTest {
     void a_partnership_year() {
         api = Api.onPort(port);
         secretariat = api.token("sekretariat@vlfk.no", null, "SECRETARIAT");
+        String countyNo = OrganisationNumbers.next();
+        String municipalityNo = OrganisationNumbers.next();
+        String businessNo = OrganisationNumbers.next();
+        String universityNo = OrganisationNumbers.next();
+        String outsiderNo = OrganisationNumbers.next();
 
-        String county = created(api.post("/api/organisations", secretariat, org("Vestland fylkeskommune", "821311632", "PUBLIC_COUNTY")));
-        String municipality = created(api.post("/api/organisations", secretariat, org("Bergen kommune", "974760673", "PUBLIC_MUNICIPAL")));
-        String business = created(api.post("/api/organisations", secretariat, org("Havkraft AS", "923609016", "BUSINESS")));
-        String university = created(api.post("/api/organisations", secretariat, org("Universitetet i Bergen", "971524960", "ACADEMIA")));
-        String outsider = created(api.post("/api/organisations", secretariat, org("Utenfor AS", "986105174", "BUSINESS")));
+        String county = created(api.post("/api/organisations", secretariat, org("Vestland fylkeskommune", countyNo, "PUBLIC_COUNTY")));
+        String municipality = created(api.post("/api/organisations", secretariat, org("Bergen kommune", municipalityNo, "PUBLIC_MUNICIPAL")));
+        String business = created(api.post("/api/organisations", secretariat, org("Havkraft AS", businessNo, "BUSINESS")));
+        String university = created(api.post("/api/organisations", secretariat, org("Universitetet i Bergen", universityNo, "ACADEMIA")));
+        String outsider = created(api.post("/api/organisations", secretariat, org("Utenfor AS", outsiderNo, "BUSINESS")));
 
         // partners: one names its organisation by number, one by id
-        String municipalityPartner = api.token("radgiver@bergen.kommune.no", "974760673", "PARTNER");
+        String municipalityPartner = api.token("radgiver@bergen.kommune.no", municipalityNo, "PARTNER");
         String businessPartner = api.token("leder@havkraft.no", business, "PARTNER");
         String outsiderPartner = api.token("daglig@utenfor.no", outsider, "PARTNER");
         String viewer = api.token("journalist", null, "VIEWER");

@@ -89,6 +89,9 @@ public class Commitment {
     public void handle(AddMilestone command) {
         requireActor(command.actingOrganisationId());
         requireOpen();
+        if (milestonesCompleted.containsKey(command.milestoneId())) {
+            throw new RuleViolation("milestone-added-once", "milestone " + command.milestoneId() + " already exists");
+        }
         apply(new MilestoneAdded(commitmentId, partnershipId, organisationId, command.milestoneId(), command.title(),
                 command.dueDate()));
     }

@@ -132,6 +132,10 @@ public class Partnership {
     @CommandHandler
     public void handle(DefineResultGoal command) {
         requireOpen();
+        if (goals.containsKey(command.goalId())) {
+            // changing a goal's figures is a revision, with a reason, that keeps the old ones visible
+            throw new RuleViolation("goal-defined-once", "goal " + command.goalId() + " is already defined");
+        }
         requireKnownSdgTargets(command.sdgTargets());
         apply(new ResultGoalDefined(partnershipId, command.goalId(), command.title(), command.indicator(),
                 command.unit(), command.baseline(), command.target(), command.targetDate(),

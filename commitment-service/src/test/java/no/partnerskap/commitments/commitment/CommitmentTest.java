@@ -183,6 +183,16 @@ class CommitmentTest {
     }
 
     @Test
+    void milestone_added_once() {
+        fixture.given(recorded(), new MilestoneAdded(COMMITMENT, PARTNERSHIP, MEMBER, MILESTONE, "Sites chosen",
+                        LocalDate.of(2025, 12, 1)), new MilestoneCompleted(COMMITMENT, PARTNERSHIP, MEMBER, MILESTONE,
+                        LocalDate.of(2025, 11, 1)))
+                .when(new AddMilestone(COMMITMENT, MEMBER, MILESTONE, "Sites chosen", LocalDate.of(2025, 12, 1), null))
+                .expectException(violates(RuleViolation.class, "milestone-added-once"))
+                .expectNoEvents();
+    }
+
+    @Test
     void complete_milestone() {
         fixture.given(recorded(), milestoneAdded())
                 .when(new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, LocalDate.of(2025, 11, 20), null))

@@ -272,6 +272,16 @@ class PartnershipTest {
     }
 
     @Test
+    void goal_defined_once() {
+        fixture.given(establishedEvents())
+                .andGiven(goalDefined())
+                .when(new DefineResultGoal(PARTNERSHIP, GOAL, "Fewer emissions", "CO2", "tonnes",
+                        new BigDecimal("0"), new BigDecimal("1"), TARGET_DATE, List.of("13.2"), null))
+                .expectException(violates(RuleViolation.class, "goal-defined-once"))
+                .expectNoEvents();
+    }
+
+    @Test
     void sdg_target_must_exist() {
         fixture.given(establishedEvents())
                 .when(new DefineResultGoal(PARTNERSHIP, GOAL, "Fewer emissions", "CO2", "tonnes",
