@@ -1,0 +1,116 @@
+package no.partnerskap.commitments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import no.partnerskap.commitments.support.Api;
+import no.partnerskap.commitments.support.CommitmentServiceTest;
+import no.partnerskap.testsupport.OrganisationNumbers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Many clients writing to one commitment at the same moment: no acknowledged write is lost,
+ * none is stored twice, and a stale If-Match loses cleanly.
+ */
+@CommitmentServiceTest
+class ConcurrentWritersTest {
+
+    private static final int WRITERS = 24;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    String partner;
+    String commitment;
+
+    @BeforeEach
+    void aCommitment() {
+        api = Api.onPort(port);
+        String secretariat = api.token("sekretariat", null, "SECRETARIAT");
+        String org = api.post("/api/organisations", secretariat, Map.of("name", "Partner AS",
+                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS")).text("id");
+        String partnership = api.post("/api/partnerships", secretariat, Map.of("name", "P", "kind", "STRATEGIC",
+                "mandate", "M", "period", Map.of("from", "2026-01-01"), "convenorOrganisationId", org)).text("id");
+        partner = api.token("partner", org, "PARTNER");
+        commitment = api.post("/api/partnerships/" + partnership + "/commitments", partner, Map.of(
+                "organisationId", org, "title", "T", "dueDate", "2030-01-01")).text("id");
+        assertThat(commitment).isNotNull();
+    }
+
+    @Test
+    void every_acknowledged_report_is_stored_exactly_once() throws Exception {
+        List<Integer> statuses = race(i -> api.post("/api/commitments/" + commitment + "/progress-reports", partner,
+                Map.of("percentComplete", i, "asOf", "2026-11-01")).status());
+
+        long acknowledged = statuses.stream().filter(s -> s == 200).count();
+        assertThat(statuses).allMatch(s -> s == 200 || s == 409);
+        assertThat(reports()).isEqualTo(acknowledged);
+        assertThat(acknowledged).isGreaterThan(0);
+        assertThat(sequenceNumbers()).isEqualTo(1 + acknowledged);
+    }
+
+    @Test
+    void with_the_same_if_match_exactly_one_writer_wins() throws Exception {
+        List<Integer> statuses = race(i -> api.post("/api/commitments/" + commitment + "/progress-reports", partner,
+                Map.of("percentComplete", i, "asOf", "2026-11-01"), "If-Match", "\"0\"").status());
+
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        assertThat(statuses).allMatch(s -> s == 200 || s == 412 || s == 409);
+        assertThat(reports()).isEqualTo(1);
+    }
+
+    interface Writer {
+        int write(int index) throws Exception;
+    }
+
+    private List<Integer> race(Writer writer) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            int index = i;
+            Callable<Integer> call = () -> {
+                start.await();
+                return writer.write(index);
+            };
+            answers.add(pool.submit(call));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        return statuses;
+    }
+
+    private long reports() {
+        return jdbc.queryForObject("""
+                select count(*) from event_store.domain_event_entry where aggregate_identifier = ?
+                and payload_type like '%ProgressReported'""", Long.class, commitment);
+    }
+
+    /** Sequence numbers are gap-free 0..n-1: nothing lost in between, nothing duplicated. */
+    private long sequenceNumbers() {
+        Map<String, Object> row = jdbc.queryForMap("""
+                select count(*) as n, count(distinct sequence_number) as d, max(sequence_number) as m
+                from event_store.domain_event_entry where aggregate_identifier = ?""", commitment);
+        assertThat(row.get("n")).isEqualTo(row.get("d"));
+        assertThat(((Number) row.get("m")).longValue()).isEqualTo(((Number) row.get("n")).longValue() - 1);
+        return ((Number) row.get("n")).longValue();
+    }
+}
