@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import no.partnerskap.commitments.support.Api;
+import no.partnerskap.testsupport.Api;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.testsupport.OrganisationNumbers;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.partnerskap.commitments.support.Api;
+import no.partnerskap.testsupport.Api;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.testsupport.OrganisationNumbers;
 import org.junit.jupiter.api.Test;

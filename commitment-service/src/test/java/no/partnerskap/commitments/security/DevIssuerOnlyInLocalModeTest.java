@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import no.partnerskap.commitments.CommitmentServiceApplication;
-import no.partnerskap.commitments.support.Api;
+import no.partnerskap.testsupport.Api;
 import no.partnerskap.testsupport.PostgresContextInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

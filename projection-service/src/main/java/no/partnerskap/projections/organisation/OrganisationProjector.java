@@ -23,19 +23,19 @@ class OrganisationProjector {
     @EventHandler
     void on(OrganisationRegistered event, @SequenceNumber long version) {
         jdbc.update("""
-                insert into projection.organisation_view (organisation_id, name, organisation_number, sector, version)
+                insert into organisation_view (organisation_id, name, organisation_number, sector, version)
                 values (?, ?, ?, ?, ?)""",
                 event.organisationId(), event.name(), event.organisationNumber(), event.sector().name(), version);
     }
 
     @EventHandler
     void on(OrganisationRenamed event, @SequenceNumber long version) {
-        jdbc.update("update projection.organisation_view set name = ?, version = ? where organisation_id = ?",
+        jdbc.update("update organisation_view set name = ?, version = ? where organisation_id = ?",
                 event.name(), version, event.organisationId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from projection.organisation_view");
+        jdbc.update("delete from organisation_view");
     }
 }

@@ -2,7 +2,14 @@ package no.partnerskap.projections.partnership;
 
 
 import java.time.Instant;
+import no.partnerskap.api.partnership.Attendance;
 import no.partnerskap.api.partnership.PartnershipEvent.AgreementSigned;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementClosedWithDissent;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementRaised;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementResolved;
+import no.partnerskap.api.partnership.PartnershipEvent.MeetingRecorded;
+import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalDefined;
+import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalRevised;
 import no.partnerskap.api.partnership.PartnershipEvent.MandateRevised;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
@@ -32,7 +39,7 @@ class PartnershipProjector {
     @EventHandler
     void on(PartnershipEstablished e, @SequenceNumber long version, @Timestamp Instant at) {
         jdbc.update("""
-                insert into projection.partnership_view (partnership_id, name, kind, parent_partnership_id, mandate,
+                insert into partnership_view (partnership_id, name, kind, parent_partnership_id, mandate,
                     purpose, working_methods, disagreement_procedure, period_from, period_to,
                     convenor_organisation_id, established_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -45,7 +52,7 @@ class PartnershipProjector {
     @EventHandler
     void on(MemberAdmitted e, @SequenceNumber long version, @Timestamp Instant at) {
         jdbc.update("""
-                insert into projection.partnership_member (partnership_id, organisation_id, role, representation,
+                insert into partnership_member (partnership_id, organisation_id, role, representation,
                     active, admitted_at)
                 values (?, ?, ?, ?, true, ?)
                 on conflict (partnership_id, organisation_id) do update set role = excluded.role,
@@ -59,7 +66,7 @@ class PartnershipProjector {
     @EventHandler
     void on(MemberRoleChanged e, @SequenceNumber long version) {
         jdbc.update("""
-                update projection.partnership_member set role = ?, representation = coalesce(?, representation)
+                update partnership_member set role = ?, representation = coalesce(?, representation)
                 where partnership_id = ? and organisation_id = ?""",
                 e.role().name(), e.representation() == null ? null : e.representation().name(), e.partnershipId(),
                 e.organisationId());
@@ -69,7 +76,7 @@ class PartnershipProjector {
     @EventHandler
     void on(MemberLeft e, @SequenceNumber long version, @Timestamp Instant at) {
         jdbc.update("""
-                update projection.partnership_member set active = false, left_at = ?, leave_reason = ?
+                update partnership_member set active = false, left_at = ?, leave_reason = ?
                 where partnership_id = ? and organisation_id = ?""",
                 java.sql.Timestamp.from(at), e.reason(), e.partnershipId(), e.organisationId());
         touch(e, version);
@@ -77,22 +84,95 @@ class PartnershipProjector {
 
     @EventHandler
     void on(AgreementSigned e, @SequenceNumber long version) {
-        jdbc.update("update projection.partnership_view set agreement_signed_on = ?, agreement_reference = ? "
+        jdbc.update("update partnership_view set agreement_signed_on = ?, agreement_reference = ? "
                 + "where partnership_id = ?", e.signedOn(), e.documentReference(), e.partnershipId());
         touch(e, version);
     }
 
     @EventHandler
     void on(MandateRevised e, @SequenceNumber long version) {
-        jdbc.update("update projection.partnership_view set mandate = ? where partnership_id = ?",
+        jdbc.update("update partnership_view set mandate = ? where partnership_id = ?",
                 e.mandate(), e.partnershipId());
         touch(e, version);
     }
 
     @EventHandler
     void on(PartnershipConcluded e, @SequenceNumber long version) {
-        jdbc.update("update projection.partnership_view set concluded = true, conclusion_reason = ? "
+        jdbc.update("update partnership_view set concluded = true, conclusion_reason = ? "
                 + "where partnership_id = ?", e.reason(), e.partnershipId());
+        touch(e, version);
+    }
+
+    @EventHandler
+    void on(ResultGoalDefined e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("""
+                insert into goal_view (partnership_id, goal_id, title, indicator, unit, baseline, target, target_date,
+                    sdg_targets)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.partnershipId(), e.goalId(), e.title(), e.indicator(), e.unit(), e.baseline(), e.target(),
+                e.targetDate(), e.sdgTargets().toArray(String[]::new));
+        jdbc.update("""
+                insert into goal_revision (goal_id, revision, baseline, target, recorded_at) values (?, 0, ?, ?, ?)""",
+                e.goalId(), e.baseline(), e.target(), java.sql.Timestamp.from(at));
+        touch(e, version);
+    }
+
+    @EventHandler
+    void on(ResultGoalRevised e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("""
+                update goal_view set title = ?, indicator = ?, unit = ?, baseline = ?, target = ?, target_date = ?,
+                    sdg_targets = ?, revisions = revisions + 1
+                where goal_id = ?""",
+                e.title(), e.indicator(), e.unit(), e.baseline(), e.target(), e.targetDate(),
+                e.sdgTargets().toArray(String[]::new), e.goalId());
+        jdbc.update("""
+                insert into goal_revision (goal_id, revision, baseline, target, previous_baseline, previous_target,
+                    reason, recorded_at)
+                select ?, revisions, ?, ?, ?, ?, ?, ? from goal_view where goal_id = ?""",
+                e.goalId(), e.baseline(), e.target(), e.previousBaseline(), e.previousTarget(), e.reason(),
+                java.sql.Timestamp.from(at), e.goalId());
+        touch(e, version);
+    }
+
+    @EventHandler
+    void on(MeetingRecorded e, @SequenceNumber long version) {
+        jdbc.update("""
+                insert into meeting_view (meeting_id, partnership_id, meeting_date, agenda, minutes_reference)
+                values (?, ?, ?, ?, ?)""", e.meetingId(), e.partnershipId(), e.date(), e.agenda(), e.minutesReference());
+        for (Attendance a : e.attendance()) {
+            jdbc.update("""
+                    insert into meeting_attendance (meeting_id, partnership_id, organisation_id, representation)
+                    values (?, ?, ?, ?)""", e.meetingId(), e.partnershipId(), a.organisationId(),
+                    a.representation().name());
+        }
+        touch(e, version);
+    }
+
+    @EventHandler
+    void on(DisagreementRaised e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("""
+                insert into disagreement_view (disagreement_id, partnership_id, organisation_id, subject, description,
+                    state, raised_at)
+                values (?, ?, ?, ?, ?, 'OPEN', ?)""", e.disagreementId(), e.partnershipId(), e.organisationId(),
+                e.subject(), e.description(), java.sql.Timestamp.from(at));
+        touch(e, version);
+    }
+
+    @EventHandler
+    void on(DisagreementResolved e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("""
+                update disagreement_view set state = 'RESOLVED', resolution = ?, closed_at = ?
+                where disagreement_id = ?""", e.resolution(), java.sql.Timestamp.from(at), e.disagreementId());
+        touch(e, version);
+    }
+
+    @EventHandler
+    void on(DisagreementClosedWithDissent e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("""
+                update disagreement_view set state = 'DISSENT', dissent = ?, dissenting_organisation_ids = ?,
+                    closed_at = ?
+                where disagreement_id = ?""", e.dissent(),
+                e.dissentingOrganisationIds().toArray(java.util.UUID[]::new), java.sql.Timestamp.from(at), e.disagreementId());
         touch(e, version);
     }
 
@@ -103,13 +183,17 @@ class PartnershipProjector {
     }
 
     private void touch(PartnershipEvent e, long version) {
-        jdbc.update("update projection.partnership_view set version = greatest(version, ?) where partnership_id = ?",
+        jdbc.update("update partnership_view set version = greatest(version, ?) where partnership_id = ?",
                 version, e.partnershipId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from projection.partnership_member");
-        jdbc.update("delete from projection.partnership_view");
+        for (String table : TABLES) {
+            jdbc.update("delete from " + table);
+        }
     }
+
+    static final java.util.List<String> TABLES = java.util.List.of("partnership_view", "partnership_member",
+            "goal_view", "goal_revision", "meeting_view", "meeting_attendance", "disagreement_view");
 }

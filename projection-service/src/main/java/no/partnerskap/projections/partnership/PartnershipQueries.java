@@ -1,62 +1,114 @@
 package no.partnerskap.projections.partnership;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import no.partnerskap.projections.commitment.CommitmentRow;
+import no.partnerskap.projections.followup.FollowUpClock;
+import no.partnerskap.projections.followup.FollowUpRules;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads the partnership read model. */
+/** Reads the partnership read models into the overview and the follow-up dashboard. */
 @Component
-class PartnershipQueries {
+public class PartnershipQueries {
 
-    record Summary(UUID id, String name, String kind, UUID parentPartnershipId, boolean concluded,
-                   long activeMembers, long version) {
+    public record Signals(long total, long onTrack, long atRisk, long overdue, long closed) {
     }
 
-    record Member(UUID organisationId, String name, String organisationNumber, String role, String representation,
-                  boolean active, String leaveReason) {
+    public record Summary(UUID id, String name, String kind, UUID parentPartnershipId, boolean concluded,
+                          long activeMembers, Signals signals, long version) {
     }
 
-    record Detail(UUID id, String name, String kind, UUID parentPartnershipId, String mandate, String purpose,
-                  String workingMethods, String disagreementProcedure, LocalDate periodFrom, LocalDate periodTo,
-                  UUID convenorOrganisationId, LocalDate agreementSignedOn, String agreementReference,
-                  boolean concluded, String conclusionReason, List<Member> members, long version) {
+    public record Member(UUID organisationId, String name, String organisationNumber, String role,
+                         String representation, boolean active, String leaveReason, long meetingsAttended,
+                         long leadershipAttendances) {
     }
 
-    private final JdbcTemplate jdbc;
+    public record GoalRevision(int revision, BigDecimal baseline, BigDecimal target, BigDecimal previousBaseline,
+                               BigDecimal previousTarget, String reason, Instant recordedAt) {
+    }
 
-    PartnershipQueries(JdbcTemplate jdbc) {
+    public record Goal(UUID id, String title, String indicator, String unit, BigDecimal baseline, BigDecimal target,
+                       LocalDate targetDate, List<String> sdgTargets, BigDecimal achieved, BigDecimal progressPercent,
+                       List<GoalRevision> revisions) {
+    }
+
+    public record ResourceTotal(String kind, String unit, BigDecimal pledged, BigDecimal delivered) {
+    }
+
+    public record Disagreement(UUID id, UUID organisationId, String subject, String state, Instant raisedAt) {
+    }
+
+    public record Detail(UUID id, String name, String kind, UUID parentPartnershipId, String mandate, String purpose,
+                         String workingMethods, String disagreementProcedure, LocalDate periodFrom, LocalDate periodTo,
+                         UUID convenorOrganisationId, LocalDate agreementSignedOn, String agreementReference,
+                         boolean concluded, String conclusionReason, long meetings, List<Member> members,
+                         List<Goal> goals, Map<String, Long> commitmentsByStatus, Signals signals,
+                         List<CommitmentRow> overdue, List<CommitmentRow> dueWithin30Days,
+                         List<CommitmentRow> openFollowUps, List<CommitmentRow> divergent,
+                         List<ResourceTotal> resources, List<Disagreement> openDisagreements, long version) {
+    }
+
+    private static final String SIGNAL_COUNTS = """
+            select count(*) as total,
+                   count(*) filter (where %1$s = 'ON_TRACK') as on_track,
+                   count(*) filter (where %1$s = 'AT_RISK') as at_risk,
+                   count(*) filter (where %1$s = 'OVERDUE') as overdue,
+                   count(*) filter (where %1$s = 'CLOSED') as closed
+            from commitment_view c where c.partnership_id = :id""".formatted(FollowUpRules.SIGNAL);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    PartnershipQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    List<Summary> all() {
+    public List<Summary> all() {
         return jdbc.query("""
                 select p.partnership_id, p.name, p.kind, p.parent_partnership_id, p.concluded, p.version,
-                       (select count(*) from projection.partnership_member m
+                       (select count(*) from partnership_member m
                         where m.partnership_id = p.partnership_id and m.active) as active_members
-                from projection.partnership_view p order by p.name, p.partnership_id""",
+                from partnership_view p order by p.name, p.partnership_id""", params(),
                 (rs, n) -> new Summary(rs.getObject("partnership_id", UUID.class), rs.getString("name"),
                         rs.getString("kind"), rs.getObject("parent_partnership_id", UUID.class),
-                        rs.getBoolean("concluded"), rs.getLong("active_members"), rs.getLong("version")));
+                        rs.getBoolean("concluded"), rs.getLong("active_members"),
+                        signals(rs.getObject("partnership_id", UUID.class)), rs.getLong("version")));
     }
 
-    long version(UUID id) {
-        return jdbc.queryForList("select version from projection.partnership_view where partnership_id = ?",
-                Long.class, id).stream().findFirst().orElse(-1L);
+    public long version(UUID id) {
+        return jdbc.queryForList("select version from partnership_view where partnership_id = :id",
+                new MapSqlParameterSource("id", id), Long.class).stream().findFirst().orElse(-1L);
     }
 
-    Optional<Detail> one(UUID id) {
+    public Optional<Detail> one(UUID id) {
+        MapSqlParameterSource p = params().addValue("id", id);
         List<Member> members = jdbc.query("""
                 select m.organisation_id, o.name, o.organisation_number, m.role, m.representation, m.active,
-                       m.leave_reason
-                from projection.partnership_member m
-                left join projection.organisation_view o on o.organisation_id = m.organisation_id
-                where m.partnership_id = ? order by m.active desc, o.name, m.organisation_id""",
+                       m.leave_reason,
+                       (select count(*) from meeting_attendance a where a.partnership_id = m.partnership_id
+                          and a.organisation_id = m.organisation_id) as attended,
+                       (select count(*) from meeting_attendance a where a.partnership_id = m.partnership_id
+                          and a.organisation_id = m.organisation_id and a.representation = 'LEADERSHIP') as leadership
+                from partnership_member m
+                left join organisation_view o on o.organisation_id = m.organisation_id
+                where m.partnership_id = :id order by m.active desc, o.name, m.organisation_id""", p,
                 (rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7)), id);
-        return jdbc.query("select * from projection.partnership_view where partnership_id = ?",
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getLong(8), rs.getLong(9)));
+        return jdbc.query("select * from partnership_view where partnership_id = :id", p,
                 (rs, n) -> new Detail(rs.getObject("partnership_id", UUID.class), rs.getString("name"),
                         rs.getString("kind"), rs.getObject("parent_partnership_id", UUID.class),
                         rs.getString("mandate"), rs.getString("purpose"), rs.getString("working_methods"),
@@ -64,8 +116,109 @@ class PartnershipQueries {
                         rs.getObject("period_to", LocalDate.class),
                         rs.getObject("convenor_organisation_id", UUID.class),
                         rs.getObject("agreement_signed_on", LocalDate.class), rs.getString("agreement_reference"),
-                        rs.getBoolean("concluded"), rs.getString("conclusion_reason"), members,
-                        rs.getLong("version")), id).stream().findFirst();
+                        rs.getBoolean("concluded"), rs.getString("conclusion_reason"), meetings(id), members,
+                        goals(id), byStatus(id), signals(id),
+                        commitments(id, FollowUpRules.STATUS + " = 'OVERDUE'"),
+                        commitments(id, "c.status = 'ACTIVE' and c.due_date between :today and :today + 30"),
+                        commitments(id, "c.open_follow_up_since is not null"),
+                        commitments(id, FollowUpRules.DIVERGENT),
+                        resources(id), openDisagreements(id), rs.getLong("version"))).stream().findFirst();
     }
 
+    private long meetings(UUID id) {
+        return jdbc.queryForObject("select count(*) from meeting_view where partnership_id = :id",
+                new MapSqlParameterSource("id", id), Long.class);
+    }
+
+    Signals signals(UUID id) {
+        return jdbc.queryForObject(SIGNAL_COUNTS, params().addValue("id", id),
+                (rs, n) -> new Signals(rs.getLong("total"), rs.getLong("on_track"), rs.getLong("at_risk"),
+                        rs.getLong("overdue"), rs.getLong("closed")));
+    }
+
+    private Map<String, Long> byStatus(UUID id) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String status : List.of("ACTIVE", "OVERDUE", "FULFILLED", "PARTIALLY_FULFILLED", "NOT_FULFILLED",
+                "WITHDRAWN")) {
+            counts.put(status, 0L);
+        }
+        jdbc.query("select " + FollowUpRules.STATUS + " as status, count(*) as n from commitment_view c "
+                        + "where c.partnership_id = :id group by 1", params().addValue("id", id),
+                (ResultSet rs) -> {
+                    counts.put(rs.getString("status"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private List<CommitmentRow> commitments(UUID id, String condition) {
+        return jdbc.query("select " + CommitmentRow.COLUMNS + " from " + CommitmentRow.FROM
+                        + " where c.partnership_id = :id and " + condition + " order by c.due_date, c.title",
+                params().addValue("id", id), CommitmentRow::map);
+    }
+
+    private List<Goal> goals(UUID id) {
+        MapSqlParameterSource p = new MapSqlParameterSource("id", id);
+        return jdbc.query("""
+                select g.*, coalesce((select sum(v.value) from indicator_value v where v.goal_id = g.goal_id), 0)
+                       as achieved
+                from goal_view g where g.partnership_id = :id order by g.title, g.goal_id""", p,
+                (rs, n) -> goal(rs));
+    }
+
+    private Goal goal(ResultSet rs) throws SQLException {
+        UUID goalId = rs.getObject("goal_id", UUID.class);
+        BigDecimal baseline = rs.getBigDecimal("baseline");
+        BigDecimal target = rs.getBigDecimal("target");
+        BigDecimal achieved = rs.getBigDecimal("achieved");
+        List<GoalRevision> revisions = jdbc.query("""
+                select * from goal_revision where goal_id = :goal order by revision""",
+                new MapSqlParameterSource("goal", goalId),
+                (r, n) -> new GoalRevision(r.getInt("revision"), r.getBigDecimal("baseline"), r.getBigDecimal("target"),
+                        r.getBigDecimal("previous_baseline"), r.getBigDecimal("previous_target"), r.getString("reason"),
+                        r.getTimestamp("recorded_at").toInstant()));
+        return new Goal(goalId, rs.getString("title"), rs.getString("indicator"), rs.getString("unit"), baseline,
+                target, rs.getObject("target_date", LocalDate.class),
+                Arrays.asList((String[]) rs.getArray("sdg_targets").getArray()), achieved,
+                progressPercent(baseline, target, achieved), revisions);
+    }
+
+    /**
+     * How far the reported indicator values have come from the baseline toward the target, in
+     * percent: the values count as what the commitments moved the indicator (up or down, as the
+     * goal runs).
+     */
+    static BigDecimal progressPercent(BigDecimal baseline, BigDecimal target, BigDecimal achieved) {
+        if (target == null) {
+            return null;
+        }
+        BigDecimal from = baseline == null ? BigDecimal.ZERO : baseline;
+        BigDecimal span = target.subtract(from).abs();
+        if (span.signum() == 0) {
+            return null;
+        }
+        return achieved.multiply(BigDecimal.valueOf(100)).divide(span, 1, RoundingMode.HALF_UP);
+    }
+
+    private List<ResourceTotal> resources(UUID id) {
+        return jdbc.query("""
+                select r.kind, r.unit, sum(r.pledged) as pledged, sum(r.delivered) as delivered
+                from commitment_resource r join commitment_view c on c.commitment_id = r.commitment_id
+                where c.partnership_id = :id group by r.kind, r.unit order by r.kind, r.unit""",
+                new MapSqlParameterSource("id", id),
+                (rs, n) -> new ResourceTotal(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4)));
+    }
+
+    private List<Disagreement> openDisagreements(UUID id) {
+        return jdbc.query("""
+                select disagreement_id, organisation_id, subject, state, raised_at from disagreement_view
+                where partnership_id = :id and state = 'OPEN' order by raised_at""",
+                new MapSqlParameterSource("id", id),
+                (rs, n) -> new Disagreement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()));
+    }
+
+    private MapSqlParameterSource params() {
+        return new MapSqlParameterSource("today", FollowUpClock.today(clock));
+    }
 }

@@ -1,4 +1,4 @@
-package no.partnerskap.commitments.support;
+package no.partnerskap.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

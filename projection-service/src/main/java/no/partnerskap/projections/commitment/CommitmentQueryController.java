@@ -1,0 +1,55 @@
+package no.partnerskap.projections.commitment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.UUID;
+import no.partnerskap.projections.web.NotFound;
+import no.partnerskap.projections.web.ReadYourWrites;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Commitments")
+class CommitmentQueryController {
+
+    private final CommitmentQueries queries;
+    private final ReadYourWrites readYourWrites;
+
+    CommitmentQueryController(CommitmentQueries queries, ReadYourWrites readYourWrites) {
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @Operation(summary = "A partnership's commitments, filtered by status, signal, organisation or goal; paged")
+    @GetMapping("/api/partnerships/{id}/commitments")
+    CommitmentQueries.Page<CommitmentRow> list(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Pattern(regexp =
+                    "ACTIVE|OVERDUE|FULFILLED|PARTIALLY_FULFILLED|NOT_FULFILLED|WITHDRAWN") String status,
+            @RequestParam(required = false) @Pattern(regexp = "OVERDUE|AT_RISK|ON_TRACK|CLOSED") String signal,
+            @RequestParam(required = false) UUID organisationId,
+            @RequestParam(required = false) UUID goalId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.inPartnership(id, new CommitmentQueries.Filter(status, signal, organisationId, goalId), page,
+                size);
+    }
+
+    @Operation(summary = "One commitment with its reports, milestones, extensions and assessments")
+    @GetMapping("/api/commitments/{id}")
+    ResponseEntity<CommitmentQueries.Detail> one(
+            @PathVariable UUID id,
+            @Parameter(description = "wait (bounded) until the read model holds at least this version")
+            @RequestParam(required = false) Long minVersion) {
+        readYourWrites.await(minVersion, () -> queries.version(id));
+        CommitmentQueries.Detail detail = queries.one(id).orElseThrow(() -> new NotFound("no commitment " + id));
+        return ResponseEntity.ok().eTag("\"" + detail.commitment().version() + "\"").body(detail);
+    }
+}

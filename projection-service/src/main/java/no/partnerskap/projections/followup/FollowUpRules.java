@@ -1,0 +1,39 @@
+package no.partnerskap.projections.followup;
+
+/**
+ * Status and follow-up signal of a commitment, derived from its read model row {@code c} and
+ * the date {@code :today}, as SQL so lists can filter and count by them.
+ * <ul>
+ * <li>status: ACTIVE, OVERDUE (active and past due), FULFILLED, PARTIALLY_FULFILLED,
+ *     NOT_FULFILLED, WITHDRAWN;</li>
+ * <li>signal: OVERDUE; AT_RISK when due within 30 days with progress under 50 %, or no report
+ *     for 90 days, or a follow-up request open for more than 14 days; ON_TRACK otherwise;
+ *     CLOSED once closed;</li>
+ * <li>divergent: the secretariat's latest assessment and the partner's latest report are more
+ *     than one level apart, reading the percentage as a level: 0 % NOT_STARTED, 1-39 % LIMITED,
+ *     40-79 % SUBSTANTIAL, 80-100 % COMPLETE.</li>
+ * </ul>
+ */
+public final class FollowUpRules {
+
+    public static final String STATUS =
+            "(case when c.status = 'ACTIVE' and c.due_date < :today then 'OVERDUE' else c.status end)";
+
+    public static final String SIGNAL = """
+            (case when c.status <> 'ACTIVE' then 'CLOSED'
+                  when c.due_date < :today then 'OVERDUE'
+                  when (c.due_date <= :today + 30 and coalesce(c.latest_percent, 0) < 50)
+                    or coalesce(c.last_reported_on, c.recorded_on) <= :today - 90
+                    or c.open_follow_up_since < :today - 14 then 'AT_RISK'
+                  else 'ON_TRACK' end)""";
+
+    public static final String DIVERGENT = """
+            (c.latest_assessment is not null and c.latest_percent is not null and abs(
+                (case c.latest_assessment when 'NOT_STARTED' then 0 when 'LIMITED' then 1
+                                          when 'SUBSTANTIAL' then 2 else 3 end)
+              - (case when c.latest_percent = 0 then 0 when c.latest_percent < 40 then 1
+                      when c.latest_percent < 80 then 2 else 3 end)) > 1)""";
+
+    private FollowUpRules() {
+    }
+}

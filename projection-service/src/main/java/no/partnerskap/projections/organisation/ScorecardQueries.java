@@ -1,0 +1,80 @@
+package no.partnerskap.projections.organisation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.partnerskap.projections.followup.FollowUpClock;
+import no.partnerskap.projections.followup.FollowUpRules;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** One organisation's record across partnerships: what it promised and what came of it. */
+@Component
+public class ScorecardQueries {
+
+    public record Figures(long made, long active, long overdue, long fulfilled, long fulfilledOnTime,
+                          long partiallyFulfilled, long notFulfilled, long withdrawn) {
+    }
+
+    public record PerPartnership(UUID partnershipId, String name, Figures figures) {
+    }
+
+    public record Scorecard(UUID organisationId, String name, String organisationNumber, String sector,
+                            long partnerships, Figures figures, long reports, BigDecimal medianReportingLagDays,
+                            List<PerPartnership> perPartnership) {
+    }
+
+    private static final String FIGURES = """
+            count(*) as made,
+            count(*) filter (where %1$s = 'ACTIVE') as active,
+            count(*) filter (where %1$s = 'OVERDUE') as overdue,
+            count(*) filter (where c.status = 'FULFILLED') as fulfilled,
+            count(*) filter (where c.status = 'FULFILLED' and c.closed_on <= c.due_date) as fulfilled_on_time,
+            count(*) filter (where c.status = 'PARTIALLY_FULFILLED') as partially_fulfilled,
+            count(*) filter (where c.status = 'NOT_FULFILLED') as not_fulfilled,
+            count(*) filter (where c.status = 'WITHDRAWN') as withdrawn""".formatted(FollowUpRules.STATUS);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    ScorecardQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Scorecard> of(UUID organisationId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("org", organisationId)
+                .addValue("today", FollowUpClock.today(clock))
+                .addValue("zone", clock.getZone().getId());
+        Figures figures = jdbc.queryForObject("select " + FIGURES + " from commitment_view c where c.organisation_id = :org",
+                p, (rs, n) -> figures(rs));
+        List<PerPartnership> per = jdbc.query("select p.partnership_id, p.name, " + FIGURES + """
+                 from commitment_view c join partnership_view p on p.partnership_id = c.partnership_id
+                where c.organisation_id = :org group by p.partnership_id, p.name order by p.name""", p,
+                (rs, n) -> new PerPartnership(rs.getObject("partnership_id", UUID.class), rs.getString("name"),
+                        figures(rs)));
+        // reporting lag: the days between when a report was true and when it was recorded
+        BigDecimal medianLag = jdbc.queryForObject("""
+                select percentile_cont(0.5) within group (order by (e.recorded_at at time zone :zone)::date - e.as_of)
+                from commitment_entry e join commitment_view c on c.commitment_id = e.commitment_id
+                where c.organisation_id = :org and e.kind in ('PROGRESS', 'OUTCOME') and e.as_of is not null""",
+                p, BigDecimal.class);
+        long reports = jdbc.queryForObject("""
+                select count(*) from commitment_entry e join commitment_view c on c.commitment_id = e.commitment_id
+                where c.organisation_id = :org and e.kind in ('PROGRESS', 'OUTCOME')""", p, Long.class);
+        long partnerships = jdbc.queryForObject(
+                "select count(*) from partnership_member where organisation_id = :org and active", p, Long.class);
+        return jdbc.query("select name, organisation_number, sector from organisation_view where organisation_id = :org",
+                p, (rs, n) -> new Scorecard(organisationId, rs.getString(1), rs.getString(2), rs.getString(3),
+                        partnerships, figures, reports, medianLag, per)).stream().findFirst();
+    }
+
+    private static Figures figures(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Figures(rs.getLong("made"), rs.getLong("active"), rs.getLong("overdue"), rs.getLong("fulfilled"),
+                rs.getLong("fulfilled_on_time"), rs.getLong("partially_fulfilled"), rs.getLong("not_fulfilled"),
+                rs.getLong("withdrawn"));
+    }
+}

@@ -1,0 +1,82 @@
+package no.partnerskap.projections.sdg;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.partnerskap.api.common.SdgCatalogue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the partnerships' goals and commitments cover the 17 SDGs and their targets. A
+ * commitment covers the SDG targets of the goals it serves; its pledged resources count
+ * toward each of them.
+ */
+@Component
+public class SdgCoverage {
+
+    public record Resources(String kind, String unit, BigDecimal pledged) {
+    }
+
+    public record TargetCoverage(String target, long partnerships, long goals, long commitments,
+                                 List<Resources> resources) {
+    }
+
+    public record GoalCoverage(int goal, String nameEn, String nameNb, long partnerships, long commitments,
+                               List<TargetCoverage> targets) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    SdgCoverage(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<GoalCoverage> coverage() {
+        Map<String, long[]> counts = new HashMap<>();
+        jdbc.query("""
+                select t.target, count(distinct g.partnership_id), count(distinct g.goal_id),
+                       count(distinct c.commitment_id)
+                from goal_view g cross join unnest(g.sdg_targets) as t(target)
+                left join commitment_view c on g.goal_id = any(c.goal_ids)
+                group by t.target""", rs -> {
+            counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+        });
+        Map<String, List<Resources>> resources = new HashMap<>();
+        jdbc.query("""
+                select t.target, r.kind, r.unit, sum(r.pledged)
+                from (select distinct t.target, c.commitment_id
+                      from goal_view g cross join unnest(g.sdg_targets) as t(target)
+                      join commitment_view c on g.goal_id = any(c.goal_ids)) t
+                join commitment_resource r on r.commitment_id = t.commitment_id
+                group by t.target, r.kind, r.unit order by r.kind, r.unit""", rs -> {
+            resources.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new Resources(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
+        });
+        Map<Integer, long[]> perGoal = new HashMap<>();
+        jdbc.query("""
+                select split_part(t.target, '.', 1)::int, count(distinct g.partnership_id),
+                       count(distinct c.commitment_id)
+                from goal_view g cross join unnest(g.sdg_targets) as t(target)
+                left join commitment_view c on g.goal_id = any(c.goal_ids)
+                group by 1""", rs -> {
+            perGoal.put(rs.getInt(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        });
+        List<GoalCoverage> goals = new ArrayList<>();
+        for (SdgCatalogue.Goal goal : SdgCatalogue.official().goals()) {
+            List<TargetCoverage> targets = new ArrayList<>();
+            for (SdgCatalogue.Target target : SdgCatalogue.official().targets()) {
+                if (target.goal().number() == goal.number()) {
+                    long[] c = counts.getOrDefault(target.code(), new long[3]);
+                    targets.add(new TargetCoverage(target.code(), c[0], c[1], c[2],
+                            resources.getOrDefault(target.code(), List.of())));
+                }
+            }
+            long[] g = perGoal.getOrDefault(goal.number(), new long[2]);
+            goals.add(new GoalCoverage(goal.number(), goal.nameEn(), goal.nameNb(), g[0], g[1], targets));
+        }
+        return goals;
+    }
+}

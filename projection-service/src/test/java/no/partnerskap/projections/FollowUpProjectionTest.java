@@ -1,0 +1,202 @@
+package no.partnerskap.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.partnerskap.api.commitment.AssessmentLevel;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentAssessed;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentWithdrawn;
+import no.partnerskap.api.commitment.CommitmentEvent.FollowUpRequested;
+import no.partnerskap.api.commitment.CommitmentEvent.OutcomeReported;
+import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
+import no.partnerskap.api.commitment.IndicatorValue;
+import no.partnerskap.api.commitment.OutcomeResult;
+import no.partnerskap.api.commitment.Resource;
+import no.partnerskap.api.commitment.ResourceKind;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
+import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.api.partnership.Attendance;
+import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.PartnershipEvent.MeetingRecorded;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
+import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalDefined;
+import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalRevised;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.api.partnership.Period;
+import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestClock;
+import no.partnerskap.projections.support.TestTokens;
+import no.partnerskap.testsupport.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Given these events, the follow-up read models show what a person would count by hand. */
+@ProjectionServiceTest
+class FollowUpProjectionTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStoreWriter events;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    TestClock clock;
+
+    final UUID county = UUID.randomUUID();
+    final UUID business = UUID.randomUUID();
+    final UUID partnership = UUID.randomUUID();
+    final UUID jobs = UUID.randomUUID();
+    final UUID onTrack = UUID.randomUUID();
+    final UUID late = UUID.randomUUID();
+    final UUID slow = UUID.randomUUID();
+    final UUID done = UUID.randomUUID();
+    final UUID withdrawn = UUID.randomUUID();
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void dashboard_counts_statuses_signals_goal_progress_and_resources() {
+        clock.setToday(LocalDate.of(2027, 3, 1));
+        events.append(new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new OrganisationRegistered(business, "Havkraft AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), county),
+                new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new MemberAdmitted(partnership, business, MemberRole.PARTNER, Representation.MANAGEMENT),
+                new ResultGoalDefined(partnership, jobs, "Jobber", "nye jobber", "stk", BigDecimal.ZERO,
+                        BigDecimal.valueOf(40), LocalDate.of(2028, 12, 31), List.of("8.5", "17.17")),
+                new ResultGoalRevised(partnership, jobs, "Jobber", "nye jobber", "stk", BigDecimal.ZERO,
+                        BigDecimal.TEN, BigDecimal.valueOf(40), BigDecimal.valueOf(50), LocalDate.of(2028, 12, 31),
+                        List.of("8.5", "17.17"), "ny statistikk"),
+                new MeetingRecorded(partnership, UUID.randomUUID(), LocalDate.of(2026, 3, 1), "a", "p1",
+                        List.of(new Attendance(county, Representation.LEADERSHIP),
+                                new Attendance(business, Representation.OPERATIONAL))),
+                new MeetingRecorded(partnership, UUID.randomUUID(), LocalDate.of(2026, 9, 1), "b", "p2",
+                        List.of(new Attendance(business, Representation.LEADERSHIP))));
+        // on track: due in a year, reported recently
+        record(onTrack, business, "2028-03-01", new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(100000), "NOK"));
+        on("2027-02-02", new ProgressReported(onTrack, partnership, business, 60, "n", List.of(),
+                LocalDate.of(2027, 2, 1)));
+        // overdue: due last month, still active
+        record(late, business, "2027-02-01", new Resource(ResourceKind.PERSON_DAYS, BigDecimal.valueOf(40), "days"));
+        // at risk: due within 30 days with 20 % done; the assessment diverges (partner 90 % vs LIMITED)
+        record(slow, county, "2027-03-20", new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(50000), "NOK"));
+        on("2027-02-10", new ProgressReported(slow, partnership, county, 20, "n", List.of(),
+                LocalDate.of(2027, 2, 10)));
+        on("2027-02-12", new FollowUpRequested(slow, partnership, county, UUID.randomUUID(), "rapporter", null));
+        // fulfilled with 12 new jobs and 90 000 of 100 000 NOK delivered
+        record(done, county, "2027-06-30", new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(100000), "NOK"));
+        on("2027-01-05", new ProgressReported(done, partnership, county, 90, "n", List.of(), LocalDate.of(2027, 1, 1)),
+                new CommitmentAssessed(done, partnership, county, AssessmentLevel.LIMITED, "tvilsomt"),
+                new OutcomeReported(done, partnership, county, OutcomeResult.FULFILLED, "n",
+                        List.of(new IndicatorValue(jobs, BigDecimal.valueOf(12))),
+                        List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(90000), "NOK")),
+                        LocalDate.of(2027, 2, 15)));
+        record(withdrawn, business, "2027-12-31");
+        on("2027-01-20", new CommitmentWithdrawn(withdrawn, partnership, business, "lagt ned"));
+
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        // the withdrawal is the last event: once the commitment read model shows it, all is there
+        assertThat(api.get("/api/commitments/" + withdrawn + "?minVersion=1", viewer).status()).isEqualTo(200);
+        Api.Response read = api.get("/api/partnerships/" + partnership + "?minVersion=6", viewer);
+        assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+        JsonNode dashboard = read.body();
+
+        assertThat(dashboard.path("name").asText()).isEqualTo("Grønn region");
+        assertThat(dashboard.path("meetings").asLong()).isEqualTo(2);
+        JsonNode businessMember = member(dashboard, business);
+        assertThat(businessMember.path("meetingsAttended").asLong()).isEqualTo(2);
+        assertThat(businessMember.path("leadershipAttendances").asLong()).isEqualTo(1);
+
+        JsonNode goal = dashboard.path("goals").get(0);
+        assertThat(goal.path("baseline").decimalValue()).isEqualByComparingTo("10");
+        assertThat(goal.path("target").decimalValue()).isEqualByComparingTo("50");
+        assertThat(goal.path("achieved").decimalValue()).isEqualByComparingTo("12");
+        assertThat(goal.path("progressPercent").decimalValue()).isEqualByComparingTo("30.0"); // 12 of 50 - 10
+        assertThat(goal.path("revisions")).hasSize(2);
+        assertThat(goal.path("revisions").get(1).path("previousTarget").decimalValue()).isEqualByComparingTo("40");
+        assertThat(goal.path("revisions").get(1).path("reason").asText()).isEqualTo("ny statistikk");
+
+        assertThat(dashboard.path("commitmentsByStatus").path("ACTIVE").asLong()).isEqualTo(2);
+        assertThat(dashboard.path("commitmentsByStatus").path("OVERDUE").asLong()).isEqualTo(1);
+        assertThat(dashboard.path("commitmentsByStatus").path("FULFILLED").asLong()).isEqualTo(1);
+        assertThat(dashboard.path("commitmentsByStatus").path("WITHDRAWN").asLong()).isEqualTo(1);
+        assertThat(dashboard.path("signals").path("onTrack").asLong()).isEqualTo(1);
+        assertThat(dashboard.path("signals").path("atRisk").asLong()).isEqualTo(1);
+        assertThat(dashboard.path("signals").path("overdue").asLong()).isEqualTo(1);
+        assertThat(dashboard.path("signals").path("closed").asLong()).isEqualTo(2);
+        assertThat(ids(dashboard.path("overdue"))).containsExactly(late.toString());
+        assertThat(ids(dashboard.path("dueWithin30Days"))).containsExactly(slow.toString());
+        assertThat(ids(dashboard.path("openFollowUps"))).containsExactly(slow.toString());
+        assertThat(ids(dashboard.path("divergent"))).containsExactly(done.toString());
+
+        JsonNode funding = resource(dashboard, "FUNDING");
+        assertThat(funding.path("pledged").decimalValue()).isEqualByComparingTo("250000");
+        assertThat(funding.path("delivered").decimalValue()).isEqualByComparingTo("90000");
+        assertThat(resource(dashboard, "PERSON_DAYS").path("pledged").decimalValue()).isEqualByComparingTo("40");
+
+        // time passes: a month later the slow one is overdue too
+        clock.setToday(LocalDate.of(2027, 4, 1));
+        JsonNode later = api.get("/api/partnerships/" + partnership, viewer).body();
+        assertThat(ids(later.path("overdue"))).containsExactlyInAnyOrder(late.toString(), slow.toString());
+
+        // filters and paging
+        JsonNode overduePage = api.get("/api/partnerships/" + partnership + "/commitments?signal=OVERDUE&size=1",
+                viewer).body();
+        assertThat(overduePage.path("total").asLong()).isEqualTo(2);
+        assertThat(overduePage.path("items")).hasSize(1);
+        JsonNode ofBusiness = api.get("/api/partnerships/" + partnership + "/commitments?organisationId=" + business,
+                viewer).body();
+        assertThat(ofBusiness.path("total").asLong()).isEqualTo(3);
+        assertThat(api.get("/api/partnerships/" + partnership + "/commitments?signal=SOON", viewer).status())
+                .isEqualTo(400);
+    }
+
+    private void on(String day, Object... happened) {
+        events.append(LocalDate.parse(day).atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Oslo")).toInstant(),
+                java.util.Map.of(), happened);
+    }
+
+    private void record(UUID commitment, UUID organisation, String due, Resource... resources) {
+        on("2026-11-01", new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + commitment,
+                "beskrivelse", List.of(jobs), List.of(resources), LocalDate.parse(due), LocalDate.of(2026, 11, 1)));
+    }
+
+    private static JsonNode member(JsonNode dashboard, UUID organisation) {
+        for (JsonNode member : dashboard.path("members")) {
+            if (member.path("organisationId").asText().equals(organisation.toString())) {
+                return member;
+            }
+        }
+        throw new AssertionError("no member " + organisation);
+    }
+
+    private static JsonNode resource(JsonNode dashboard, String kind) {
+        for (JsonNode line : dashboard.path("resources")) {
+            if (line.path("kind").asText().equals(kind)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no resource " + kind);
+    }
+
+    private static List<String> ids(JsonNode rows) {
+        return java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(r -> r.path("id").asText()).toList();
+    }
+
+}

@@ -1,0 +1,27 @@
+package no.partnerskap.projections.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import no.partnerskap.projections.ProjectionServiceApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * projection-service on a database of its own with an event store, tokens signed by the test
+ * issuer ({@link TestTokens}) and a clock tests can set ({@link TestClock}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = ProjectionServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + ProjectionServiceApplication.CONFIG_NAME,
+                "axon.eventhandling.processors.organisations.initial-segment-count=1",
+                "axon.eventhandling.processors.partnership-follow-up.initial-segment-count=1",
+                "axon.eventhandling.processors.commitments.initial-segment-count=1"})
+@ContextConfiguration(initializers = ProjectionDatabase.class)
+@Import({TestTokens.class, TestClock.class})
+public @interface ProjectionServiceTest {
+}
