@@ -19,6 +19,7 @@ import no.partnerskap.api.commitment.IndicatorValue;
 import no.partnerskap.api.commitment.Resource;
 import no.partnerskap.api.common.AuditMetadata;
 import no.partnerskap.projections.followup.FollowUpClock;
+import no.partnerskap.projections.history.ReadModelProjector;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("commitments")
-class CommitmentProjector {
+class CommitmentProjector implements ReadModelProjector {
 
     static final List<String> TABLES = List.of("commitment_view", "commitment_resource", "commitment_entry",
             "milestone_view", "indicator_value");
@@ -182,6 +183,11 @@ class CommitmentProjector {
                 reason, evidence);
         jdbc.update("update commitment_view set version = greatest(version, ?) where commitment_id = ?", seq,
                 e.commitmentId());
+    }
+
+    @Override
+    public java.util.List<String> tables() {
+        return TABLES;
     }
 
     @ResetHandler

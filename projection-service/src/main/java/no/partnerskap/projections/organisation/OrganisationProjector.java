@@ -2,6 +2,7 @@ package no.partnerskap.projections.organisation;
 
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRenamed;
+import no.partnerskap.projections.history.ReadModelProjector;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** Names and numbers of organisations, for every page that shows one. */
 @Component
 @ProcessingGroup("organisations")
-class OrganisationProjector {
+class OrganisationProjector implements ReadModelProjector {
 
     private final JdbcTemplate jdbc;
 
@@ -32,6 +33,11 @@ class OrganisationProjector {
     void on(OrganisationRenamed event, @SequenceNumber long version) {
         jdbc.update("update organisation_view set name = ?, version = ? where organisation_id = ?",
                 event.name(), version, event.organisationId());
+    }
+
+    @Override
+    public java.util.List<String> tables() {
+        return java.util.List.of("organisation_view");
     }
 
     @ResetHandler

@@ -17,6 +17,7 @@ import no.partnerskap.api.partnership.PartnershipEvent.MemberRoleChanged;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
 import no.partnerskap.api.partnership.PartnershipEvent;
+import no.partnerskap.projections.history.ReadModelProjector;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 /** Partnerships and their members, as the follow-up dashboard shows them. */
 @Component
 @ProcessingGroup("partnership-follow-up")
-class PartnershipProjector {
+class PartnershipProjector implements ReadModelProjector {
 
     private final JdbcTemplate jdbc;
 
@@ -185,6 +186,11 @@ class PartnershipProjector {
     private void touch(PartnershipEvent e, long version) {
         jdbc.update("update partnership_view set version = greatest(version, ?) where partnership_id = ?",
                 version, e.partnershipId());
+    }
+
+    @Override
+    public java.util.List<String> tables() {
+        return TABLES;
     }
 
     @ResetHandler

@@ -1,0 +1,148 @@
+package no.partnerskap.projections.history;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import no.partnerskap.api.common.EventJson;
+import no.partnerskap.eventstore.EventStoreSchema;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the event store directly (this service's role may only SELECT it), in global order,
+ * for audit reads and point-in-time rebuilds.
+ */
+@Component
+public class EventHistory {
+
+    /** Which events to read; null fields do not restrict. */
+    public record Selection(Long maxGlobalIndex, Instant from, Instant until, List<String> aggregateIds,
+                            String payloadOrganisationId) {
+
+        public static Selection all() {
+            return new Selection(null, null, null, null, null);
+        }
+
+        public static Selection upToPosition(long position) {
+            return new Selection(position, null, null, null, null);
+        }
+    }
+
+    private static final ObjectMapper json = EventJson.newMapper();
+    private static final int FETCH_SIZE = 500;
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    EventHistory(JdbcTemplate jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    public List<StoredEvent> read(Selection selection) {
+        List<StoredEvent> events = new ArrayList<>();
+        forEach(selection, events::add);
+        return events;
+    }
+
+    /** Streams the selected events in global order without holding them all in memory. */
+    public void forEach(Selection selection, Consumer<StoredEvent> consumer) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("""
+                select global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp,
+                       payload_type, payload, meta_data
+                from %s where true""".formatted(EventStoreSchema.EVENTS));
+        if (selection.maxGlobalIndex() != null) {
+            sql.append(" and global_index <= ?");
+            args.add(selection.maxGlobalIndex());
+        }
+        if (selection.from() != null) {
+            sql.append(" and time_stamp::timestamptz >= ?");
+            args.add(java.sql.Timestamp.from(selection.from()));
+        }
+        if (selection.until() != null) {
+            sql.append(" and time_stamp::timestamptz <= ?");
+            args.add(java.sql.Timestamp.from(selection.until()));
+        }
+        if (selection.aggregateIds() != null || selection.payloadOrganisationId() != null) {
+            List<String> either = new ArrayList<>();
+            if (selection.aggregateIds() != null && !selection.aggregateIds().isEmpty()) {
+                either.add("aggregate_identifier = any(?)");
+                args.add(selection.aggregateIds().toArray(String[]::new));
+            }
+            if (selection.payloadOrganisationId() != null) {
+                either.add("convert_from(payload, 'UTF8')::jsonb ->> 'organisationId' = ?");
+                args.add(selection.payloadOrganisationId());
+            }
+            sql.append(either.isEmpty() ? " and false" : " and (" + String.join(" or ", either) + ")");
+        }
+        sql.append(" order by global_index");
+        jdbc.query(con -> {
+            var statement = con.prepareStatement(sql.toString());
+            statement.setFetchSize(FETCH_SIZE);
+            for (int i = 0; i < args.size(); i++) {
+                Object arg = args.get(i);
+                if (arg instanceof String[] array) {
+                    statement.setArray(i + 1, con.createArrayOf("varchar", array));
+                } else {
+                    statement.setObject(i + 1, arg);
+                }
+            }
+            return statement;
+        }, (ResultSet rs) -> {
+            consumer.accept(map(rs));
+        });
+    }
+
+    /** The event as Axon delivers it to event handlers, for replaying it into a projector. */
+    public TrackedEventMessage<?> asMessage(StoredEvent event) {
+        SerializedObject<byte[]> payload = new SimpleSerializedObject<>(
+                event.payloadJson().getBytes(StandardCharsets.UTF_8), byte[].class, event.payloadType(), null);
+        Object deserialized = serializer.deserialize(payload);
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(event.globalIndex()),
+                new GenericDomainEventMessage<>(event.aggregateType(), event.aggregateId(), event.sequenceNumber(),
+                        deserialized, event.metadata(), event.eventId(), event.timestamp()));
+    }
+
+    /** The highest global position in the store now. */
+    public long head() {
+        Long head = jdbc.queryForObject("select max(global_index) from " + EventStoreSchema.EVENTS, Long.class);
+        return head == null ? 0 : head;
+    }
+
+    private static StoredEvent map(ResultSet rs) throws SQLException {
+        byte[] meta = rs.getBytes("meta_data");
+        return new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("type"),
+                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
+                Instant.parse(rs.getString("time_stamp")), rs.getString("payload_type"),
+                new String(rs.getBytes("payload"), StandardCharsets.UTF_8), metadata(meta));
+    }
+
+    private static Map<String, Object> metadata(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(bytes, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

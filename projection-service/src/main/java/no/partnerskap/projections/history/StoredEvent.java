@@ -1,0 +1,18 @@
+package no.partnerskap.projections.history;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One event as stored: its place in the global order and in its aggregate, what it says, when,
+ * and the audit metadata (who, for whom, why). {@code payloadJson} is the stored JSON as is.
+ */
+public record StoredEvent(long globalIndex, String eventId, String aggregateType, String aggregateId,
+                          long sequenceNumber, Instant timestamp, String payloadType, String payloadJson,
+                          Map<String, Object> metadata) {
+
+    /** The event's simple name, e.g. CommitmentRecorded. */
+    public String eventName() {
+        return payloadType.substring(Math.max(payloadType.lastIndexOf('$'), payloadType.lastIndexOf('.')) + 1);
+    }
+}
