@@ -1,11 +1,13 @@
 package no.partnerskap.commitments;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The write side: commands over HTTP, events into the PostgreSQL event store. */
 @SpringBootApplication
+@EnableScheduling
 public class CommitmentServiceApplication {
 
     /** Its configuration file is commitment-service.yml, so it can share a classpath with projection-service. */

@@ -26,6 +26,7 @@ class SecurityConfiguration {
                         .requestMatchers("/dev/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/admin/**").hasRole("SECRETARIAT")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -1,0 +1,136 @@
+package no.partnerskap.audit;
+
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a history against its hash chains and signed checkpoints. Feed it every event in
+ * global order, then ask for the result. The same code runs online (projection-service) and
+ * offline (the auditor's own copy of an export).
+ */
+public final class Verifier {
+
+    /** What is wrong, and where: the aggregate, its sequence number and the global position. */
+    public record Problem(String aggregateId, Long sequenceNumber, Long globalPosition, String problem) {
+    }
+
+    /**
+     * @param unsealed events after the last checkpoint: their chains were checked, but nothing
+     *                 signed vouches for them yet
+     */
+    public record Result(boolean valid, long eventsChecked, long checkpointsChecked, List<Problem> problems,
+                         List<Problem> unsealed) {
+    }
+
+    private record Link(long sequenceNumber, byte[] hash) {
+    }
+
+    private final List<Checkpoint> checkpoints;
+    private final Map<String, PublicKey> keys;
+    private final Map<String, Link> lastOfAggregate = new HashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> unsealed = new ArrayList<>();
+    private final List<byte[]> leaves = new ArrayList<>();
+    private int checkpoint;
+    private long lastPosition = Long.MIN_VALUE;
+    private long events;
+
+    public Verifier(List<Checkpoint> checkpoints, Map<String, PublicKey> keys) {
+        this.checkpoints = checkpoints.stream().sorted(Comparator.comparingLong(Checkpoint::number)).toList();
+        this.keys = keys;
+        checkCheckpointChain();
+    }
+
+    public void accept(EventRecord event) {
+        events++;
+        if (event.globalIndex() <= lastPosition) {
+            problem(event, "out of global order or duplicated position");
+        }
+        lastPosition = event.globalIndex();
+        checkChain(event);
+        while (checkpoint < checkpoints.size() && event.globalIndex() > checkpoints.get(checkpoint).toPosition()) {
+            closeCheckpoint();
+        }
+        if (checkpoint < checkpoints.size()) {
+            leaves.add(event.eventHash() == null ? new byte[0] : Hashes.unhex(event.eventHash()));
+        } else {
+            unsealed.add(new Problem(event.aggregateId(), event.sequenceNumber(), event.globalIndex(),
+                    "after the last checkpoint: not yet sealed"));
+        }
+    }
+
+    public Result finish() {
+        while (checkpoint < checkpoints.size()) {
+            closeCheckpoint();
+        }
+        return new Result(problems.isEmpty(), events, checkpoints.size(), List.copyOf(problems),
+                List.copyOf(unsealed));
+    }
+
+    private void checkChain(EventRecord event) {
+        Link previous = lastOfAggregate.get(event.aggregateId());
+        long expectedSequence = previous == null ? 0 : previous.sequenceNumber() + 1;
+        byte[] expectedPrevious = previous == null ? Hashes.GENESIS : previous.hash();
+        if (event.sequenceNumber() != expectedSequence) {
+            problem(event, "sequence number " + event.sequenceNumber() + " where " + expectedSequence
+                    + " was expected: an event is missing or out of place");
+        } else if (event.prevHash() == null || !Arrays.equals(Hashes.unhex(event.prevHash()), expectedPrevious)) {
+            problem(event, "previous hash does not match the hash of the aggregate's previous event");
+        }
+        if (!event.hashMatches()) {
+            problem(event, "stored hash does not match the event's content: payload, metadata or fields changed");
+        }
+        lastOfAggregate.put(event.aggregateId(), new Link(event.sequenceNumber(),
+                event.eventHash() == null ? new byte[0] : Hashes.unhex(event.eventHash())));
+    }
+
+    private void closeCheckpoint() {
+        Checkpoint c = checkpoints.get(checkpoint++);
+        if (leaves.size() != c.eventCount()) {
+            problems.add(new Problem(null, null, c.toPosition(), "checkpoint " + c.number() + " sealed "
+                    + c.eventCount() + " events in (" + c.fromPosition() + ", " + c.toPosition() + "] but "
+                    + leaves.size() + " are there now: events were deleted or inserted"));
+        } else if (!Hashes.hex(MerkleTree.root(leaves)).equals(c.merkleRoot())) {
+            problems.add(new Problem(null, null, c.toPosition(), "checkpoint " + c.number()
+                    + ": the Merkle root of the events in (" + c.fromPosition() + ", " + c.toPosition()
+                    + "] differs from the sealed one: events were changed or replaced"));
+        }
+        leaves.clear();
+    }
+
+    private void checkCheckpointChain() {
+        String previousHash = Hashes.hex(Hashes.GENESIS);
+        long previousTo = 0;
+        for (Checkpoint c : checkpoints) {
+            String where = "checkpoint " + c.number();
+            if (!Hashes.hex(c.recomputedHash()).equals(c.checkpointHash())) {
+                problems.add(new Problem(null, null, c.toPosition(), where + ": its hash does not match its fields"));
+            }
+            PublicKey key = keys.get(c.keyId());
+            if (key == null) {
+                problems.add(new Problem(null, null, c.toPosition(), where + ": signed by unknown key " + c.keyId()));
+            } else if (!SigningKeys.verify(key, c.recomputedHash(), c.signature())) {
+                problems.add(new Problem(null, null, c.toPosition(), where + ": the signature is not valid"));
+            }
+            if (!previousHash.equals(c.previousHash())) {
+                problems.add(new Problem(null, null, c.toPosition(), where
+                        + ": does not link to the previous checkpoint"));
+            }
+            if (c.fromPosition() != previousTo) {
+                problems.add(new Problem(null, null, c.toPosition(), where + ": starts at " + c.fromPosition()
+                        + " but the previous one ended at " + previousTo));
+            }
+            previousHash = c.checkpointHash();
+            previousTo = c.toPosition();
+        }
+    }
+
+    private void problem(EventRecord event, String what) {
+        problems.add(new Problem(event.aggregateId(), event.sequenceNumber(), event.globalIndex(), what));
+    }
+}

@@ -1,0 +1,163 @@
+package no.partnerskap.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A history built and sealed as the services do, then tampered with in every way we know. */
+class VerifierTest {
+
+    private final KeyPair key = SigningKeys.generate();
+
+    /** Events spread over a few aggregates, chained as the database's append trigger chains them. */
+    static List<EventRecord> history(int count, int aggregates) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < aggregates; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        Map<String, EventRecord> last = new HashMap<>();
+        List<EventRecord> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String aggregate = ids.get(i % aggregates);
+            EventRecord previous = last.get(aggregate);
+            events.add(chained(i + 1, aggregate, previous, "{\"n\":" + i + "}"));
+            last.put(aggregate, events.get(events.size() - 1));
+        }
+        return events;
+    }
+
+    static EventRecord chained(long position, String aggregate, EventRecord previous, String payload) {
+        long sequence = previous == null ? 0 : previous.sequenceNumber() + 1;
+        String prev = previous == null ? Hashes.hex(Hashes.GENESIS) : previous.eventHash();
+        String eventId = UUID.randomUUID().toString();
+        String time = Instant.ofEpochSecond(1_800_000_000L + position).toString();
+        String meta = "{\"subject\":\"s\"}";
+        byte[] hash = EventRecord.hash(Hashes.unhex(prev), "Commitment", aggregate, sequence, eventId, "T", time,
+                payload.getBytes(StandardCharsets.UTF_8), meta.getBytes(StandardCharsets.UTF_8));
+        return new EventRecord(position, "Commitment", aggregate, sequence, eventId, "T", time, payload, meta, prev,
+                Hashes.hex(hash));
+    }
+
+    /** Seals (from, to] the way commitment-service does. */
+    Checkpoint seal(long number, List<EventRecord> events, long from, long to, String previousHash) {
+        List<byte[]> leaves = events.stream().filter(e -> e.globalIndex() > from && e.globalIndex() <= to)
+                .map(e -> Hashes.unhex(e.eventHash())).toList();
+        String root = Hashes.hex(MerkleTree.root(leaves));
+        String keyId = SigningKeys.keyId(key.getPublic());
+        String sealedAt = "2027-01-01T00:00:00Z";
+        byte[] hash = Checkpoint.hash(number, from, to, leaves.size(), root, previousHash, sealedAt, keyId);
+        return new Checkpoint(number, from, to, leaves.size(), root, previousHash, sealedAt, keyId,
+                Hashes.hex(hash), SigningKeys.sign(key.getPrivate(), hash));
+    }
+
+    List<Checkpoint> sealed(List<EventRecord> events, long... bounds) {
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        String previous = Hashes.hex(Hashes.GENESIS);
+        long from = 0;
+        for (int i = 0; i < bounds.length; i++) {
+            Checkpoint c = seal(i + 1, events, from, bounds[i], previous);
+            checkpoints.add(c);
+            previous = c.checkpointHash();
+            from = bounds[i];
+        }
+        return checkpoints;
+    }
+
+    Verifier.Result verify(List<EventRecord> events, List<Checkpoint> checkpoints) {
+        Verifier verifier = new Verifier(checkpoints, Map.of(SigningKeys.keyId(key.getPublic()), key.getPublic()));
+        events.forEach(verifier::accept);
+        return verifier.finish();
+    }
+
+    @Test
+    void an_untouched_history_verifies_clean() {
+        List<EventRecord> events = history(200, 7);
+        Verifier.Result result = verify(events, sealed(events, 100, 200));
+        assertThat(result.valid()).isTrue();
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.unsealed()).isEmpty();
+        assertThat(result.eventsChecked()).isEqualTo(200);
+    }
+
+    @Test
+    void one_changed_byte_of_a_payload_names_the_event() {
+        List<EventRecord> events = new ArrayList<>(history(50, 3));
+        List<Checkpoint> checkpoints = sealed(events, 50);
+        EventRecord e = events.get(20);
+        events.set(20, new EventRecord(e.globalIndex(), e.aggregateType(), e.aggregateId(), e.sequenceNumber(),
+                e.eventId(), e.payloadType(), e.timeStamp(), e.payload().replace('2', '3'), e.metaData(),
+                e.prevHash(), e.eventHash()));
+        Verifier.Result result = verify(events, checkpoints);
+        assertThat(result.valid()).isFalse();
+        assertThat(result.problems()).anySatisfy(p -> {
+            assertThat(p.globalPosition()).isEqualTo(21);
+            assertThat(p.aggregateId()).isEqualTo(e.aggregateId());
+            assertThat(p.problem()).contains("content");
+        });
+    }
+
+    @Test
+    void a_deleted_event_breaks_the_chain_and_the_checkpoint() {
+        List<EventRecord> events = new ArrayList<>(history(30, 2));
+        List<Checkpoint> checkpoints = sealed(events, 30);
+        EventRecord deleted = events.remove(10);
+        Verifier.Result result = verify(events, checkpoints);
+        assertThat(result.valid()).isFalse();
+        assertThat(result.problems()).anySatisfy(p -> {
+            assertThat(p.aggregateId()).isEqualTo(deleted.aggregateId());
+            assertThat(p.sequenceNumber()).isEqualTo(deleted.sequenceNumber() + 1);
+        });
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p.problem()).contains("deleted or inserted"));
+    }
+
+    @Test
+    void a_forged_event_with_a_recomputed_chain_after_the_last_checkpoint_is_unsealed_not_verified() {
+        List<EventRecord> events = new ArrayList<>(history(20, 2));
+        List<Checkpoint> checkpoints = sealed(events, 20);
+        EventRecord last = events.get(19);
+        events.add(chained(21, last.aggregateId(), last, "{\"forged\":true}"));
+        Verifier.Result result = verify(events, checkpoints);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.unsealed()).singleElement().satisfies(p -> {
+            assertThat(p.globalPosition()).isEqualTo(21);
+            assertThat(p.aggregateId()).isEqualTo(last.aggregateId());
+        });
+    }
+
+    @Test
+    void a_forged_event_with_a_recomputed_chain_inside_a_sealed_range_fails_the_checkpoint() {
+        List<EventRecord> events = new ArrayList<>(history(20, 1));
+        List<Checkpoint> checkpoints = sealed(events, 20);
+        // rewrite the tail of the aggregate's chain from position 15 on, as an administrator could
+        for (int i = 14; i < 20; i++) {
+            EventRecord previous = events.get(i - 1);
+            events.set(i, chained(i + 1, previous.aggregateId(), previous, "{\"rewritten\":" + i + "}"));
+        }
+        Verifier.Result result = verify(events, checkpoints);
+        assertThat(result.valid()).isFalse();
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p.problem()).contains("Merkle root"));
+    }
+
+    @Test
+    void a_checkpoint_signed_by_another_key_or_changed_after_signing_is_refused() {
+        List<EventRecord> events = history(10, 1);
+        Checkpoint good = sealed(events, 10).get(0);
+        Checkpoint changed = new Checkpoint(good.number(), good.fromPosition(), good.toPosition(), good.eventCount(),
+                good.merkleRoot(), good.previousHash(), "2030-01-01T00:00:00Z", good.keyId(), good.checkpointHash(),
+                good.signature());
+        assertThat(verify(events, List.of(changed)).problems()).extracting(Verifier.Problem::problem)
+                .anySatisfy(p -> assertThat(p).contains("signature"));
+        KeyPair other = SigningKeys.generate();
+        Verifier verifier = new Verifier(List.of(good), Map.of(good.keyId(), other.getPublic()));
+        events.forEach(verifier::accept);
+        assertThat(verifier.finish().valid()).isFalse();
+    }
+}

@@ -1,0 +1,118 @@
+package no.partnerskap.commitments.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.partnerskap.audit.Checkpoint;
+import no.partnerskap.audit.EventRecord;
+import no.partnerskap.audit.Hashes;
+import no.partnerskap.audit.SigningKeys;
+import no.partnerskap.audit.Verifier;
+import no.partnerskap.commitments.support.CommitmentServiceTest;
+import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.OrganisationNumbers;
+import no.partnerskap.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The database chains every event as it is appended, exactly as the auditor's verifier
+ * recomputes it; it refuses changes; checkpoints seal what has settled; and what an
+ * administrator does behind the service's back is found.
+ */
+@CommitmentServiceTest
+@TestPropertySource(properties = {"partnerships.audit.checkpoint.settle-time=0s",
+        "partnerships.audit.checkpoint.check-interval=1h"})
+class HashChainTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestPostgres.Database database;
+
+    @Test
+    void events_are_chained_sealed_and_tampering_is_found() {
+        Api api = Api.onPort(port);
+        String secretariat = api.token("sekretariat", null, "SECRETARIAT");
+        for (int i = 0; i < 3; i++) {
+            String org = api.post("/api/organisations", secretariat, Map.of("name", "Org " + i,
+                    "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS")).text("id");
+            api.post("/api/organisations/" + org + "/name", secretariat, Map.of("name", "Org " + i + " AS"));
+        }
+        // the Java canonical form and the database's agree on every stored event
+        List<EventRecord> stored = records();
+        assertThat(stored).isNotEmpty().allSatisfy(e -> assertThat(e.hashMatches()).as(e.toString()).isTrue());
+
+        Api.Response sealed = api.post("/admin/checkpoints", secretariat, "");
+        assertThat(sealed.status()).isEqualTo(201);
+        assertThat(sealed.body().path("toPosition").asLong()).isEqualTo(stored.get(stored.size() - 1).globalIndex());
+        assertThat(api.post("/admin/checkpoints", api.token("v", null, "VIEWER"), "").status()).isEqualTo(403);
+        assertThat(verify().valid()).isTrue();
+        assertThat(verify().unsealed()).isEmpty();
+
+        // the service's own role cannot rewrite history
+        assertThatThrownBy(() -> jdbc.update("update event_store.domain_event_entry set payload = payload"))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from event_store.domain_event_entry"))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                    type, time_stamp, payload_type, payload)
+                values ('skip', ?, 7, 'Organisation', '2026-01-01T00:00:00Z', 'x', 'x'::bytea)""",
+                stored.get(0).aggregateId())).rootCause().hasMessageContaining("previous event is missing");
+
+        // an administrator bypassing the triggers changes one byte of one payload
+        EventRecord victim = stored.get(2);
+        asAdministrator("update event_store.domain_event_entry set payload = overlay(payload placing '#'::bytea "
+                + "from 3 for 1) where global_index = " + victim.globalIndex());
+        Verifier.Result result = verify();
+        assertThat(result.valid()).isFalse();
+        assertThat(result.problems()).anySatisfy(p -> {
+            assertThat(p.globalPosition()).isEqualTo(victim.globalIndex());
+            assertThat(p.aggregateId()).isEqualTo(victim.aggregateId());
+            assertThat(p.sequenceNumber()).isEqualTo(victim.sequenceNumber());
+        });
+    }
+
+    private void asAdministrator(String sql) {
+        TestPostgres.execute(database, "set session_replication_role = replica; " + sql);
+    }
+
+    private List<EventRecord> records() {
+        return jdbc.query("""
+                select * from event_store.domain_event_entry order by global_index""",
+                (rs, n) -> new EventRecord(rs.getLong("global_index"), rs.getString("type"),
+                        rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
+                        rs.getString("event_identifier"), rs.getString("payload_type"), rs.getString("time_stamp"),
+                        new String(rs.getBytes("payload"), StandardCharsets.UTF_8),
+                        rs.getBytes("meta_data") == null ? null
+                                : new String(rs.getBytes("meta_data"), StandardCharsets.UTF_8),
+                        Hashes.hex(rs.getBytes("prev_hash")), Hashes.hex(rs.getBytes("event_hash"))));
+    }
+
+    private Verifier.Result verify() {
+        List<Checkpoint> checkpoints = jdbc.query("select * from event_store.checkpoint order by number",
+                (rs, n) -> new Checkpoint(rs.getLong("number"), rs.getLong("from_position"),
+                        rs.getLong("to_position"), rs.getLong("event_count"), rs.getString("merkle_root"),
+                        rs.getString("previous_hash"), rs.getString("sealed_at"), rs.getString("key_id"),
+                        rs.getString("checkpoint_hash"), rs.getString("signature")));
+        Map<String, PublicKey> keys = new HashMap<>();
+        jdbc.query("select key_id, public_key from event_store.signing_key",
+                rs -> {
+                    keys.put(rs.getString(1), SigningKeys.readPublic(rs.getString(2)));
+                });
+        Verifier verifier = new Verifier(checkpoints, keys);
+        records().forEach(verifier::accept);
+        return verifier.finish();
+    }
+}
