@@ -84,7 +84,8 @@ public final class AllInOne implements AutoCloseable {
                     "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=" + DatabaseBootstrap.COMMITMENT_ROLE,
                     "--spring.datasource.password=" + COMMITMENT_PASSWORD,
-                    "--partnerships.dev-issuer.key-file=" + options.dataDir().resolve("dev-issuer-key.json"));
+                    "--partnerships.dev-issuer.key-file=" + options.dataDir().resolve("dev-issuer-key.json"),
+                    "--partnerships.audit.signing-key-file=" + options.dataDir().resolve("checkpoint-signing-key.pem"));
             ConfigurableApplicationContext projections = service(ProjectionServiceApplication.class,
                     ProjectionServiceApplication.CONFIG_NAME,
                     "--server.port=" + options.projectionPort(),

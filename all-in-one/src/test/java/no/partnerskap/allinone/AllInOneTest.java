@@ -89,6 +89,11 @@ class AllInOneTest {
             Reply read = get(projections + "/api/partnerships/" + partnershipId, bearer);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.body().get("name").asText()).isEqualTo("Grønn industri Vestland");
+            assertThat(dataDir.resolve("checkpoint-signing-key.pem")).exists();
+        } finally {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
