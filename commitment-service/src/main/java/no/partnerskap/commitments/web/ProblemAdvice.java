@@ -11,19 +11,18 @@ import no.partnerskap.commitments.idempotency.IdempotencyKeyReused;
 import no.partnerskap.commitments.shared.NotFound;
 import no.partnerskap.commitments.shared.NotPermitted;
 import no.partnerskap.commitments.shared.RuleViolation;
+import no.partnerskap.security.DatabaseOutage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -124,11 +123,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (t instanceof IdempotencyKeyReused e) {
             return status(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
         }
-        if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException) {
-            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                    "The event store cannot be reached; nothing was written. Retry shortly.");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                    .body(problem);
+        if (DatabaseOutage.isOutage(t)) {
+            return DatabaseOutage.answer("nothing was written.");
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package no.partnerskap.projections.web;
 
+import no.partnerskap.security.DatabaseOutage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +18,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (DatabaseOutage.isOutage(e)) {
+            return DatabaseOutage.answer("nothing can be read just now.");
+        }
+        throw e;
     }
 
     @ExceptionHandler(ReadYourWrites.NotCaughtUp.class)
