@@ -10,9 +10,12 @@ import no.partnerskap.eventstore.MessageSerialization;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import no.partnerskap.api.common.AuditMetadata;
+import no.partnerskap.commitments.idempotency.IdempotencyKeyReused;
+import no.partnerskap.commitments.shared.RuleViolation;
+import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -20,16 +23,12 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Axon on PostgreSQL without Axon Server: JDBC event store in the event_store schema, Jackson
@@ -95,31 +94,25 @@ class AxonConfiguration {
 
     /**
      * Retries what may succeed on a second try: a concurrent append to the same aggregate from
-     * another instance, a serialization failure, a lookup row another command just wrote. A
-     * stale If-Match version or a broken rule is answered at once.
+     * another instance, a serialization failure, a connection lost. A broken rule, a stale
+     * If-Match version or a reused Idempotency-Key is answered at once.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus,
-                                  @Value("${partnerships.command-retries:3}") int retries) {
-        IntervalRetryScheduler retry = IntervalRetryScheduler.builder()
-                .retryExecutor(Executors.newSingleThreadScheduledExecutor())
-                .retryInterval(50)
+                                  @Value("${partnerships.command-retries:5}") int retries) {
+        // backing off exponentially (20, 40, 80 ... ms) lets contending instances take turns
+        ExponentialBackOffIntervalRetryScheduler retry = ExponentialBackOffIntervalRetryScheduler.builder()
+                .retryExecutor(Executors.newScheduledThreadPool(2))
+                .backoffFactor(20)
                 .maxRetryCount(retries)
-                .nonTransientFailurePredicate(failure -> !isTransient(failure))
+                .nonTransientFailurePredicate(AxonConfiguration::isNonTransient)
                 .build();
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retry).build();
     }
 
-    static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConflictingAggregateVersionException) {
-                return false;
-            }
-            if (t instanceof ConcurrencyException || t instanceof TransientDataAccessException
-                    || t instanceof DuplicateKeyException || t instanceof java.sql.SQLTransientException) {
-                return true;
-            }
-        }
-        return false;
+    /** Asked of the failure and of each of its causes: is this one final by itself? */
+    static boolean isNonTransient(Throwable failure) {
+        return failure instanceof RuleViolation || failure instanceof IdempotencyKeyReused
+                || failure instanceof AxonNonTransientException;
     }
 }
