@@ -1,0 +1,112 @@
+package no.partnerskap.projections.pages;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** Numbers, dates and bar lengths as a page in the reader's language shows them. */
+public final class PageFormat {
+
+    static final String NONE = "–";
+
+    private final Locale locale;
+    private final ZoneId zone;
+    private final LocalDate today;
+
+    PageFormat(Locale locale, ZoneId zone, LocalDate today) {
+        this.locale = locale;
+        this.zone = zone;
+        this.today = today;
+    }
+
+    public LocalDate today() {
+        return today;
+    }
+
+    public String number(Number value) {
+        if (value == null) {
+            return NONE;
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
+    }
+
+    /** A percentage given as 0-100, e.g. 30.0 as "30%" in English, "30 %" in Norwegian. */
+    public String percent(Number value) {
+        if (value == null) {
+            return NONE;
+        }
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(new BigDecimal(value.toString()).movePointLeft(2));
+    }
+
+    /** {@code part} as a percentage of {@code whole}, one decimal; a dash when there is no whole. */
+    public String percentOf(BigDecimal part, BigDecimal whole) {
+        if (part == null || whole == null || whole.signum() == 0) {
+            return NONE;
+        }
+        return percent(part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP));
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? NONE : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? NONE : date(instant.atZone(zone).toLocalDate());
+    }
+
+    /** For a {@code <time datetime>} attribute. */
+    public String iso(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    public String iso(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toLocalDate().toString();
+    }
+
+    public long daysSince(LocalDate date) {
+        return date == null ? 0 : ChronoUnit.DAYS.between(date, today);
+    }
+
+    /**
+     * The length of a bar for {@code value} on a scale to {@code max}, as an SVG length in
+     * percent units from 0 to 100 (with a dot, whatever the language).
+     */
+    public String share(Number value, Number max) {
+        if (value == null || max == null) {
+            return "0";
+        }
+        double whole = max.doubleValue();
+        if (whole <= 0) {
+            return "0";
+        }
+        double share = Math.max(0, Math.min(100, value.doubleValue() * 100 / whole));
+        return String.format(Locale.ROOT, "%.2f", share);
+    }
+
+    /** The larger of two amounts (null counting as nothing), the scale of a pair of bars. */
+    public BigDecimal larger(BigDecimal a, BigDecimal b) {
+        BigDecimal x = a == null ? BigDecimal.ZERO : a;
+        BigDecimal y = b == null ? BigDecimal.ZERO : b;
+        return x.max(y);
+    }
+
+    /** Where the next segment of a stacked bar starts, after the values before it. */
+    public String offset(Number max, Number... before) {
+        double sum = 0;
+        for (Number n : before) {
+            sum += n == null ? 0 : n.doubleValue();
+        }
+        return share(sum, max);
+    }
+}

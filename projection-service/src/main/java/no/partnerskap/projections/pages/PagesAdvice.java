@@ -1,0 +1,51 @@
+package no.partnerskap.projections.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Locale;
+import no.partnerskap.projections.followup.FollowUpClock;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * What every page needs besides its own data: formats in the reader's language and the path
+ * the language switch links back to. Unknown ids answer with an HTML 404 page, not the API's
+ * problem document.
+ */
+@ControllerAdvice(assignableTypes = PagesController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PagesAdvice {
+
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+    private final Clock clock;
+
+    PagesAdvice(Clock clock) {
+        this.clock = clock;
+    }
+
+    @ModelAttribute("fmt")
+    PageFormat format(Locale locale) {
+        return new PageFormat(locale, clock.getZone(), FollowUpClock.today(clock));
+    }
+
+    /** The page's own path without its query, for the {@code ?lang=} links. */
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return PATHS.getPathWithinApplication(request);
+    }
+
+    @ExceptionHandler({PagesController.PageNotFound.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView notFound(HttpServletRequest request) {
+        // exception handlers get no @ModelAttribute values: the page's header needs the path
+        ModelAndView page = new ModelAndView("pages/not-found", HttpStatus.NOT_FOUND);
+        page.addObject("currentPath", currentPath(request));
+        return page;
+    }
+}

@@ -1,0 +1,95 @@
+package no.partnerskap.projections.pages;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.partnerskap.projections.organisation.ScorecardQueries;
+import no.partnerskap.projections.partnership.PartnershipQueries;
+import no.partnerskap.projections.sdg.SdgCoverage;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The dashboard pages: server-rendered HTML over the read models, in English or Norwegian. */
+@Controller
+class PagesController {
+
+    private final PartnershipQueries partnerships;
+    private final ScorecardQueries scorecards;
+    private final SdgCoverage sdg;
+    private final OverdueQueries overdue;
+
+    PagesController(PartnershipQueries partnerships, ScorecardQueries scorecards, SdgCoverage sdg,
+                    OverdueQueries overdue) {
+        this.partnerships = partnerships;
+        this.scorecards = scorecards;
+        this.sdg = sdg;
+        this.overdue = overdue;
+    }
+
+    @GetMapping("/")
+    String overview(Model model) {
+        List<PartnershipQueries.Summary> all = partnerships.all();
+        model.addAttribute("partnerships", all);
+        model.addAttribute("totals", all.stream().map(PartnershipQueries.Summary::signals).reduce(
+                new PartnershipQueries.Signals(0, 0, 0, 0, 0),
+                (a, b) -> new PartnershipQueries.Signals(a.total() + b.total(), a.onTrack() + b.onTrack(),
+                        a.atRisk() + b.atRisk(), a.overdue() + b.overdue(), a.closed() + b.closed())));
+        return "pages/overview";
+    }
+
+    @GetMapping("/pages/partnerships/{id}")
+    String partnership(@PathVariable UUID id, Model model) {
+        PartnershipQueries.Detail detail = partnerships.one(id).orElseThrow(PageNotFound::new);
+        Map<UUID, String> names = new HashMap<>();
+        for (PartnershipQueries.Member member : detail.members()) {
+            names.put(member.organisationId(), member.name());
+        }
+        model.addAttribute("p", detail);
+        model.addAttribute("organisationNames", names);
+        model.addAttribute("statusMax", max(detail.commitmentsByStatus().values()));
+        return "pages/partnership";
+    }
+
+    @GetMapping("/pages/overdue")
+    String overdue(Model model) {
+        model.addAttribute("overdue", overdue.all());
+        return "pages/overdue";
+    }
+
+    @GetMapping("/pages/organisations/{id}")
+    String organisation(@PathVariable UUID id, Model model) {
+        model.addAttribute("s", scorecards.of(id).orElseThrow(PageNotFound::new));
+        return "pages/organisation";
+    }
+
+    @GetMapping("/pages/sdg")
+    String sdg(Model model) {
+        List<SdgCoverage.GoalCoverage> goals = sdg.coverage();
+        List<Covered> covered = goals.stream().flatMap(goal -> goal.targets().stream()
+                .filter(target -> target.goals() > 0).map(target -> new Covered(goal, target))).toList();
+        model.addAttribute("goals", goals);
+        model.addAttribute("covered", covered);
+        model.addAttribute("targetCount", goals.stream().mapToLong(goal -> goal.targets().size()).sum());
+        model.addAttribute("goalMax", max(goals.stream().map(SdgCoverage.GoalCoverage::commitments).toList()));
+        return "pages/sdg";
+    }
+
+    /** A covered SDG target with the goal it belongs to. */
+    record Covered(SdgCoverage.GoalCoverage goal, SdgCoverage.TargetCoverage target) {
+    }
+
+    private static long max(Collection<Long> values) {
+        return values.stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** Nothing to show at this address: the pages answer with their own 404 page. */
+    static class PageNotFound extends RuntimeException {
+        PageNotFound() {
+            super(null, null, false, false);
+        }
+    }
+}

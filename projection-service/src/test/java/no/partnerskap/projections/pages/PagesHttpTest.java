@@ -1,0 +1,289 @@
+package no.partnerskap.projections.pages;
+
+import static no.partnerskap.projections.pages.PagesTestSupport.all;
+import static no.partnerskap.projections.pages.PagesTestSupport.byId;
+import static no.partnerskap.projections.pages.PagesTestSupport.fetch;
+import static no.partnerskap.projections.pages.PagesTestSupport.h1;
+import static no.partnerskap.projections.pages.PagesTestSupport.headingLevels;
+import static no.partnerskap.projections.pages.PagesTestSupport.htmlLang;
+import static no.partnerskap.projections.pages.PagesTestSupport.page;
+import static no.partnerskap.projections.pages.PagesTestSupport.row;
+import static no.partnerskap.projections.pages.PagesTestSupport.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import no.partnerskap.api.common.SdgCatalogue;
+import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.TestClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The dashboard pages over real HTTP, anonymously, in English and Norwegian: the figures, the words, the markup. */
+@PagesTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesHttpTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStoreWriter events;
+    @Autowired
+    TestClock clock;
+
+    PageScenario given;
+
+    @BeforeAll
+    void given() {
+        clock.setToday(PageScenario.TODAY);
+        given = new PageScenario(events).given(port);
+    }
+
+    @AfterAll
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void overview_lists_each_partnership_with_its_signals_in_both_languages() {
+        String en = page(port, "/?lang=en");
+        assertThat(h1(en)).isEqualTo("Partnerships");
+        assertThat(htmlLang(en)).isEqualTo("en");
+        // name, kind, active members, commitments, on track, at risk, overdue, closed
+        assertThat(row(en, "data-partnership", given.partnership.toString()))
+                .isEqualTo(given.name + " Strategic partnership 2 5 1 1 1 2");
+        assertThat(en).contains("href=\"/pages/partnerships/" + given.partnership + "\"");
+        assertThat(en).contains("<th scope=\"col\" class=\"num\">At risk</th>");
+
+        String nb = page(port, "/?lang=nb");
+        assertThat(h1(nb)).isEqualTo("Partnerskap");
+        assertThat(htmlLang(nb)).isEqualTo("nb");
+        assertThat(row(nb, "data-partnership", given.partnership.toString()))
+                .isEqualTo(given.name + " Strategisk partnerskap 2 5 1 1 1 2");
+        assertThat(nb).contains("I rute</th>").contains("I faresonen</th>").contains("Forsinket</th>")
+                .contains("Avsluttet</th>");
+    }
+
+    @Test
+    void partnership_page_shows_the_follow_up_figures_in_english() {
+        String en = page(port, "/pages/partnerships/" + given.partnership + "?lang=en");
+        assertThat(h1(en)).isEqualTo(given.name);
+        assertThat(en).contains("<h2 id=\"goals\">Result goals</h2>")
+                .contains("<h2 id=\"by-status\">Commitments by status</h2>")
+                .contains("<h2 id=\"resources\">Resources pledged and delivered</h2>")
+                .contains("Open disagreements</h2>").contains("Open follow-up requests</h2>");
+        assertThat(text(en)).contains("Samordne innsatsen for grønn omstilling i regionen")
+                .contains("Convenor Vestland fylkeskommune").contains("Meetings recorded 2");
+
+        assertThat(row(en, "data-organisation", given.business.toString()))
+                .isEqualTo("Havkraft AS 923609016 Partner Management Active 2 of 2 1");
+        assertThat(row(en, "data-organisation", given.county.toString()))
+                .isEqualTo("Vestland fylkeskommune 821311632 Convenor Leadership Active 1 of 2 1");
+        // re-baselined 0-40 to 10-50, 12 achieved: 30 % of the way
+        assertThat(row(en, "data-goal", given.jobs.toString())).startsWith("Nye arbeidsplasser nye jobber (stk) 10 50")
+                .contains("8.5, 17.17 12 30%").contains("Target 40 → 50, baseline 0 → 10: ny statistikk");
+        assertThat(row(en, "data-status", "ACTIVE")).isEqualTo("Active 2");
+        assertThat(row(en, "data-status", "OVERDUE")).isEqualTo("Overdue 1");
+        assertThat(row(en, "data-status", "FULFILLED")).isEqualTo("Fulfilled 1");
+        assertThat(row(en, "data-status", "PARTIALLY_FULFILLED")).isEqualTo("Partly fulfilled 0");
+        assertThat(row(en, "data-status", "WITHDRAWN")).isEqualTo("Withdrawn 1");
+        assertThat(row(en, "data-signal", "AT_RISK")).isEqualTo("At risk 1");
+        assertThat(row(en, "data-signal", "CLOSED")).isEqualTo("Closed 2");
+        assertThat(row(en, "data-resource", "FUNDING")).startsWith("Funding NOK 250,000 90,000 36%");
+        assertThat(row(en, "data-resource", "PERSON_DAYS")).startsWith("Person-days days 40 0 0%");
+
+        String overdue = section(en, "overdue");
+        assertThat(overdue).contains("Tiltak " + given.late.toString().substring(0, 8)).contains("February 1, 2027")
+                .contains("Overdue").doesNotContain(given.slow.toString().substring(0, 8));
+        assertThat(section(en, "due-soon")).contains("Tiltak " + given.slow.toString().substring(0, 8))
+                .contains("March 20, 2027").contains("20%").contains("At risk");
+        assertThat(section(en, "follow-ups")).contains("Tiltak " + given.slow.toString().substring(0, 8))
+                .contains("February 12, 2027");
+        assertThat(section(en, "divergent")).contains("Tiltak " + given.done.toString().substring(0, 8))
+                .contains("90%").contains("Limited").contains("Closed");
+        assertThat(section(en, "disagreements")).contains("Fordeling av midler Havkraft AS");
+    }
+
+    @Test
+    void partnership_page_speaks_norwegian_with_norwegian_figures() {
+        String nb = page(port, "/pages/partnerships/" + given.partnership + "?lang=nb");
+        assertThat(htmlLang(nb)).isEqualTo("nb");
+        assertThat(nb).contains("<h2 id=\"goals\">Resultatmål</h2>")
+                .contains("<h2 id=\"by-status\">Forpliktelser etter status</h2>")
+                .contains("<h2 id=\"resources\">Ressurser lovet og levert</h2>")
+                .contains("<h2 id=\"members\">Medlemmer</h2>")
+                .contains("<h2 id=\"overdue\">Forsinkede forpliktelser</h2>")
+                .contains("<h2 id=\"follow-ups\">Åpne oppfølginger</h2>")
+                .contains("<h2 id=\"disagreements\">Åpne uenigheter</h2>");
+        assertThat(text(nb)).contains("Partnerskapsavtale ikke signert").contains("Sammenkaller Vestland fylkeskommune");
+        assertThat(row(nb, "data-organisation", given.business.toString()))
+                .isEqualTo("Havkraft AS 923609016 Partner Mellomledelse Aktiv 2 av 2 1");
+        assertThat(row(nb, "data-goal", given.jobs.toString())).contains("12 30 %")
+                .contains("Målverdi 40 → 50, utgangsverdi 0 → 10: ny statistikk");
+        assertThat(row(nb, "data-status", "OVERDUE")).isEqualTo("Forsinket 1");
+        assertThat(row(nb, "data-status", "WITHDRAWN")).isEqualTo("Trukket 1");
+        assertThat(row(nb, "data-signal", "ON_TRACK")).isEqualTo("I rute 1");
+        assertThat(row(nb, "data-resource", "FUNDING")).startsWith("Finansiering NOK 250 000 90 000 36 %");
+        assertThat(section(nb, "overdue")).contains("1. februar 2027").contains("Forsinket");
+        assertThat(section(nb, "divergent")).contains("90 %").contains("Begrenset").contains("Avsluttet");
+    }
+
+    @Test
+    void overdue_page_lists_overdue_commitments_across_partnerships() {
+        String en = page(port, "/pages/overdue?lang=en");
+        assertThat(h1(en)).isEqualTo("Overdue commitments");
+        assertThat(text(en)).contains("as of March 1, 2027");
+        // 2027-02-01 to 2027-03-01: 28 days; 2027-01-15: 45 days
+        assertThat(row(en, "data-commitment", given.late.toString())).contains(given.name).contains("Havkraft AS")
+                .contains("February 1, 2027 28").endsWith("Overdue");
+        assertThat(row(en, "data-commitment", given.networkLate.toString())).contains("January 15, 2027 45");
+        assertThat(en).doesNotContain("data-commitment=\"" + given.slow + "\"")
+                .doesNotContain("data-commitment=\"" + given.done + "\"");
+
+        String nb = page(port, "/pages/overdue?lang=nb");
+        assertThat(h1(nb)).isEqualTo("Forsinkede forpliktelser");
+        assertThat(row(nb, "data-commitment", given.late.toString())).contains("1. februar 2027 28")
+                .endsWith("Forsinket");
+    }
+
+    @Test
+    void organisation_scorecard_in_both_languages() {
+        String en = page(port, "/pages/organisations/" + given.business + "?lang=en");
+        assertThat(h1(en)).isEqualTo("Havkraft AS: Scorecard");
+        assertThat(text(en)).contains("Organisation number 923609016").contains("Sector Business")
+                .contains("Active memberships 1").contains("Progress and final reports 1");
+        assertThat(row(en, "data-figure", "made")).isEqualTo("Made 3");
+        assertThat(row(en, "data-figure", "overdue")).isEqualTo("Overdue 1");
+        assertThat(row(en, "data-figure", "withdrawn")).isEqualTo("Withdrawn 1");
+        assertThat(text(byId(en, "per-partnership-table"))).contains(given.name + " 3 1 1 0 0 0 0 1");
+
+        String nb = page(port, "/pages/organisations/" + given.county + "?lang=nb");
+        assertThat(h1(nb)).isEqualTo("Vestland fylkeskommune: Resultatkort");
+        assertThat(text(nb)).contains("Sektor Fylkeskommune").contains("Aktive medlemskap 1");
+        assertThat(row(nb, "data-figure", "made")).isEqualTo("Inngått 2");
+        assertThat(row(nb, "data-figure", "fulfilled")).isEqualTo("Oppfylt 1");
+        assertThat(row(nb, "data-figure", "fulfilledOnTime")).isEqualTo("Oppfylt i tide 1");
+    }
+
+    @Test
+    void sdg_page_names_the_goals_in_the_chosen_language() {
+        SdgCatalogue.Goal decentWork = SdgCatalogue.official().goal(8).orElseThrow();
+        String en = page(port, "/pages/sdg?lang=en");
+        assertThat(h1(en)).isEqualTo("SDG coverage");
+        assertThat(row(en, "data-goal", "8")).startsWith("8. " + decentWork.nameEn() + " ");
+        assertThat(row(en, "data-target", "17.17")).startsWith("17.17 " + SdgCatalogue.official().goal(17)
+                .orElseThrow().nameEn());
+        assertThat(row(en, "data-target", "8.5")).contains("Funding: ");
+
+        String nb = page(port, "/pages/sdg?lang=nb");
+        assertThat(h1(nb)).isEqualTo("Dekning av bærekraftsmålene");
+        assertThat(decentWork.nameNb()).isNotEqualTo(decentWork.nameEn());
+        assertThat(row(nb, "data-goal", "8")).startsWith("8. " + decentWork.nameNb() + " ");
+        assertThat(row(nb, "data-target", "8.5")).contains("Finansiering: ");
+        assertThat(text(nb)).contains("delmål dekket");
+    }
+
+    @Test
+    void names_carrying_a_script_are_shown_as_text_never_run() {
+        String escapedOrganisation = "&lt;script&gt;alert(&#39;org&#39;)&lt;/script&gt; Skript AS";
+        String escapedPartnership = "Kystnett &lt;script&gt;alert(&#39;partnership&#39;)&lt;/script&gt;";
+        List<String> pages = List.of("/", "/pages/partnerships/" + given.network,
+                "/pages/organisations/" + given.scripted, "/pages/overdue");
+        for (String path : pages) {
+            String html = page(port, path);
+            assertThat(html).as(path).doesNotContainIgnoringCase("<script");
+        }
+        assertThat(page(port, "/")).contains(escapedPartnership);
+        String network = page(port, "/pages/partnerships/" + given.network);
+        assertThat(network).contains("<h1>" + escapedPartnership + "</h1>").contains(escapedOrganisation);
+        assertThat(page(port, "/pages/organisations/" + given.scripted)).contains(escapedOrganisation);
+        assertThat(page(port, "/pages/overdue")).contains(escapedOrganisation).contains(escapedPartnership);
+    }
+
+    @Test
+    void language_comes_from_the_switch_then_the_cookie_then_accept_language() {
+        assertThat(htmlLang(page(port, "/"))).isEqualTo("en");
+        assertThat(h1(page(port, "/", "Accept-Language", "nb-NO,nb;q=0.9,en;q=0.5"))).isEqualTo("Partnerskap");
+        assertThat(h1(page(port, "/", "Accept-Language", "nn-NO"))).isEqualTo("Partnerskap");
+        assertThat(h1(page(port, "/", "Accept-Language", "de-DE,en;q=0.8,nb;q=0.5"))).isEqualTo("Partnerships");
+        assertThat(htmlLang(page(port, "/", "Accept-Language", "fr"))).isEqualTo("en");
+
+        HttpResponse<String> switched = fetch(port, "/pages/sdg?lang=nb", "Accept-Language", "en");
+        assertThat(htmlLang(switched.body())).isEqualTo("nb");
+        String cookie = switched.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("lang=nb;").contains("Path=/").containsIgnoringCase("SameSite=Lax");
+        // the cookie is remembered over the browser's Accept-Language
+        assertThat(h1(page(port, "/", "Cookie", "lang=nb", "Accept-Language", "en"))).isEqualTo("Partnerskap");
+        assertThat(h1(page(port, "/?lang=en", "Cookie", "lang=nb"))).isEqualTo("Partnerships");
+        // a language the pages do not speak is not claimed in <html lang>
+        assertThat(htmlLang(page(port, "/?lang=fr"))).isEqualTo("en");
+        assertThat(htmlLang(page(port, "/", "Cookie", "lang=sv"))).isEqualTo("en");
+
+        // every page links to itself in the other language
+        String overview = page(port, "/pages/overdue?lang=en");
+        assertThat(overview).contains("href=\"/pages/overdue?lang=nb\"").contains("href=\"/pages/overdue?lang=en\"");
+    }
+
+    @Test
+    void every_page_is_marked_up_for_assistive_technology() {
+        List<String> paths = List.of("/", "/pages/partnerships/" + given.partnership, "/pages/overdue",
+                "/pages/organisations/" + given.business, "/pages/sdg");
+        for (String lang : List.of("en", "nb")) {
+            for (String path : paths) {
+                String html = page(port, path + "?lang=" + lang);
+                String what = path + "?lang=" + lang;
+                assertThat(htmlLang(html)).as(what).isEqualTo(lang);
+                h1(html);
+                List<Integer> levels = headingLevels(html);
+                assertThat(levels.get(0)).as(what).isEqualTo(1);
+                for (int i = 1; i < levels.size(); i++) {
+                    assertThat(levels.get(i)).as(what + " heading order " + levels).isLessThanOrEqualTo(levels.get(i - 1) + 1);
+                }
+                List<String> tables = all(html, "(<table.*?</table>)");
+                assertThat(tables).as(what).isNotEmpty();
+                for (String table : tables) {
+                    assertThat(table).as(what).contains("<caption>");
+                    assertThat(all(table, "(<th(?:\\s[^>]*)?>)")).as(what).allMatch(th -> th.contains("scope=\""));
+                }
+                assertThat(html).as(what).contains("<nav class=\"lang\" aria-label=")
+                        .contains("<main id=\"main\">");
+            }
+        }
+    }
+
+    @Test
+    void unknown_ids_answer_with_a_page_that_says_so() {
+        HttpResponse<String> missing = fetch(port, "/pages/partnerships/" + java.util.UUID.randomUUID() + "?lang=nb");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(h1(missing.body())).isEqualTo("Fant ikke siden");
+        assertThat(htmlLang(missing.body())).isEqualTo("nb");
+        HttpResponse<String> malformed = fetch(port, "/pages/organisations/not-a-uuid");
+        assertThat(malformed.statusCode()).isEqualTo(404);
+        assertThat(h1(malformed.body())).isEqualTo("Page not found");
+    }
+
+    @Test
+    void templates_never_write_unescaped_text() throws IOException {
+        try (Stream<Path> templates = Files.list(Path.of("src/main/resources/templates/pages"))) {
+            for (Path template : templates.toList()) {
+                assertThat(Files.readString(template)).as(template.toString()).doesNotContain("utext")
+                        .doesNotContain("<script");
+            }
+        }
+    }
+
+    /** The text of a page's section under the heading with this id. */
+    private static String section(String html, String headingId) {
+        List<String> sections = all(html, "(<section aria-labelledby=\"" + headingId + "\">.*?</section>)");
+        assertThat(sections).as("section " + headingId).hasSize(1);
+        return text(sections.get(0));
+    }
+}
