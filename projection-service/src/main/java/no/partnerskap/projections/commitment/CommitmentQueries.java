@@ -14,6 +14,7 @@ import no.partnerskap.projections.followup.FollowUpRules;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the commitment read model: filtered pages and one commitment with its timeline. */
 @Component
@@ -52,6 +53,7 @@ public class CommitmentQueries {
         this.clock = clock;
     }
 
+    @Transactional(readOnly = true)
     public Page<CommitmentRow> inPartnership(UUID partnershipId, Filter filter, int page, int size) {
         MapSqlParameterSource params = params().addValue("partnership", partnershipId);
         List<String> where = new ArrayList<>(List.of("c.partnership_id = :partnership"));
@@ -86,6 +88,7 @@ public class CommitmentQueries {
                 new MapSqlParameterSource("id", id), Long.class).stream().findFirst().orElse(-1L);
     }
 
+    @Transactional(readOnly = true)
     public Optional<Detail> one(UUID id) {
         MapSqlParameterSource params = params().addValue("id", id);
         Optional<CommitmentRow> row = jdbc.query("select " + CommitmentRow.COLUMNS + " from " + CommitmentRow.FROM

@@ -10,6 +10,7 @@ import no.partnerskap.projections.followup.FollowUpRules;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** One organisation's record across partnerships: what it promised and what came of it. */
 @Component
@@ -45,6 +46,7 @@ public class ScorecardQueries {
         this.clock = clock;
     }
 
+    @Transactional(readOnly = true)
     public Optional<Scorecard> of(UUID organisationId) {
         MapSqlParameterSource p = new MapSqlParameterSource("org", organisationId)
                 .addValue("today", FollowUpClock.today(clock))

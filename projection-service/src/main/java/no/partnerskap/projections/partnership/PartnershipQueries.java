@@ -19,6 +19,7 @@ import no.partnerskap.projections.followup.FollowUpRules;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the partnership read models into the overview and the follow-up dashboard. */
 @Component
@@ -77,6 +78,8 @@ public class PartnershipQueries {
         this.clock = clock;
     }
 
+    /** Read in one read-only transaction: one connection for all the figures, one consistent snapshot. */
+    @Transactional(readOnly = true)
     public List<Summary> all() {
         return jdbc.query("""
                 select p.partnership_id, p.name, p.kind, p.parent_partnership_id, p.concluded, p.version,
@@ -94,6 +97,7 @@ public class PartnershipQueries {
                 new MapSqlParameterSource("id", id), Long.class).stream().findFirst().orElse(-1L);
     }
 
+    @Transactional(readOnly = true)
     public Optional<Detail> one(UUID id) {
         MapSqlParameterSource p = params().addValue("id", id);
         List<Member> members = jdbc.query("""
@@ -203,7 +207,8 @@ public class PartnershipQueries {
         return jdbc.query("""
                 select r.kind, r.unit, sum(r.pledged) as pledged, sum(r.delivered) as delivered
                 from commitment_resource r join commitment_view c on c.commitment_id = r.commitment_id
-                where c.partnership_id = :id group by r.kind, r.unit order by r.kind, r.unit""",
+                where c.partnership_id = :id and c.status <> 'WITHDRAWN'
+                group by r.kind, r.unit order by r.kind, r.unit""",
                 new MapSqlParameterSource("id", id),
                 (rs, n) -> new ResourceTotal(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4)));

@@ -8,11 +8,12 @@ import java.util.Map;
 import no.partnerskap.api.common.SdgCatalogue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How the partnerships' goals and commitments cover the 17 SDGs and their targets. A
  * commitment covers the SDG targets of the goals it serves; its pledged resources count
- * toward each of them.
+ * toward each of them, unless it was withdrawn (its pledge no longer stands).
  */
 @Component
 public class SdgCoverage {
@@ -34,6 +35,7 @@ public class SdgCoverage {
         this.jdbc = jdbc;
     }
 
+    @Transactional(readOnly = true)
     public List<GoalCoverage> coverage() {
         Map<String, long[]> counts = new HashMap<>();
         jdbc.query("""
@@ -49,7 +51,8 @@ public class SdgCoverage {
                 select t.target, r.kind, r.unit, sum(r.pledged)
                 from (select distinct t.target, c.commitment_id
                       from goal_view g cross join unnest(g.sdg_targets) as t(target)
-                      join commitment_view c on g.goal_id = any(c.goal_ids)) t
+                      join commitment_view c on g.goal_id = any(c.goal_ids)
+                      where c.status <> 'WITHDRAWN') t
                 join commitment_resource r on r.commitment_id = t.commitment_id
                 group by t.target, r.kind, r.unit order by r.kind, r.unit""", rs -> {
             resources.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
