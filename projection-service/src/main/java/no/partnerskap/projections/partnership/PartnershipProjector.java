@@ -98,9 +98,9 @@ class PartnershipProjector implements ReadModelProjector {
     }
 
     @EventHandler
-    void on(PartnershipConcluded e, @SequenceNumber long version) {
-        jdbc.update("update partnership_view set concluded = true, conclusion_reason = ? "
-                + "where partnership_id = ?", e.reason(), e.partnershipId());
+    void on(PartnershipConcluded e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("update partnership_view set concluded = true, conclusion_reason = ?, concluded_at = ? "
+                + "where partnership_id = ?", e.reason(), java.sql.Timestamp.from(at), e.partnershipId());
         touch(e, version);
     }
 

@@ -191,7 +191,7 @@ public class PartnershipQueries {
      * percent: the values count as what the commitments moved the indicator (up or down, as the
      * goal runs).
      */
-    static BigDecimal progressPercent(BigDecimal baseline, BigDecimal target, BigDecimal achieved) {
+    public static BigDecimal progressPercent(BigDecimal baseline, BigDecimal target, BigDecimal achieved) {
         if (target == null) {
             return null;
         }

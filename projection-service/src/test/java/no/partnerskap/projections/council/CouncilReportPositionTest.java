@@ -1,0 +1,186 @@
+package no.partnerskap.projections.council;
+
+import static no.partnerskap.projections.council.CouncilReportTest.assertResource;
+import static no.partnerskap.projections.council.CouncilReportTest.figure;
+import static no.partnerskap.projections.council.CouncilReportTest.goal;
+import static no.partnerskap.projections.council.CouncilReportTest.parseCsv;
+import static no.partnerskap.projections.council.CouncilReportTest.partnership;
+import static no.partnerskap.projections.council.CouncilReportTest.row;
+import static no.partnerskap.projections.council.CouncilReportTest.section;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.OutcomeReported;
+import no.partnerskap.api.commitment.IndicatorValue;
+import no.partnerskap.api.commitment.OutcomeResult;
+import no.partnerskap.api.commitment.Resource;
+import no.partnerskap.api.commitment.ResourceKind;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
+import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
+import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalDefined;
+import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalRevised;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.api.partnership.Period;
+import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.projections.history.EventHistory;
+import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestClock;
+import no.partnerskap.projections.support.TestTokens;
+import no.partnerskap.testsupport.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the council was told stays reproducible: a report at position N shows the figures of
+ * then after later events, while the default report moves on.
+ */
+@ProjectionServiceTest
+class CouncilReportPositionTest {
+
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStoreWriter events;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    EventHistory history;
+    @Autowired
+    CouncilReports reports;
+
+    final UUID county = UUID.randomUUID();
+    final UUID coast = UUID.randomUUID();
+    final UUID goalId = UUID.randomUUID();
+    final UUID commitment = UUID.randomUUID();
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void a_report_at_a_position_keeps_the_old_figures_while_the_default_report_shows_the_new() {
+        clock.setToday(LocalDate.of(2022, 12, 15));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        on("2022-01-05", new OrganisationRegistered(county, "Rogaland fylkeskommune", "971045698", Sector.PUBLIC_COUNTY),
+                new PartnershipEstablished(coast, "Kystnettverket", PartnershipKind.STRATEGIC, null, "mandat", null,
+                        null, null, new Period(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31)), county),
+                new MemberAdmitted(coast, county, MemberRole.CONVENOR, Representation.LEADERSHIP));
+        on("2022-02-01", new ResultGoalDefined(coast, goalId, "Nye bedrifter", null, "stk", BigDecimal.ZERO,
+                BigDecimal.valueOf(40), null, List.of("9.3")));
+        on("2022-03-01", new CommitmentRecorded(commitment, coast, county, "Inkubator", "beskrivelse", List.of(goalId),
+                List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(1000), "NOK")), LocalDate.of(2023, 6, 30),
+                LocalDate.of(2022, 3, 1)));
+        long then = caughtUp();
+
+        Api.Response told = api.get("/api/reports/council?year=2022", viewer);
+        assertThat(told.status()).isEqualTo(200);
+        assertThat(told.body().path("position").asLong()).isEqualTo(then);
+        assertThat(told.header("X-Event-Position")).isEqualTo(Long.toString(then));
+        assertThat(told.body().path("reportDate").asText()).isEqualTo("2022-12-15");
+        JsonNode before = partnership(told.body(), coast);
+        assertThat(goal(before, goalId).path("target").decimalValue()).isEqualByComparingTo("40");
+        assertThat(before.path("commitments").path("made").asLong()).isEqualTo(1);
+
+        // later: the target is revised and the commitment closed
+        on("2022-12-10", new ResultGoalRevised(coast, goalId, "Nye bedrifter", null, "stk", BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.valueOf(40), BigDecimal.valueOf(60), null, List.of("9.3"),
+                        "nytt grunnlag"),
+                new OutcomeReported(commitment, coast, county, OutcomeResult.FULFILLED, "ferdig",
+                        List.of(new IndicatorValue(goalId, BigDecimal.valueOf(7))),
+                        List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(800), "NOK")),
+                        LocalDate.of(2022, 12, 9)));
+        long now = caughtUp();
+        assertThat(now).isGreaterThan(then);
+
+        JsonNode latest = api.get("/api/reports/council?year=2022", viewer).body();
+        assertThat(latest.path("position").asLong()).isEqualTo(now);
+        JsonNode after = partnership(latest, coast);
+        assertThat(goal(after, goalId).path("target").decimalValue()).isEqualByComparingTo("60");
+        assertThat(goal(after, goalId).path("achieved").decimalValue()).isEqualByComparingTo("7");
+        assertThat(goal(after, goalId).path("revisionsInYear")).hasSize(1);
+        assertThat(after.path("commitments").path("closedByResult").path("FULFILLED").asLong()).isEqualTo(1);
+        assertResource(after, "FUNDING", "NOK", "1000", "800");
+
+        Api.Response rebuilt = api.get("/api/reports/council?year=2022&position=" + then, viewer);
+        assertThat(rebuilt.status()).isEqualTo(200);
+        assertThat(rebuilt.header("X-Event-Position")).isEqualTo(Long.toString(then));
+        JsonNode old = partnership(rebuilt.body(), coast);
+        assertThat(goal(old, goalId).path("target").decimalValue()).isEqualByComparingTo("40");
+        assertThat(goal(old, goalId).path("achieved").decimalValue()).isEqualByComparingTo("0");
+        assertThat(goal(old, goalId).path("revisionsInYear")).isEmpty();
+        assertThat(old.path("commitments").path("closedByResult").path("FULFILLED").asLong()).isZero();
+        assertResource(old, "FUNDING", "NOK", "1000", "0");
+        // the whole report is what the council was told, but for when it was built
+        assertThat(withoutBuiltAt(rebuilt.body())).isEqualTo(withoutBuiltAt(told.body()));
+
+        Api.Response csv = api.get("/api/reports/council?year=2022&position=" + then, viewer, "Accept", "text/csv");
+        assertThat(csv.header("X-Event-Position")).isEqualTo(Long.toString(then));
+        Map<String, String> csvRow = row(parseCsv(csv.raw().body()), coast);
+        assertThat(csvRow.get("position")).isEqualTo(Long.toString(then));
+        assertThat(csvRow.get("closedFulfilled")).isEqualTo("0");
+        assertThat(csvRow.get("FUNDING NOK delivered")).isEqualTo("0");
+
+        Api.Response html = api.get("/api/reports/council?year=2022&position=" + then, viewer, "Accept", "text/html",
+                "Accept-Language", "nb");
+        assertThat(html.raw().body()).contains("id=\"position\">" + then + "<");
+        assertThat(figure(section(html.raw().body(), coast), "closed-FULFILLED")).isEqualTo("0");
+        assertThat(figure(section(html.raw().body(), coast), "target")).isEqualTo("40");
+    }
+
+    @Test
+    void positions_outside_the_history_and_dates_outside_the_year_are_bad_requests() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        long head = history.head();
+        assertThat(api.get("/api/reports/council?year=2022&position=-1", viewer).status()).isEqualTo(400);
+        assertThat(api.get("/api/reports/council?year=2022&position=" + (head + 1), viewer).status()).isEqualTo(400);
+        assertThat(api.get("/api/reports/council?year=2022&reportDate=2021-06-30", viewer).status()).isEqualTo(400);
+        assertThat(api.get("/api/reports/council?year=tjue", viewer).status()).isEqualTo(400);
+        assertThat(api.get("/api/reports/council", viewer).status()).isEqualTo(400);
+        assertThat(api.get("/api/reports/council?year=2022", viewer, "Accept", "application/xml").status())
+                .isEqualTo(406);
+        Api.Response any = api.get("/api/reports/council?year=2022&position=" + head, viewer, "Accept", "*/*");
+        assertThat(any.status()).isEqualTo(200);
+        assertThat(any.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(api.get("/api/reports/council?year=2022", null).status()).isEqualTo(401);
+    }
+
+    private long caughtUp() {
+        long head = history.head();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> reports.processedPosition() >= head);
+        return head;
+    }
+
+    private static JsonNode withoutBuiltAt(JsonNode report) {
+        ObjectNode copy = report.deepCopy();
+        copy.remove("builtAt");
+        return copy;
+    }
+
+    private void on(String day, Object... happened) {
+        events.append(LocalDate.parse(day).atTime(10, 0).atZone(OSLO).toInstant(), Map.of(), happened);
+    }
+}
