@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,13 @@ public class PointInTime {
                 EventMessage<?> message = history.asMessage(event);
                 for (AnnotationEventHandlerAdapter handler : handlers) {
                     if (handler.canHandle(message)) {
-                        DefaultUnitOfWork.startAndGet(message).executeWithResult(() -> handler.handle(message));
+                        ResultMessage<?> result = DefaultUnitOfWork.startAndGet(message)
+                                .executeWithResult(() -> handler.handle(message));
+                        if (result.isExceptional()) {
+                            // a rebuild that skipped an event would show a history that never was
+                            throw new IllegalStateException("rebuild failed at event " + event.globalIndex(),
+                                    result.exceptionResult());
+                        }
                     }
                 }
             });
