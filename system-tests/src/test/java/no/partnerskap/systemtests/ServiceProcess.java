@@ -25,6 +25,7 @@ final class ServiceProcess implements AutoCloseable {
     private final String jar;
     private final List<String> args;
     private final int port;
+    private final List<String> prefix = new ArrayList<>();
     private Process process;
     private int starts;
 
@@ -46,6 +47,12 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Runs the JVM under another program, e.g. strace. */
+    ServiceProcess under(List<String> command) {
+        prefix.addAll(command);
+        return this;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
@@ -56,7 +63,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the process and waits until its health is UP. */
     ServiceProcess start() {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar, "--server.port=" + port));
         command.addAll(args);
         Path log = Path.of("target", "logs", name + "-" + (++starts) + ".log");
