@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Nothing leaves the machine: both services start and serve a scenario under strace, which
- * records every connect() their JVMs make; every one must go to the loopback address.
+ * records every connect() their JVMs make; every one must stay on this machine (loopback, or the
+ * machine's own address: Tomcat connects to its own socket when it stops).
  */
 class NoPhoneHomeTest {
 
@@ -62,7 +63,10 @@ class NoPhoneHomeTest {
             assertThat(read.get("/", null).status()).isEqualTo(200);
         }
 
-        List<String> loopback = new ArrayList<>();
+        // the machine's own addresses count as staying home: Tomcat, stopping, connects to its own
+        // listening socket to wake its acceptor thread
+        java.util.Set<java.net.InetAddress> own = ownAddresses();
+        List<String> home = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
         for (Path trace : List.of(commitmentTrace, projectionTrace)) {
             for (String line : Files.readAllLines(trace)) {
@@ -70,18 +74,33 @@ class NoPhoneHomeTest {
                     Matcher m = pattern.matcher(line);
                     if (m.find()) {
                         String address = m.group(1);
-                        (isLoopback(address) ? loopback : elsewhere).add(address + "  <- " + line.trim());
+                        (staysHome(address, own) ? home : elsewhere)
+                                .add(address + "  <- " + line.trim());
                     }
                 }
             }
         }
         // the database and the token keys are reached over loopback: the trace did see connections
-        assertThat(loopback).isNotEmpty();
+        assertThat(home).isNotEmpty();
         assertThat(elsewhere).as("connections leaving the machine").isEmpty();
-        System.out.printf("Privacy: %d connect() calls recorded, all to loopback%n", loopback.size());
+        System.out.printf("Privacy: %d connect() calls recorded, all to this machine%n", home.size());
     }
 
-    private static boolean isLoopback(String address) {
-        return address.startsWith("127.") || address.equals("::1") || address.startsWith("::ffff:127.");
+    private static java.util.Set<java.net.InetAddress> ownAddresses() throws java.net.SocketException {
+        java.util.Set<java.net.InetAddress> addresses = new java.util.HashSet<>();
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            addresses.addAll(java.util.Collections.list(nic.getInetAddresses()));
+        }
+        return addresses;
+    }
+
+    private static boolean staysHome(String address, java.util.Set<java.net.InetAddress> own) {
+        try {
+            java.net.InetAddress parsed = java.net.InetAddress.getByName(address);
+            return parsed.isLoopbackAddress() || own.stream().anyMatch(a -> java.util.Arrays.equals(
+                    a.getAddress(), parsed.getAddress()));
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

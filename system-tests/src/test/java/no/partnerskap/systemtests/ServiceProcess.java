@@ -97,6 +97,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook, no graceful anything. */
     void kill() throws InterruptedException {
+        // the JVM first: under a wrapper such as strace it is a child of the process we started
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
@@ -104,8 +106,11 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
+            List<ProcessHandle> children = process.descendants().toList();
+            children.forEach(ProcessHandle::destroy);
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                children.forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
         }
