@@ -1,0 +1,80 @@
+package no.partnerskap.projections.verification;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import no.partnerskap.audit.Checkpoint;
+import no.partnerskap.audit.EventRecord;
+import no.partnerskap.audit.Hashes;
+import no.partnerskap.audit.MerkleTree;
+import no.partnerskap.audit.Verifier;
+import no.partnerskap.projections.web.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Integrity of the stored history: verify every hash chain and checkpoint, publish the
+ * checkpoints and keys, and prove a single event's inclusion in a checkpoint.
+ */
+@RestController
+@Tag(name = "Audit")
+class VerificationController {
+
+    record Checkpoints(List<Checkpoint> checkpoints, List<StoredHistory.PublishedKey> publicKeys) {
+    }
+
+    /** The Merkle path from one event's hash to its checkpoint's root (RFC 6962 / 9162). */
+    record InclusionProof(EventRecord event, Checkpoint checkpoint, long leafIndex, long treeSize,
+                          List<String> path) {
+    }
+
+    private final StoredHistory history;
+
+    VerificationController(StoredHistory history) {
+        this.history = history;
+    }
+
+    @Operation(summary = "Check every hash chain and every signed checkpoint of the stored history (auditor)")
+    @GetMapping("/api/audit/verify")
+    @Transactional(readOnly = true)
+    Verifier.Result verify() {
+        Verifier verifier = new Verifier(history.checkpoints(), history.keys());
+        history.allEvents(verifier::accept);
+        return verifier.finish();
+    }
+
+    @Operation(summary = "The sealed checkpoints and the public keys that signed them, for the council's minutes")
+    @GetMapping("/api/audit/checkpoints")
+    @Transactional(readOnly = true)
+    Checkpoints checkpoints() {
+        return new Checkpoints(history.checkpoints(), history.publishedKeys());
+    }
+
+    @Operation(summary = "Proof that one event is included in a signed checkpoint, checkable without the export")
+    @GetMapping("/api/audit/events/{globalIndex}/proof")
+    @Transactional(readOnly = true)
+    ResponseEntity<?> proof(@PathVariable long globalIndex) {
+        EventRecord event = history.event(globalIndex).orElseThrow(() -> new NotFound("no event at " + globalIndex));
+        Checkpoint checkpoint = history.checkpoints().stream()
+                .filter(c -> c.fromPosition() < globalIndex && globalIndex <= c.toPosition()).findFirst()
+                .orElse(null);
+        if (checkpoint == null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "event " + globalIndex + " is not sealed by a checkpoint yet");
+            problem.setTitle("Not yet sealed");
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
+        List<EventRecord> sealed = new ArrayList<>();
+        history.events(checkpoint.fromPosition(), checkpoint.toPosition(), sealed::add);
+        List<byte[]> leaves = sealed.stream().map(e -> Hashes.unhex(e.eventHash())).toList();
+        int index = sealed.indexOf(event);
+        List<String> path = MerkleTree.inclusionProof(leaves, index).stream().map(Hashes::hex).toList();
+        return ResponseEntity.ok(new InclusionProof(event, checkpoint, index, leaves.size(), path));
+    }
+}
