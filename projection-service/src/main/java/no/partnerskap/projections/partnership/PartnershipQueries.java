@@ -77,6 +77,11 @@ public class PartnershipQueries {
         this.clock = clock;
     }
 
+    /** The same reads, with status and signals as they were on the given clock's day (audit reads as of a date). */
+    public PartnershipQueries at(Clock clock) {
+        return new PartnershipQueries(jdbc, clock);
+    }
+
     public List<Summary> all() {
         return jdbc.query("""
                 select p.partnership_id, p.name, p.kind, p.parent_partnership_id, p.concluded, p.version,
