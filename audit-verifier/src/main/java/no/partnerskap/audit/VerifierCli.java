@@ -59,7 +59,10 @@ public final class VerifierCli {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (!line.isBlank()) {
-                    verifier.accept(json.readValue(line, EventRecord.class));
+                    // an export line carries the stored columns under "stored"; a bare record is accepted too
+                    JsonNode node = json.readTree(line);
+                    verifier.accept(json.treeToValue(node.has("stored") ? node.get("stored") : node,
+                            EventRecord.class));
                 }
             }
         }

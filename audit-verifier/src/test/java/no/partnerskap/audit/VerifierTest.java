@@ -15,7 +15,14 @@ import org.junit.jupiter.api.Test;
 /** A history built and sealed as the services do, then tampered with in every way we know. */
 class VerifierTest {
 
-    private final KeyPair key = SigningKeys.generate();
+    private KeyPair key = SigningKeys.generate();
+
+    /** Seals with a given key: for tests that keep the public key to verify with later. */
+    static VerifierTest sealingWith(KeyPair key) {
+        VerifierTest sealing = new VerifierTest();
+        sealing.key = key;
+        return sealing;
+    }
 
     /** Events spread over a few aggregates, chained as the database's append trigger chains them. */
     static List<EventRecord> history(int count, int aggregates) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import no.partnerskap.api.common.EventJson;
+import no.partnerskap.audit.EventRecord;
+import no.partnerskap.audit.Hashes;
 import no.partnerskap.eventstore.EventStoreSchema;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
@@ -66,7 +68,7 @@ public class EventHistory {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 select global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp,
-                       payload_type, payload, meta_data
+                       payload_type, payload, meta_data, prev_hash, event_hash
                 from %s where true""".formatted(EventStoreSchema.EVENTS));
         if (selection.maxGlobalIndex() != null) {
             sql.append(" and global_index <= ?");
@@ -128,10 +130,16 @@ public class EventHistory {
 
     private static StoredEvent map(ResultSet rs) throws SQLException {
         byte[] meta = rs.getBytes("meta_data");
+        String payload = new String(rs.getBytes("payload"), StandardCharsets.UTF_8);
+        EventRecord stored = new EventRecord(rs.getLong("global_index"), rs.getString("type"),
+                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("event_identifier"),
+                rs.getString("payload_type"), rs.getString("time_stamp"), payload,
+                meta == null ? null : new String(meta, StandardCharsets.UTF_8),
+                Hashes.hex(rs.getBytes("prev_hash")), Hashes.hex(rs.getBytes("event_hash")));
         return new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("type"),
                 rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
-                Instant.parse(rs.getString("time_stamp")), rs.getString("payload_type"),
-                new String(rs.getBytes("payload"), StandardCharsets.UTF_8), metadata(meta));
+                Instant.parse(rs.getString("time_stamp")), rs.getString("payload_type"), payload, metadata(meta),
+                stored);
     }
 
     private static Map<String, Object> metadata(byte[] bytes) {
