@@ -1,6 +1,13 @@
 package no.partnerskap.projections.eventstore;
 
+import java.time.Duration;
 import no.partnerskap.eventstore.EventStoreSchema;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.springframework.beans.factory.annotation.Value;
 import no.partnerskap.eventstore.MessageSerialization;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -38,6 +45,35 @@ class AxonConfiguration {
     @Bean
     EventSchema eventSchema() {
         return EventStoreSchema.events();
+    }
+
+    /**
+     * Reads the event store. A gap in the global index is an event whose transaction has not
+     * committed yet; after {@code gap-timeout} the processors stop waiting for it. Keep it well
+     * above the longest write transaction (the completeness check lists what was missed anyway).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          EventSchema eventSchema,
+                                          @Value("${partnerships.projection.gap-timeout:5m}") Duration gapTimeout,
+                                          @Value("${partnerships.projection.gap-cleaning-threshold:250}") int threshold,
+                                          @Value("${partnerships.projection.fetch-batch-size:500}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(resolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .gapTimeout((int) gapTimeout.toMillis())
+                .gapCleaningThreshold(threshold)
+                .batchSize(batchSize)
+                .build();
     }
 
     @Bean
