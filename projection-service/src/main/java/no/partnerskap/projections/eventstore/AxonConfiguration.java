@@ -3,6 +3,7 @@ package no.partnerskap.projections.eventstore;
 import java.time.Duration;
 import no.partnerskap.eventstore.EventStoreSchema;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -74,6 +75,16 @@ class AxonConfiguration {
                 .gapCleaningThreshold(threshold)
                 .batchSize(batchSize)
                 .build();
+    }
+
+    /**
+     * How many segments of each processor one instance may claim: with N instances and S
+     * segments, S/N lets the instances share the work instead of the first one taking all.
+     */
+    @Bean
+    ConfigurerModule segmentClaims(@Value("${partnerships.projection.max-claimed-segments:2147483647}") int max) {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.maxClaimedSegments(max));
     }
 
     @Bean
