@@ -53,6 +53,11 @@ public class CommitmentQueries {
         this.clock = clock;
     }
 
+    /** The same reads, with status and signals as they were on the given clock's day (audit reads as of a date). */
+    public CommitmentQueries at(Clock clock) {
+        return new CommitmentQueries(jdbc, clock);
+    }
+
     @Transactional(readOnly = true)
     public Page<CommitmentRow> inPartnership(UUID partnershipId, Filter filter, int page, int size) {
         MapSqlParameterSource params = params().addValue("partnership", partnershipId);

@@ -78,6 +78,11 @@ public class PartnershipQueries {
         this.clock = clock;
     }
 
+    /** The same reads, with status and signals as they were on the given clock's day (audit reads as of a date). */
+    public PartnershipQueries at(Clock clock) {
+        return new PartnershipQueries(jdbc, clock);
+    }
+
     /** Read in one read-only transaction: one connection for all the figures, one consistent snapshot. */
     @Transactional(readOnly = true)
     public List<Summary> all() {

@@ -1,0 +1,165 @@
+package no.partnerskap.projections.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import no.partnerskap.eventstore.EventStoreSchema;
+import no.partnerskap.projections.history.EventHistory;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side's pooled streaming processors: where each stands in the event stream, how far
+ * behind it is, and replaying one from the first event while the others keep serving.
+ */
+@Component
+public class ProjectionAdmin {
+
+    /** One segment of a processor, as this instance holds it. */
+    public record SegmentStatus(int segment, Long position, boolean caughtUp, boolean replaying,
+                                Long resetPosition, boolean error) {
+    }
+
+    /**
+     * @param position        the lowest current position over the claimed segments (null when none is claimed)
+     * @param head            the highest global position in the event store
+     * @param lagEvents       head minus position (null when no segment is claimed)
+     * @param lagSeconds      now minus the timestamp of the oldest event the processor has not yet handled; 0 when
+     *                        caught up (null when no segment is claimed)
+     * @param caughtUp        the segments this instance claims are at the head of the event store, not replaying
+     * @param segmentsClaimed segments this instance holds; {@code segmentsTotal} the processor has in the token store
+     * @param replaying       a replay is in progress: some segment has not yet reached the position it was reset at
+     * @param replayProgress  0..1 while replaying: the lowest current position over the position the replay runs to
+     * @param replayUntil     the position the replay runs to (the head when it was started)
+     */
+    public record ProcessorStatus(String name, boolean running, boolean error, Long position, long head,
+                                  Long lagEvents, Double lagSeconds, boolean caughtUp, boolean replaying,
+                                  Double replayProgress, Long replayUntil, int segmentsClaimed,
+                                  int segmentsTotal, List<SegmentStatus> segments) {
+    }
+
+    /** No processor of that name (HTTP 404). */
+    static class UnknownProcessor extends RuntimeException {
+        UnknownProcessor(String name) {
+            super("no projection processor '" + name + "'");
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+
+    private final EventProcessingConfiguration processing;
+    private final EventHistory history;
+    private final JdbcTemplate jdbc;
+    /** Lag is operational time: the system clock, not the follow-up clock tests move. */
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Object> replayLocks = new ConcurrentHashMap<>();
+
+    ProjectionAdmin(EventProcessingConfiguration processing, EventHistory history, JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.history = history;
+        this.jdbc = jdbc;
+    }
+
+    /** The names of the pooled streaming processors, sorted. */
+    public List<String> names() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(e -> e.getValue() instanceof PooledStreamingEventProcessor)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    public List<ProcessorStatus> statuses() {
+        long head = history.head();
+        return names().stream().map(name -> status(processor(name), head)).toList();
+    }
+
+    public ProcessorStatus status(String name) {
+        return status(processor(name), history.head());
+    }
+
+    /**
+     * Rebuilds the processor's read model from the first event: shut it down (its segments are
+     * released), reset its tokens (its {@code @ResetHandler} clears its tables in the same
+     * transaction), start it again. Only this processor stops; the others keep serving.
+     */
+    public ProcessorStatus replay(String name) {
+        PooledStreamingEventProcessor processor = processor(name);
+        if (!processor.supportsReset()) {
+            throw new IllegalStateException("processor '" + name + "' does not support a reset");
+        }
+        synchronized (replayLocks.computeIfAbsent(name, n -> new Object())) {
+            log.info("Replay of projection processor [{}] requested", name);
+            processor.shutdownAsync().join();
+            try {
+                processor.resetTokens();
+            } finally {
+                // whatever happened, the processor serves again
+                processor.start();
+            }
+        }
+        return status(processor, history.head());
+    }
+
+    private PooledStreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, PooledStreamingEventProcessor.class)
+                .orElseThrow(() -> new UnknownProcessor(name));
+    }
+
+    private ProcessorStatus status(PooledStreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
+        List<SegmentStatus> segments = claimed.values().stream()
+                .sorted(Comparator.comparingInt(s -> s.getSegment().getSegmentId()))
+                .map(s -> new SegmentStatus(s.getSegment().getSegmentId(), boxed(s.getCurrentPosition()),
+                        s.isCaughtUp(), s.isReplaying(), boxed(s.getResetPosition()), s.isErrorState()))
+                .toList();
+        Long position = segments.isEmpty() ? null
+                : segments.stream().mapToLong(s -> s.position() == null ? 0 : s.position()).min().orElse(0);
+        Long lagEvents = position == null ? null : Math.max(0, head - position);
+        Double lagSeconds = lagEvents == null ? null : lagEvents == 0 ? 0.0 : secondsBehind(position);
+        // Axon keeps a segment's ReplayToken until the first event after the reset position; the
+        // replay itself is done once the segment has reached that position
+        boolean replaying = segments.stream().anyMatch(ProjectionAdmin::replayInProgress);
+        Long replayUntil = segments.stream().filter(ProjectionAdmin::replayInProgress)
+                .map(SegmentStatus::resetPosition).max(Long::compare).orElse(null);
+        Double progress = replaying && replayUntil != null && replayUntil > 0
+                ? Math.min(1.0, Math.max(0.0, (double) position / replayUntil)) : null;
+        boolean caughtUp = !segments.isEmpty() && lagEvents == 0 && !replaying;
+        return new ProcessorStatus(processor.getName(), processor.isRunning(), processor.isError(), position, head,
+                lagEvents, lagSeconds, caughtUp, replaying, progress, replayUntil, segments.size(),
+                segmentsTotal(processor.getName()), segments);
+    }
+
+    /** How old the oldest event after the position is: how long it has been waiting for this processor. */
+    private double secondsBehind(long position) {
+        Optional<Instant> oldestWaiting = jdbc.queryForList("select time_stamp from " + EventStoreSchema.EVENTS
+                        + " where global_index > ? order by global_index limit 1", String.class, position)
+                .stream().findFirst().map(Instant::parse);
+        return oldestWaiting.map(t -> Math.max(0, Duration.between(t, clock.instant()).toMillis() / 1000.0))
+                .orElse(0.0);
+    }
+
+    private int segmentsTotal(String name) {
+        Integer total = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                Integer.class, name);
+        return total == null ? 0 : total;
+    }
+
+    private static boolean replayInProgress(SegmentStatus segment) {
+        return segment.replaying() && segment.resetPosition() != null
+                && (segment.position() == null || segment.position() < segment.resetPosition());
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+}

@@ -1,0 +1,121 @@
+package no.partnerskap.projections.admin;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import no.partnerskap.projections.followup.FollowUpClock;
+import no.partnerskap.projections.followup.FollowUpRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-side gauges: how far each projection processor is behind the event store
+ * ({@code partnerships.projection.lag.events} and {@code .seconds}, tagged by processor), and how
+ * many commitments across all partnerships carry each follow-up signal today
+ * ({@code partnerships.commitments}, tagged by signal). Each is computed at most once a second,
+ * however many gauges a scrape reads.
+ */
+@Component
+class ProjectionMetrics implements MeterBinder {
+
+    static final List<String> SIGNALS = List.of("ON_TRACK", "AT_RISK", "OVERDUE", "CLOSED");
+    private static final Logger log = LoggerFactory.getLogger(ProjectionMetrics.class);
+    private static final Duration FRESH = Duration.ofSeconds(1);
+
+    private final ProjectionAdmin admin;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final Cached<Map<String, ProjectionAdmin.ProcessorStatus>> processors;
+    private final Cached<Map<String, Long>> signals;
+
+    ProjectionMetrics(ProjectionAdmin admin, NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.admin = admin;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.processors = new Cached<>(() -> {
+            Map<String, ProjectionAdmin.ProcessorStatus> byName = new HashMap<>();
+            admin.statuses().forEach(s -> byName.put(s.name(), s));
+            return byName;
+        });
+        this.signals = new Cached<>(this::countSignals);
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (String name : admin.names()) {
+            Gauge.builder("partnerships.projection.lag.events", this,
+                            m -> m.processor(name, ProjectionAdmin.ProcessorStatus::lagEvents))
+                    .tag("processor", name).baseUnit("events")
+                    .description("Events in the store that this projection processor has not handled yet")
+                    .register(registry);
+            Gauge.builder("partnerships.projection.lag.seconds", this,
+                            m -> m.processor(name, ProjectionAdmin.ProcessorStatus::lagSeconds))
+                    .tag("processor", name)
+                    .description("Seconds the oldest event this projection processor has not handled has waited")
+                    .register(registry);
+        }
+        for (String signal : SIGNALS) {
+            Gauge.builder("partnerships.commitments", this, m -> m.signal(signal))
+                    .tag("signal", signal)
+                    .description("Commitments across all partnerships by follow-up signal today")
+                    .register(registry);
+        }
+    }
+
+    private double processor(String name, Function<ProjectionAdmin.ProcessorStatus, ? extends Number> value) {
+        Map<String, ProjectionAdmin.ProcessorStatus> all = processors.get();
+        ProjectionAdmin.ProcessorStatus status = all == null ? null : all.get(name);
+        Number n = status == null ? null : value.apply(status);
+        return n == null ? Double.NaN : n.doubleValue();
+    }
+
+    private double signal(String signal) {
+        Map<String, Long> counts = signals.get();
+        return counts == null ? Double.NaN : counts.getOrDefault(signal, 0L);
+    }
+
+    private Map<String, Long> countSignals() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("select " + FollowUpRules.SIGNAL + " as signal, count(*) as n from commitment_view c group by 1",
+                new MapSqlParameterSource("today", FollowUpClock.today(clock)),
+                rs -> {
+                    counts.put(rs.getString("signal"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** A value computed at most once per {@link #FRESH}; null (NaN on the gauge) when computing it failed. */
+    private static final class Cached<T> {
+        private final Supplier<T> compute;
+        private T value;
+        private long computedAt;
+
+        Cached(Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        synchronized T get() {
+            long now = System.nanoTime();
+            if (value == null || now - computedAt > FRESH.toNanos()) {
+                try {
+                    value = compute.get();
+                } catch (RuntimeException e) {
+                    log.warn("Could not compute read-side metrics: {}", e.toString());
+                    value = null;
+                }
+                computedAt = now;
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package no.partnerskap.projections.audit;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import no.partnerskap.api.common.AuditMetadata;
+import no.partnerskap.projections.history.StoredEvent;
+
+/**
+ * One stored event as auditors read it: where it sits in the global order and in its aggregate,
+ * what happened and when, who did it, on whose behalf and why. The same record is one line of the
+ * export, so fields added here (e.g. the hash chain) appear in every audit read.
+ *
+ * @param payload the event's stored JSON, as stored (not re-serialised)
+ */
+public record AuditEvent(long globalPosition, String eventId, String aggregateType, String aggregateId,
+                         long sequenceNumber, String event, String payloadType, Instant timestamp, String subject,
+                         String organisationId, List<String> roles, String reason, String correlationId,
+                         String idempotencyKey, String asOf,
+                         @JsonRawValue @Schema(type = "object", description = "the event payload as stored")
+                         String payload) {
+
+    public static AuditEvent of(StoredEvent stored) {
+        Map<String, Object> meta = stored.metadata();
+        return new AuditEvent(stored.globalIndex(), stored.eventId(), stored.aggregateType(), stored.aggregateId(),
+                stored.sequenceNumber(), stored.eventName(), stored.payloadType(), stored.timestamp(),
+                text(meta.get(AuditMetadata.SUBJECT)), text(meta.get(AuditMetadata.ORGANISATION)),
+                roles(meta.get(AuditMetadata.ROLES)), text(meta.get(AuditMetadata.REASON)),
+                text(meta.get(AuditMetadata.CORRELATION_ID)), text(meta.get(AuditMetadata.IDEMPOTENCY_KEY)),
+                text(meta.get(AuditMetadata.AS_OF)), stored.payloadJson());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** commitment-service stores roles as "AUDITOR,SECRETARIAT"; a list is accepted too. */
+    private static List<String> roles(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> many) {
+            return many.stream().map(Object::toString).toList();
+        }
+        return Arrays.stream(value.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

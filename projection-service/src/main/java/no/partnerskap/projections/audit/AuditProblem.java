@@ -1,0 +1,24 @@
+package no.partnerskap.projections.audit;
+
+import org.springframework.http.HttpStatus;
+
+/** An audit read that cannot be answered: unknown aggregate (404) or malformed input (400). */
+class AuditProblem extends RuntimeException {
+
+    final HttpStatus status;
+    final String title;
+
+    private AuditProblem(HttpStatus status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    static AuditProblem notFound(String detail) {
+        return new AuditProblem(HttpStatus.NOT_FOUND, "Not found", detail);
+    }
+
+    static AuditProblem badRequest(String detail) {
+        return new AuditProblem(HttpStatus.BAD_REQUEST, "Bad request", detail);
+    }
+}

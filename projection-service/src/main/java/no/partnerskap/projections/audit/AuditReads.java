@@ -1,0 +1,131 @@
+package no.partnerskap.projections.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import no.partnerskap.projections.commitment.CommitmentQueries;
+import no.partnerskap.projections.history.EventHistory;
+import no.partnerskap.projections.history.EventHistory.Selection;
+import no.partnerskap.projections.history.PointInTime;
+import no.partnerskap.projections.partnership.PartnershipQueries;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What auditors read: the stored history as it is, and the read models as they were at an instant. */
+@Component
+class AuditReads {
+
+    /** An organisation as its read model row holds it. */
+    record OrganisationView(UUID id, String name, String organisationNumber, String sector, long version) {
+    }
+
+    /** An aggregate's (or a partner's) history in global order. */
+    record History(String type, String id, List<AuditEvent> events) {
+    }
+
+    private final EventHistory history;
+    private final PointInTime pointInTime;
+    private final PartnershipQueries partnerships;
+    private final CommitmentQueries commitments;
+    private final Clock clock;
+    private final TransactionTemplate readOnly;
+
+    AuditReads(EventHistory history, PointInTime pointInTime, PartnershipQueries partnerships,
+               CommitmentQueries commitments, Clock clock, PlatformTransactionManager transactions) {
+        this.history = history;
+        this.pointInTime = pointInTime;
+        this.partnerships = partnerships;
+        this.commitments = commitments;
+        this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    History events(String typePath, UUID id) {
+        AuditType type = type(typePath, id);
+        List<AuditEvent> events = ownEvents(type, id, null);
+        if (events.isEmpty()) {
+            throw AuditProblem.notFound("no " + type.path + " " + id);
+        }
+        return new History(type.path, id.toString(), events);
+    }
+
+    History trail(UUID organisationId) {
+        List<AuditEvent> events = history.read(new Selection(null, null, null, List.of(organisationId.toString()),
+                organisationId.toString())).stream().map(AuditEvent::of).toList();
+        if (events.stream().noneMatch(e -> AuditType.ORGANISATION.storedType.equals(e.aggregateType())
+                && e.aggregateId().equals(organisationId.toString()))) {
+            throw AuditProblem.notFound("no organisation " + organisationId);
+        }
+        return new History("partner", organisationId.toString(), events);
+    }
+
+    Object asOf(String typePath, UUID id, String instant) {
+        AuditType type = type(typePath, id);
+        Instant at = instant(instant, "asOf");
+        if (at == null) {
+            throw AuditProblem.badRequest("asOf is required: an ISO-8601 instant with offset");
+        }
+        if (ownEvents(type, id, at).isEmpty()) {
+            throw AuditProblem.notFound("no " + type.path + " " + id + " at " + at);
+        }
+        Clock then = Clock.fixed(at, clock.getZone());
+        Selection until = new Selection(null, null, at, null, null);
+        Optional<?> state = switch (type) {
+            case PARTNERSHIP -> pointInTime.query(until, jdbc -> partnerships.at(then).one(id));
+            case COMMITMENT -> pointInTime.query(until, jdbc -> commitments.at(then).one(id));
+            case ORGANISATION -> pointInTime.query(until, jdbc -> jdbc.query("""
+                    select organisation_id, name, organisation_number, sector, version from organisation_view
+                    where organisation_id = ?""", (rs, n) -> new OrganisationView(rs.getObject(1, UUID.class),
+                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)), id).stream().findFirst());
+        };
+        return state.orElseThrow(() -> AuditProblem.notFound("no " + type.path + " " + id + " at " + at));
+    }
+
+    /**
+     * Streams the events between the instants (inclusive; null is open) in global order. One
+     * read-only transaction, so PostgreSQL hands out rows by the fetch size instead of all at once.
+     */
+    void export(Instant from, Instant to, Consumer<AuditEvent> sink) {
+        readOnly.executeWithoutResult(status -> history.forEach(new Selection(null, from, to, null, null),
+                stored -> sink.accept(AuditEvent.of(stored))));
+    }
+
+    /** Parses an ISO-8601 instant with offset ("2027-01-01T10:00:00+01:00" or "...Z"); null when absent. */
+    static Instant instant(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        // an unencoded '+' in a query string arrives as a space
+        String value = text.trim().replace(' ', '+');
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw AuditProblem.badRequest(name + " must be an ISO-8601 instant with offset, "
+                    + "e.g. 2027-01-01T10:00:00+01:00, not '" + text + "'");
+        }
+    }
+
+    private List<AuditEvent> ownEvents(AuditType type, UUID id, Instant until) {
+        List<AuditEvent> events = history.read(new Selection(null, null, until, List.of(id.toString()), null))
+                .stream().map(AuditEvent::of).toList();
+        if (events.stream().anyMatch(e -> !type.storedType.equals(e.aggregateType()))) {
+            throw AuditProblem.notFound("no " + type.path + " " + id);
+        }
+        return events;
+    }
+
+    private static AuditType type(String typePath, UUID id) {
+        return AuditType.fromPath(typePath)
+                .orElseThrow(() -> AuditProblem.notFound("no " + typePath + " " + id
+                        + ": the type is one of organisation, partnership, commitment"));
+    }
+}

@@ -1,0 +1,130 @@
+package no.partnerskap.projections.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentWithdrawn;
+import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
+import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.api.partnership.Period;
+import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestClock;
+import no.partnerskap.projections.support.TestTokens;
+import no.partnerskap.testsupport.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Lag per processor and commitments per follow-up signal, as Prometheus scrapes them. (Spring Boot
+ * tests switch metrics export off unless asked to keep it.)
+ */
+@ProjectionServiceTest
+@AutoConfigureObservability(tracing = false)
+class ProjectionMetricsTest {
+
+    static final List<String> PROCESSORS = List.of("commitments", "organisations", "partnership-follow-up");
+    static final List<String> SIGNALS = List.of("ON_TRACK", "AT_RISK", "OVERDUE", "CLOSED");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStoreWriter events;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    TestTokens tokens;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void prometheus_shows_lag_per_processor_and_commitments_per_signal() {
+        Api api = Api.onPort(port);
+        clock.setToday(LocalDate.of(2027, 3, 1));
+        Map<String, Double> before = new HashMap<>();
+        String initial = api.get("/actuator/prometheus", null).raw().body();
+        for (String signal : SIGNALS) {
+            before.put(signal, gauge(initial, "partnerships_commitments", "signal", signal));
+        }
+
+        UUID org = UUID.randomUUID();
+        UUID partnership = UUID.randomUUID();
+        UUID onTrack = UUID.randomUUID();
+        UUID atRisk = UUID.randomUUID();
+        UUID overdue = UUID.randomUUID();
+        UUID closed = UUID.randomUUID();
+        events.append(new OrganisationRegistered(org, "Måling AS", "821311632", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Målt", PartnershipKind.STRATEGIC, null, "M", null, null,
+                        null, new Period(LocalDate.of(2026, 1, 1), null), org),
+                new MemberAdmitted(partnership, org, MemberRole.CONVENOR, Representation.LEADERSHIP));
+        on("2027-02-20", recorded(onTrack, partnership, org, "2028-01-01"),
+                recorded(atRisk, partnership, org, "2027-03-15"),
+                recorded(overdue, partnership, org, "2027-02-25"),
+                recorded(closed, partnership, org, "2027-12-31"),
+                new ProgressReported(onTrack, partnership, org, 60, "n", List.of(), LocalDate.of(2027, 2, 20)),
+                new CommitmentWithdrawn(closed, partnership, org, "lagt ned"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            String scrape = api.get("/actuator/prometheus", null).raw().body();
+            for (String processor : PROCESSORS) {
+                assertThat(gauge(scrape, "partnerships_projection_lag_events", "processor", processor))
+                        .as(processor).isZero();
+                assertThat(gauge(scrape, "partnerships_projection_lag_seconds", "processor", processor))
+                        .as(processor).isZero();
+            }
+            for (String signal : SIGNALS) {
+                assertThat(gauge(scrape, "partnerships_commitments", "signal", signal)).as(signal)
+                        .isEqualTo(before.get(signal) + 1);
+            }
+        });
+        // the admin view agrees: every processor at the head
+        String secretariat = tokens.token("sekretariat@vlfk.no", null, "SECRETARIAT");
+        api.get("/admin/projections", secretariat).body().forEach(status ->
+                assertThat(status.path("lagEvents").asLong()).as(status.toString()).isZero());
+    }
+
+    /** The value of {@code name{...label="value"...}} in a Prometheus text scrape. */
+    static double gauge(String scrape, String name, String label, String value) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\}\\s+(\\S+)").matcher(scrape);
+        while (line.find()) {
+            if (line.group(1).contains(label + "=\"" + value + "\"")) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        throw new AssertionError("no " + name + "{" + label + "=\"" + value + "\"} in the scrape: "
+                + scrape.lines().filter(l -> l.startsWith("partnerships_")).toList());
+    }
+
+    private void on(String day, Object... happened) {
+        events.append(LocalDate.parse(day).atTime(10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant(), Map.of(),
+                happened);
+    }
+
+    private static CommitmentRecorded recorded(UUID id, UUID partnership, UUID org, String due) {
+        return new CommitmentRecorded(id, partnership, org, "Tiltak " + id, "b", List.of(), List.of(),
+                LocalDate.parse(due), LocalDate.of(2027, 2, 20));
+    }
+
+}

@@ -1,0 +1,352 @@
+package no.partnerskap.projections.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.DeadlineExtended;
+import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
+import no.partnerskap.api.commitment.Resource;
+import no.partnerskap.api.commitment.ResourceKind;
+import no.partnerskap.api.common.AuditMetadata;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRenamed;
+import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
+import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalDefined;
+import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalRevised;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.api.partnership.Period;
+import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestTokens;
+import no.partnerskap.testsupport.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Auditors read the stored history as it is: who, for whom, why, in order; as of a date; exported. */
+@ProjectionServiceTest
+class AuditReadsTest {
+
+    static final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStoreWriter events;
+    @Autowired
+    TestTokens tokens;
+
+    Api api;
+    String auditor;
+
+    final UUID county = UUID.randomUUID();
+    final UUID business = UUID.randomUUID();
+    final UUID other = UUID.randomUUID();
+    final UUID partnership = UUID.randomUUID();
+    final UUID network = UUID.randomUUID();
+    final UUID goal = UUID.randomUUID();
+
+    @BeforeEach
+    void client() {
+        api = Api.onPort(port);
+        auditor = tokens.token("revisor@example.no", null, "AUDITOR");
+    }
+
+    @Test
+    void history_shows_what_when_who_on_whose_behalf_and_why() {
+        UUID commitment = UUID.randomUUID();
+        Instant t0 = Instant.parse("2031-01-10T09:00:00Z");
+        events.append(t0, secretariat("corr-setup"), registered(county, "Vestland fylkeskommune"),
+                registered(business, "Havkraft AS"), established(partnership, county),
+                new MemberAdmitted(partnership, business, MemberRole.PARTNER, Representation.MANAGEMENT),
+                goal(partnership, goal, 10));
+        Map<String, String> partner = Map.of(AuditMetadata.SUBJECT, "kari@havkraft.no",
+                AuditMetadata.ORGANISATION, business.toString(), AuditMetadata.ROLES, "PARTNER",
+                AuditMetadata.CORRELATION_ID, "corr-record", AuditMetadata.IDEMPOTENCY_KEY, "key-record");
+        events.append(t0.plusSeconds(3600), partner, recorded(commitment, business, "2031-06-30"));
+        events.append(t0.plusSeconds(7200), Map.of(AuditMetadata.SUBJECT, "kari@havkraft.no",
+                        AuditMetadata.ORGANISATION, business.toString(), AuditMetadata.ROLES, "PARTNER",
+                        AuditMetadata.CORRELATION_ID, "corr-report", AuditMetadata.AS_OF, "2031-01-05"),
+                new ProgressReported(commitment, partnership, business, 40, "godt i gang", List.of(),
+                        LocalDate.of(2031, 1, 5)));
+        events.append(t0.plusSeconds(10800), Map.of(AuditMetadata.SUBJECT, "ola@vlfk.no",
+                        AuditMetadata.ORGANISATION, county.toString(), AuditMetadata.ROLES, "PARTNER,SECRETARIAT",
+                        AuditMetadata.CORRELATION_ID, "corr-extend", AuditMetadata.REASON, "leverandøren er forsinket"),
+                new DeadlineExtended(commitment, partnership, business, LocalDate.of(2031, 6, 30),
+                        LocalDate.of(2031, 12, 31), "leverandøren er forsinket"));
+
+        Api.Response read = api.get("/api/audit/commitment/" + commitment + "/events", auditor);
+        assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+        assertThat(read.text("type")).isEqualTo("commitment");
+        JsonNode history = read.body().path("events");
+        assertThat(history).hasSize(3);
+        assertThat(names(history)).containsExactly("CommitmentRecorded", "ProgressReported", "DeadlineExtended");
+        assertThat(history.get(0).path("globalPosition").asLong())
+                .isLessThan(history.get(1).path("globalPosition").asLong());
+        assertThat(history.get(1).path("globalPosition").asLong())
+                .isLessThan(history.get(2).path("globalPosition").asLong());
+        for (int i = 0; i < 3; i++) {
+            assertThat(history.get(i).path("sequenceNumber").asLong()).isEqualTo(i);
+            assertThat(history.get(i).path("aggregateId").asText()).isEqualTo(commitment.toString());
+            assertThat(history.get(i).path("aggregateType").asText()).isEqualTo("Commitment");
+        }
+
+        JsonNode record = history.get(0);
+        assertThat(record.path("timestamp").asText()).isEqualTo("2031-01-10T10:00:00Z");
+        assertThat(record.path("subject").asText()).isEqualTo("kari@havkraft.no");
+        assertThat(record.path("organisationId").asText()).isEqualTo(business.toString());
+        assertThat(record.path("roles")).hasSize(1);
+        assertThat(record.path("roles").get(0).asText()).isEqualTo("PARTNER");
+        assertThat(record.path("correlationId").asText()).isEqualTo("corr-record");
+        assertThat(record.path("idempotencyKey").asText()).isEqualTo("key-record");
+        assertThat(record.path("reason").isNull()).isTrue();
+        assertThat(record.path("payload").path("title").asText()).isEqualTo("Tiltak " + commitment);
+        assertThat(record.path("payload").path("dueDate").asText()).isEqualTo("2031-06-30");
+
+        assertThat(history.get(1).path("asOf").asText()).isEqualTo("2031-01-05");
+        assertThat(history.get(1).path("payload").path("percentComplete").asInt()).isEqualTo(40);
+
+        JsonNode extension = history.get(2);
+        assertThat(extension.path("subject").asText()).isEqualTo("ola@vlfk.no");
+        assertThat(extension.path("organisationId").asText()).isEqualTo(county.toString());
+        assertThat(extension.path("roles").toString()).isEqualTo("[\"PARTNER\",\"SECRETARIAT\"]");
+        assertThat(extension.path("reason").asText()).isEqualTo("leverandøren er forsinket");
+
+        JsonNode partnershipHistory = api.get("/api/audit/partnership/" + partnership + "/events", auditor).body();
+        assertThat(names(partnershipHistory.path("events")))
+                .containsExactly("PartnershipEstablished", "MemberAdmitted", "ResultGoalDefined");
+        assertThat(partnershipHistory.path("events").get(0).path("subject").asText()).isEqualTo("sekretariat@vlfk.no");
+        JsonNode organisationHistory = api.get("/api/audit/organisation/" + county + "/events", auditor).body();
+        assertThat(names(organisationHistory.path("events"))).containsExactly("OrganisationRegistered");
+
+        // an unknown id, the wrong type for an id, and an unknown type are all "no such thing"
+        assertProblem(api.get("/api/audit/commitment/" + UUID.randomUUID() + "/events", auditor), 404);
+        assertProblem(api.get("/api/audit/partnership/" + commitment + "/events", auditor), 404);
+        assertProblem(api.get("/api/audit/widget/" + commitment + "/events", auditor), 404);
+        assertThat(api.get("/api/audit/commitment/not-a-uuid/events", auditor).status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_partners_trail_has_its_memberships_and_commitments_across_partnerships_and_nothing_of_others() {
+        UUID inFirst = UUID.randomUUID();
+        UUID inNetwork = UUID.randomUUID();
+        UUID ofOther = UUID.randomUUID();
+        Instant t0 = Instant.parse("2032-02-01T09:00:00Z");
+        events.append(t0, secretariat("c1"), registered(county, "Vestland fylkeskommune"),
+                registered(business, "Havkraft AS"), registered(other, "Annen AS"),
+                established(partnership, county),
+                new PartnershipEstablished(network, "Havnettverk", PartnershipKind.THEMATIC_NETWORK, partnership, "M",
+                        null, null, null, new Period(LocalDate.of(2032, 1, 1), null), county),
+                new MemberAdmitted(partnership, business, MemberRole.PARTNER, Representation.MANAGEMENT),
+                new MemberAdmitted(partnership, other, MemberRole.PARTNER, Representation.MANAGEMENT),
+                new MemberAdmitted(network, business, MemberRole.OBSERVER, Representation.OPERATIONAL),
+                goal(partnership, goal, 10));
+        UUID networkGoal = UUID.randomUUID();
+        events.append(t0.plusSeconds(60), secretariat("c2"), goal(network, networkGoal, 5));
+        events.append(t0.plusSeconds(120), Map.of(), recorded(inFirst, business, "2032-12-31"),
+                recorded(ofOther, other, "2032-12-31"),
+                new CommitmentRecorded(inNetwork, network, business, "Nettverkstiltak", "b", List.of(networkGoal),
+                        List.of(), LocalDate.of(2032, 10, 1), LocalDate.of(2032, 2, 1)));
+        events.append(t0.plusSeconds(180), Map.of(),
+                new ProgressReported(inFirst, partnership, business, 30, "n", List.of(), LocalDate.of(2032, 2, 1)),
+                new ProgressReported(ofOther, partnership, other, 70, "n", List.of(), LocalDate.of(2032, 2, 1)),
+                new OrganisationRenamed(business, "Havkraft AS", "Havkraft Vest AS"),
+                new MemberLeft(network, business, "prioriterer annet"));
+
+        Api.Response read = api.get("/api/audit/partners/" + business + "/trail", auditor);
+        assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+        JsonNode trail = read.body().path("events");
+        assertThat(names(trail)).containsExactly("OrganisationRegistered", "MemberAdmitted", "MemberAdmitted",
+                "CommitmentRecorded", "CommitmentRecorded", "ProgressReported", "OrganisationRenamed", "MemberLeft");
+        List<String> aggregates = new ArrayList<>();
+        long previous = 0;
+        for (JsonNode event : trail) {
+            assertThat(event.path("globalPosition").asLong()).isGreaterThan(previous);
+            previous = event.path("globalPosition").asLong();
+            aggregates.add(event.path("aggregateId").asText());
+            if (!event.path("aggregateType").asText().equals("Organisation")) {
+                assertThat(event.path("payload").path("organisationId").asText()).isEqualTo(business.toString());
+            }
+        }
+        assertThat(aggregates).contains(partnership.toString(), network.toString(), inFirst.toString(),
+                inNetwork.toString(), business.toString());
+        assertThat(aggregates).doesNotContain(ofOther.toString(), other.toString());
+
+        assertProblem(api.get("/api/audit/partners/" + UUID.randomUUID() + "/trail", auditor), 404);
+    }
+
+    @Test
+    void as_of_an_instant_shows_the_state_before_the_later_revisions() {
+        UUID commitment = UUID.randomUUID();
+        Instant t1 = Instant.parse("2033-01-10T09:00:00Z");
+        Instant t2 = Instant.parse("2033-08-01T09:00:00Z");
+        events.append(t1, secretariat("c1"), registered(county, "Gammelt navn"), established(partnership, county),
+                new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                goal(partnership, goal, 10));
+        events.append(t1.plusSeconds(60), Map.of(), recorded(commitment, county, "2033-06-30"));
+        events.append(t2, secretariat("c2"),
+                new ResultGoalRevised(partnership, goal, "Mål", null, null, BigDecimal.ZERO, BigDecimal.ONE,
+                        BigDecimal.TEN, BigDecimal.valueOf(20), null, List.of("17.17"), "ny baseline"),
+                new OrganisationRenamed(county, "Gammelt navn", "Nytt navn"),
+                new DeadlineExtended(commitment, partnership, county, LocalDate.of(2033, 6, 30),
+                        LocalDate.of(2033, 12, 31), "forsinket"),
+                new ProgressReported(commitment, partnership, county, 50, "halvveis", List.of(),
+                        LocalDate.of(2033, 7, 31)));
+
+        // mid-July: the deadline had passed and not been extended yet; %2B is an encoded '+'
+        String between = "2033-07-15T12:00:00%2B02:00";
+        Api.Response partnershipThen = api.get("/api/audit/partnership/" + partnership + "?asOf=" + between, auditor);
+        assertThat(partnershipThen.status()).as(partnershipThen.body().toString()).isEqualTo(200);
+        JsonNode goalThen = partnershipThen.body().path("goals").get(0);
+        assertThat(goalThen.path("target").decimalValue()).isEqualByComparingTo("10");
+        assertThat(goalThen.path("revisions")).hasSize(1);
+        assertThat(partnershipThen.body().path("members").get(0).path("name").asText()).isEqualTo("Gammelt navn");
+        assertThat(partnershipThen.body().path("overdue").get(0).path("id").asText()).isEqualTo(commitment.toString());
+
+        JsonNode commitmentThen = api.get("/api/audit/commitment/" + commitment + "?asOf=" + between, auditor).body();
+        assertThat(commitmentThen.path("commitment").path("dueDate").asText()).isEqualTo("2033-06-30");
+        assertThat(commitmentThen.path("commitment").path("status").asText()).isEqualTo("OVERDUE");
+        assertThat(commitmentThen.path("commitment").path("latestPercent").isNull()).isTrue();
+        assertThat(commitmentThen.path("commitment").path("organisationName").asText()).isEqualTo("Gammelt navn");
+
+        JsonNode organisationThen = api.get("/api/audit/organisation/" + county + "?asOf=" + between, auditor).body();
+        assertThat(organisationThen.path("name").asText()).isEqualTo("Gammelt navn");
+        assertThat(organisationThen.path("organisationNumber").asText()).isEqualTo("821311632");
+
+        // after the revisions
+        String after = "2033-08-02T00:00:00Z";
+        JsonNode partnershipAfter = api.get("/api/audit/partnership/" + partnership + "?asOf=" + after, auditor).body();
+        assertThat(partnershipAfter.path("goals").get(0).path("target").decimalValue()).isEqualByComparingTo("20");
+        JsonNode commitmentAfter = api.get("/api/audit/commitment/" + commitment + "?asOf=" + after, auditor).body();
+        assertThat(commitmentAfter.path("commitment").path("dueDate").asText()).isEqualTo("2033-12-31");
+        assertThat(commitmentAfter.path("commitment").path("latestPercent").asInt()).isEqualTo(50);
+        assertThat(api.get("/api/audit/organisation/" + county + "?asOf=" + after, auditor).text("name"))
+                .isEqualTo("Nytt navn");
+
+        // before it existed; a malformed instant; the wrong type
+        assertProblem(api.get("/api/audit/partnership/" + partnership + "?asOf=2033-01-01T00:00:00Z", auditor), 404);
+        assertProblem(api.get("/api/audit/commitment/" + commitment + "?asOf=2033-01-10T09:00:30Z", auditor), 404);
+        assertProblem(api.get("/api/audit/partnership/" + partnership + "?asOf=yesterday", auditor), 400);
+        assertProblem(api.get("/api/audit/partnership/" + partnership + "?asOf=2033-07-15", auditor), 400);
+        assertProblem(api.get("/api/audit/organisation/" + commitment + "?asOf=" + after, auditor), 404);
+    }
+
+    @Test
+    void export_is_json_lines_in_global_order_filtered_by_time() throws Exception {
+        UUID org = UUID.randomUUID();
+        UUID p = UUID.randomUUID();
+        events.append(Instant.parse("2040-01-01T00:00:00Z"), secretariat("e1"), registered(org, "Eksport AS"));
+        events.append(Instant.parse("2040-02-01T00:00:00Z"), secretariat("e2"), established(p, org));
+        events.append(Instant.parse("2040-03-01T00:00:00Z"), secretariat("e3"),
+                new MemberAdmitted(p, org, MemberRole.CONVENOR, Representation.LEADERSHIP));
+        events.append(Instant.parse("2040-04-01T00:00:00Z"), secretariat("e4"),
+                new OrganisationRenamed(org, "Eksport AS", "Eksport Vest AS"));
+
+        Api.Response window = api.get("/api/audit/export?from=2040-01-15T00:00:00Z&to=2040-03-15T00:00:00%2B01:00",
+                auditor);
+        assertThat(window.status()).isEqualTo(200);
+        assertThat(window.header("Content-Type")).startsWith("application/x-ndjson");
+        List<JsonNode> lines = lines(window.raw().body());
+        assertThat(lines).extracting(l -> l.path("correlationId").asText()).containsExactly("e2", "e3");
+        assertThat(lines).extracting(l -> l.path("event").asText())
+                .containsExactly("PartnershipEstablished", "MemberAdmitted");
+        assertThat(lines.get(0).path("payload").path("name").asText()).isEqualTo("Grønt partnerskap");
+        assertThat(lines.get(0).path("subject").asText()).isEqualTo("sekretariat@vlfk.no");
+
+        List<JsonNode> from = lines(api.get("/api/audit/export?from=2040-02-01T00:00:00Z", auditor).raw().body());
+        assertThat(from).extracting(l -> l.path("correlationId").asText()).containsExactly("e2", "e3", "e4");
+
+        List<JsonNode> all = lines(api.get("/api/audit/export", auditor).raw().body());
+        assertThat(all.size()).isGreaterThanOrEqualTo(4);
+        for (int i = 1; i < all.size(); i++) {
+            assertThat(all.get(i).path("globalPosition").asLong())
+                    .isGreaterThan(all.get(i - 1).path("globalPosition").asLong());
+        }
+        assertThat(all).extracting(l -> l.path("correlationId").asText()).contains("e1", "e2", "e3", "e4");
+
+        assertProblem(api.get("/api/audit/export?from=last-week", auditor), 400);
+        assertProblem(api.get("/api/audit/export?from=2040-02-01T00:00:00Z&to=2040-01-01T00:00:00Z", auditor), 400);
+    }
+
+    @Test
+    void only_auditors_and_the_secretariat_read_the_audit_trail() {
+        UUID org = UUID.randomUUID();
+        events.append(Instant.parse("2034-01-01T00:00:00Z"), secretariat("s"), registered(org, "Tilgang AS"));
+        List<String> paths = List.of("/api/audit/organisation/" + org + "/events",
+                "/api/audit/partners/" + org + "/trail",
+                "/api/audit/organisation/" + org + "?asOf=2034-02-01T00:00:00Z",
+                "/api/audit/export?from=2034-01-01T00:00:00Z&to=2034-01-02T00:00:00Z");
+        String secretariat = tokens.token("sekretariat@vlfk.no", county.toString(), "SECRETARIAT");
+        String partner = tokens.token("kari@havkraft.no", org.toString(), "PARTNER");
+        String viewer = tokens.token("leser@example.no", null, "VIEWER");
+        for (String path : paths) {
+            assertThat(api.get(path, auditor).status()).as(path).isEqualTo(200);
+            assertThat(api.get(path, secretariat).status()).as(path).isEqualTo(200);
+            assertThat(api.get(path, partner).status()).as(path).isEqualTo(403);
+            assertThat(api.get(path, viewer).status()).as(path).isEqualTo(403);
+            assertThat(api.get(path, null).status()).as(path).isEqualTo(401);
+        }
+    }
+
+    private static void assertProblem(Api.Response response, int status) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body().path("status").asInt()).isEqualTo(status);
+    }
+
+    private static List<JsonNode> lines(String body) throws Exception {
+        List<JsonNode> parsed = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (!line.isEmpty()) {
+                parsed.add(json.readTree(line));
+            }
+        }
+        return parsed;
+    }
+
+    private static List<String> names(JsonNode events) {
+        List<String> names = new ArrayList<>();
+        events.forEach(e -> names.add(e.path("event").asText()));
+        return names;
+    }
+
+    private Map<String, String> secretariat(String correlationId) {
+        return Map.of(AuditMetadata.SUBJECT, "sekretariat@vlfk.no", AuditMetadata.ORGANISATION, county.toString(),
+                AuditMetadata.ROLES, "SECRETARIAT", AuditMetadata.CORRELATION_ID, correlationId);
+    }
+
+    private static OrganisationRegistered registered(UUID id, String name) {
+        return new OrganisationRegistered(id, name, "821311632", Sector.PUBLIC_COUNTY);
+    }
+
+    private static PartnershipEstablished established(UUID id, UUID convenor) {
+        return new PartnershipEstablished(id, "Grønt partnerskap", PartnershipKind.STRATEGIC, null, "M", "P", null,
+                null, new Period(LocalDate.of(2030, 1, 1), null), convenor);
+    }
+
+    private static ResultGoalDefined goal(UUID partnership, UUID goal, int target) {
+        return new ResultGoalDefined(partnership, goal, "Mål", null, null, BigDecimal.ZERO, BigDecimal.valueOf(target),
+                null, List.of("17.17"));
+    }
+
+    private CommitmentRecorded recorded(UUID commitment, UUID organisation, String due) {
+        return new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + commitment, "beskrivelse",
+                List.of(goal), List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(100000), "NOK")),
+                LocalDate.parse(due), LocalDate.parse(due).minusMonths(6));
+    }
+}
