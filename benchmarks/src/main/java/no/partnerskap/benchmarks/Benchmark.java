@@ -472,7 +472,7 @@ public final class Benchmark {
     private void lag(Run max) throws Exception {
         double rate = max.perSecond() / 2;
         List<List<Org>> workers = byWorker();
-        int sampleEvery = (int) Math.max(1, Math.round(rate / 25));
+        int sampleEvery = (int) Math.max(1, Math.round(rate / 10));
         log("projection lag: writing at %.0f commands/s (half of max) for %d s, lag probed on 1 in %d writes",
                 rate, lagSeconds, sampleEvery);
         long interval = (long) (workers.size() * 1e9 / rate);
