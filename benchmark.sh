@@ -1,0 +1,13 @@
+#!/usr/bin/env sh
+# The performance benchmark: builds the services' executable jars and the benchmark, then starts a
+# fresh embedded PostgreSQL and both services and measures them against raw-PostgreSQL baselines.
+#   ./benchmark.sh            default run, about 3-5 minutes on 2 cores
+#   ./benchmark.sh --large    also grows the store to 10M events and measures again (long)
+# More options: --concurrency=N --duration=S --warmup=S --lag-duration=S --large-events=N
+#   --commitment-arg=--some.property=value --projection-arg=--some.property=value --results=FILE
+# Results: benchmark-results/latest.md (service logs in benchmark-results/logs/).
+set -e
+cd "$(dirname "$0")"
+./mvnw -q -B -DskipTests -pl benchmarks -am package
+exec java -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
+  no.partnerskap.benchmarks.Benchmark "$@"

@@ -1,0 +1,1082 @@
+package no.partnerskap.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import no.partnerskap.api.common.EventJson;
+import no.partnerskap.localpostgres.DatabaseBootstrap;
+import no.partnerskap.localpostgres.LocalPostgres;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The performance benchmark. Starts a fresh embedded PostgreSQL (fsync on) and both services as
+ * processes from their executable jars, drives partner organisations' commands over HTTP with real
+ * tokens, and measures each figure next to a raw-PostgreSQL baseline taken in the same run.
+ * See the README's "Performance" section; run with {@code ./benchmark.sh [--large]}.
+ */
+public final class Benchmark {
+
+    private static final String DB = DatabaseBootstrap.DATABASE;
+    private static final String C_PASSWORD = "benchmark-commitment";
+    private static final String P_PASSWORD = "benchmark-projection";
+    private static final List<String> PROCESSORS = List.of("organisations", "partnership-follow-up", "commitments");
+    private static final int ORGANISATIONS = 48;
+    private static final int PARTNERSHIPS = 6;
+
+    // options
+    private int concurrency = 16;
+    private int durationSeconds = 25;
+    private int warmupSeconds = 5;
+    private int lagSeconds = 15;
+    private boolean large;
+    private long largeEvents = 10_000_000L;
+    private final List<String> commitmentArgs = new ArrayList<>();
+    private final List<String> projectionArgs = new ArrayList<>();
+    private Path results = Path.of("benchmark-results", "latest.md");
+
+    // state
+    private LocalPostgres postgres;
+    private DataSource superuser;
+    private Service commitment;
+    private Service projection;
+    private Http write;
+    private Http read;
+    private String secretariat;
+    private final List<Org> organisations = new ArrayList<>();
+    private final Map<String, Long> heapPeak = new ConcurrentHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final long started = System.nanoTime();
+
+    /** A partner organisation, its partnership, its token and its open commitments (owned by one worker). */
+    record Org(String id, String partnershipId, String token, List<String> open) {
+    }
+
+    /** What one command wrote: the commitment and the answer. */
+    record Write(String commitmentId, Http.Response response) {
+    }
+
+    /** A load phase's outcome. */
+    record Run(long ok, long errors, long nanos, Histogram latency, Map<Integer, Long> statuses) {
+
+        double perSecond() {
+            return Stats.perSecond(ok, nanos);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Benchmark benchmark = new Benchmark();
+        benchmark.parse(args);
+        benchmark.run();
+        System.exit(0);
+    }
+
+    private void parse(String[] args) {
+        for (String arg : args) {
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+            if (arg.equals("--large")) {
+                large = true;
+            } else if (arg.startsWith("--large-events=")) {
+                large = true;
+                largeEvents = Long.parseLong(value.replace("_", ""));
+            } else if (arg.startsWith("--concurrency=")) {
+                concurrency = Integer.parseInt(value);
+            } else if (arg.startsWith("--duration=")) {
+                durationSeconds = Integer.parseInt(value);
+            } else if (arg.startsWith("--warmup=")) {
+                warmupSeconds = Integer.parseInt(value);
+            } else if (arg.startsWith("--lag-duration=")) {
+                lagSeconds = Integer.parseInt(value);
+            } else if (arg.startsWith("--commitment-arg=")) {
+                commitmentArgs.add(value);
+            } else if (arg.startsWith("--projection-arg=")) {
+                projectionArgs.add(value);
+            } else if (arg.startsWith("--results=")) {
+                results = Path.of(value);
+            } else {
+                throw new IllegalArgumentException("""
+                        unknown option %s; options: --large, --large-events=N, --concurrency=N (16),
+                        --duration=S (25), --warmup=S (5), --lag-duration=S (15), --commitment-arg=--prop=value,
+                        --projection-arg=--prop=value, --results=FILE (benchmark-results/latest.md)""".formatted(arg));
+            }
+        }
+    }
+
+    private void run() throws Exception {
+        Path work = Files.createTempDirectory("partnerships-benchmark");
+        log("work folder %s", work);
+        Path commitmentJar = execJar("commitment-service");
+        Path projectionJar = execJar("projection-service");
+        postgres = LocalPostgres.startDurable(work.resolve("postgres"), 0);
+        Thread sampler = null;
+        try {
+            DatabaseBootstrap.apply(postgres.superuser("postgres"), postgres::superuser, DB, C_PASSWORD, P_PASSWORD);
+            superuser = postgres.superuser(DB);
+            List<String> cArgs = new ArrayList<>(List.of("--spring.profiles.active=local",
+                    "--spring.datasource.url=" + postgres.jdbcUrl(DB),
+                    "--spring.datasource.username=" + DatabaseBootstrap.COMMITMENT_ROLE,
+                    "--spring.datasource.password=" + C_PASSWORD));
+            cArgs.addAll(commitmentArgs);
+            commitment = new Service("commitment-service", commitmentJar, cArgs, logs());
+            log("starting commitment-service on port %d", commitment.port);
+            commitment.start();
+            List<String> pArgs = new ArrayList<>(List.of("--spring.profiles.active=local",
+                    "--spring.datasource.url=" + postgres.jdbcUrl(DB),
+                    "--spring.datasource.username=" + DatabaseBootstrap.PROJECTION_ROLE,
+                    "--spring.datasource.password=" + P_PASSWORD,
+                    "--partnerships.commitment-service-url=http://127.0.0.1:" + commitment.port));
+            pArgs.addAll(projectionArgs);
+            projection = new Service("projection-service", projectionJar, pArgs, logs());
+            log("starting projection-service on port %d", projection.port);
+            projection.start();
+            write = new Http(commitment.port);
+            read = new Http(projection.port);
+            sampler = startHeapSampler();
+
+            setUp();
+            Run max = throughput();
+            baselineA(max);
+            lag(max);
+            aggregateLoad();
+            replay();
+            memory();
+            if (large) {
+                sampler.interrupt();
+                largeStore();
+            }
+        } finally {
+            if (sampler != null) {
+                sampler.interrupt();
+            }
+            try {
+                writeResults();
+            } finally {
+                for (Service s : new Service[] {projection, commitment}) {
+                    if (s != null) {
+                        s.close();
+                    }
+                }
+                postgres.close();
+                deleteQuietly(work);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the world
+
+    private void setUp() {
+        log("setting up %d partner organisations in %d partnerships", ORGANISATIONS, PARTNERSHIPS);
+        secretariat = write.token("sekretariat@benchmark", null, "SECRETARIAT");
+        List<String> partnerships = new ArrayList<>();
+        for (int i = 0; i < ORGANISATIONS; i++) {
+            String org = write.post("/api/organisations", secretariat, Map.of("name", "Partner " + i,
+                    "organisationNumber", organisationNumber(), "sector", i % 3 == 0 ? "PUBLIC_MUNICIPAL" : "BUSINESS"))
+                    .ok().text("id");
+            String partnership;
+            if (i < PARTNERSHIPS) {
+                partnership = write.post("/api/partnerships", secretariat, Map.of("name", "Partnerskap " + i,
+                        "kind", "STRATEGIC", "mandate", "Samordne innsatsen for grønn omstilling i regionen",
+                        "purpose", "Flere grønne arbeidsplasser",
+                        "period", Map.of("from", "2025-01-01", "to", "2031-12-31"),
+                        "convenorOrganisationId", org)).ok().text("id");
+                partnerships.add(partnership);
+            } else {
+                partnership = partnerships.get(i % PARTNERSHIPS);
+                write.post("/api/partnerships/" + partnership + "/members", secretariat, Map.of("organisationId", org,
+                        "role", "PARTNER", "representation", i % 2 == 0 ? "LEADERSHIP" : "MANAGEMENT")).ok();
+            }
+            String token = write.token("partner" + i + "@benchmark", org, "PARTNER");
+            organisations.add(new Org(org, partnership, token, new ArrayList<>()));
+        }
+        Random random = new Random(1);
+        for (Org org : organisations) {
+            for (int c = 0; c < 3; c++) {
+                record(org, random);
+            }
+        }
+    }
+
+    private static String organisationNumber() {
+        int[] weights = {3, 2, 7, 6, 5, 4, 3, 2};
+        while (true) {
+            String base = Integer.toString(ThreadLocalRandom.current().nextInt(80_000_000, 99_999_999));
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                sum += (base.charAt(i) - '0') * weights[i];
+            }
+            int check = (11 - sum % 11) % 11;
+            if (check < 10) {
+                return base + check;
+            }
+        }
+    }
+
+    private static String yesterday() {
+        return LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(1).toString();
+    }
+
+    private Write record(Org org, Random random) {
+        Http.Response r = write.post("/api/partnerships/" + org.partnershipId() + "/commitments", org.token(), Map.of(
+                "organisationId", org.id(), "title", "Tiltak " + random.nextInt(100_000),
+                "description", "Vi finansierer og driver en pilot for utslippsfri ferje i samarbeid med kommunene",
+                "resources", List.of(Map.of("kind", "FUNDING", "amount", 250_000 + random.nextInt(750_000),
+                        "unit", "NOK")),
+                "dueDate", "2030-06-30"));
+        String id = r.status() / 100 == 2 ? r.text("id") : null;
+        if (id != null) {
+            org.open().add(id);
+        }
+        return new Write(id, r);
+    }
+
+    private Write progress(Org org, String commitmentId, Random random) {
+        return new Write(commitmentId, write.post("/api/commitments/" + commitmentId + "/progress-reports",
+                org.token(), Map.of("percentComplete", random.nextInt(101),
+                        "narrative", "Anbudet er lyst ut og tre tilbydere er kvalifisert; neste steg er kontrakt",
+                        "evidence", List.of("https://example.no/anbud/" + random.nextInt(10_000)),
+                        "asOf", yesterday())));
+    }
+
+    /** One partner's next action: mostly progress reports, sometimes a new commitment, sometimes an outcome. */
+    private Write command(Org org, Random random) {
+        double x = random.nextDouble();
+        if (org.open().isEmpty() || x < 0.10) {
+            return record(org, random);
+        }
+        String commitmentId = org.open().get(random.nextInt(org.open().size()));
+        if (x < 0.95) {
+            return progress(org, commitmentId, random);
+        }
+        org.open().remove(commitmentId);
+        return new Write(commitmentId, write.post("/api/commitments/" + commitmentId + "/outcome", org.token(),
+                Map.of("result", x < 0.98 ? "FULFILLED" : "PARTIALLY_FULFILLED",
+                        "narrative", "Piloten er gjennomført og evaluert",
+                        "resourcesDelivered", List.of(Map.of("kind", "FUNDING", "amount", 300_000, "unit", "NOK")),
+                        "asOf", yesterday())));
+    }
+
+    /** Each worker acts for its own organisations, as each partner acts from its own client. */
+    private List<List<Org>> byWorker() {
+        List<List<Org>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(new ArrayList<>());
+        }
+        for (int i = 0; i < organisations.size(); i++) {
+            workers.get(i % concurrency).add(organisations.get(i));
+        }
+        workers.removeIf(List::isEmpty);
+        return workers;
+    }
+
+    // ------------------------------------------------------------------ commands/s and latency
+
+    private Run throughput() throws Exception {
+        log("warm-up: %d s at concurrency %d", warmupSeconds, concurrency);
+        closedLoop(warmupSeconds);
+        log("measuring commands/s: %d s at concurrency %d", durationSeconds, concurrency);
+        Run run = closedLoop(durationSeconds);
+        log("  %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d errors %s", run.perSecond(),
+                Stats.ms(run.latency(), 50), Stats.ms(run.latency(), 99), run.errors(), run.statuses());
+        return run;
+    }
+
+    private Run closedLoop(int seconds) throws Exception {
+        List<List<Org>> workers = byWorker();
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size());
+        Histogram all = Stats.histogram();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<Histogram>> futures = new ArrayList<>();
+        for (int w = 0; w < workers.size(); w++) {
+            List<Org> mine = workers.get(w);
+            Random random = new Random(w * 7919L + System.nanoTime());
+            futures.add(pool.submit(() -> {
+                Histogram h = Stats.histogram();
+                while (System.nanoTime() < end) {
+                    Org org = mine.get(random.nextInt(mine.size()));
+                    long t0 = System.nanoTime();
+                    int status;
+                    try {
+                        status = command(org, random).response().status();
+                    } catch (RuntimeException e) {
+                        status = -1;
+                    }
+                    long t = System.nanoTime() - t0;
+                    if (status / 100 == 2) {
+                        h.recordValue(Math.max(1, t / 1000));
+                        ok.incrementAndGet();
+                    } else {
+                        errors.incrementAndGet();
+                        statuses.merge(status, 1L, Long::sum);
+                    }
+                }
+                return h;
+            }));
+        }
+        for (Future<Histogram> f : futures) {
+            all.add(f.get());
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        return new Run(ok.get(), errors.get(), elapsed, all, statuses);
+    }
+
+    // ------------------------------------------------------------------ baseline (a): raw INSERT + COMMIT
+
+    private record Sample(byte[] payload, byte[] metaData, String payloadType, String type, String timeStamp) {
+    }
+
+    private List<Sample> samples(String where, int limit) throws SQLException {
+        List<Sample> samples = new ArrayList<>();
+        try (Connection c = superuser.getConnection(); PreparedStatement p = c.prepareStatement(
+                "select payload, meta_data, payload_type, type, time_stamp from event_store.domain_event_entry "
+                        + where + " order by global_index desc limit " + limit)) {
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    samples.add(new Sample(r.getBytes(1), r.getBytes(2), r.getString(3), r.getString(4),
+                            r.getString(5)));
+                }
+            }
+        }
+        return samples;
+    }
+
+    private void baselineA(Run service) throws Exception {
+        double[] a = measureBaselineA();
+        double base = a[0];
+        table.add(row("commands/s at concurrency " + concurrency + " (HTTP, mixed partner commands)",
+                Stats.f(service.perSecond()), "cmd/s", Stats.f(base) + " rows/s (a)", Stats.ratio(service.perSecond(), base),
+                "≥ 0.50× (a)", service.perSecond() >= 0.5 * base));
+        table.add(row("command latency p50 / p95 / p99 at max rate", String.format(Locale.ROOT, "%s / %s / %s",
+                        Stats.f(Stats.ms(service.latency(), 50)), Stats.f(Stats.ms(service.latency(), 95)),
+                        Stats.f(Stats.ms(service.latency(), 99))), "ms",
+                String.format(Locale.ROOT, "%s / %s / %s (a)", Stats.f(a[1]), Stats.f(a[2]), Stats.f(a[3])),
+                Stats.ratio(Stats.ms(service.latency(), 99), a[3]) + " (p99)", "", null));
+        notes.add(String.format(Locale.ROOT, "Load phase: %d commands acknowledged in %.1f s, %d failed %s; mix: "
+                        + "~85 %% progress reports, ~10 %% new commitments, ~5 %% outcomes, %d organisations in %d "
+                        + "partnerships, each worker acting for its own organisations.", service.ok(),
+                service.nanos() / 1e9, service.errors(), service.statuses(), ORGANISATIONS, PARTNERSHIPS));
+    }
+
+    /** {rows/s, p50 ms, p95 ms, p99 ms} of raw single-row INSERT + COMMIT into a copy of the event table. */
+    private double[] measureBaselineA() throws Exception {
+        List<Sample> samples = samples("", 2000);
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists bench cascade");
+            s.execute("create schema bench");
+            s.execute("create table bench.event_copy (like event_store.domain_event_entry including defaults "
+                    + "including indexes)");
+            s.execute("create sequence bench.event_copy_seq");
+            s.execute("alter table bench.event_copy alter column global_index set default nextval('bench.event_copy_seq')");
+            // the same size as the store, so both write into indexes of the same depth
+            long copied = s.executeUpdate("insert into bench.event_copy select * from event_store.domain_event_entry");
+            s.execute("select setval('bench.event_copy_seq', greatest(1, (select max(global_index) from bench.event_copy)))");
+            s.execute("analyze bench.event_copy");
+            log("baseline (a): raw INSERT + COMMIT into bench.event_copy (%d rows copied, no hash trigger), "
+                    + "%d payload samples, concurrency %d, %d s", copied, samples.size(), concurrency, durationSeconds);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(3, warmupSeconds) + durationSeconds);
+        long measureFrom = end - TimeUnit.SECONDS.toNanos(durationSeconds);
+        AtomicLong rows = new AtomicLong();
+        List<Future<Histogram>> futures = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            int worker = w;
+            futures.add(pool.submit(() -> {
+                Histogram h = Stats.histogram();
+                Random random = new Random(worker);
+                byte[] hash = new byte[32];
+                try (Connection c = superuser.getConnection(); PreparedStatement insert = c.prepareStatement("""
+                        insert into bench.event_copy (event_identifier, aggregate_identifier, sequence_number, type,
+                            time_stamp, payload_type, payload_revision, payload, meta_data, prev_hash, event_hash)
+                        values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)""")) {
+                    c.setAutoCommit(false);
+                    String aggregate = UUID.randomUUID().toString();
+                    long sequence = 0;
+                    for (int n = 0; System.nanoTime() < end; n++) {
+                        Sample sample = samples.get(random.nextInt(samples.size()));
+                        if (sequence == 50) {
+                            aggregate = UUID.randomUUID().toString();
+                            sequence = 0;
+                        }
+                        long t0 = System.nanoTime();
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, aggregate);
+                        insert.setLong(3, sequence++);
+                        insert.setString(4, sample.type());
+                        insert.setString(5, sample.timeStamp());
+                        insert.setString(6, sample.payloadType());
+                        insert.setBytes(7, sample.payload());
+                        insert.setBytes(8, sample.metaData());
+                        random.nextBytes(hash);
+                        insert.setBytes(9, hash);
+                        random.nextBytes(hash);
+                        insert.setBytes(10, hash);
+                        insert.executeUpdate();
+                        c.commit();
+                        if (t0 >= measureFrom) {
+                            h.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                            rows.incrementAndGet();
+                        }
+                    }
+                }
+                return h;
+            }));
+        }
+        Histogram all = Stats.histogram();
+        for (Future<Histogram> f : futures) {
+            all.add(f.get());
+        }
+        pool.shutdown();
+        double perSecond = rows.get() / (double) durationSeconds;
+        log("  baseline (a): %.0f rows/s, p50 %.2f ms, p99 %.2f ms", perSecond, Stats.ms(all, 50), Stats.ms(all, 99));
+        return new double[] {perSecond, Stats.ms(all, 50), Stats.ms(all, 95), Stats.ms(all, 99)};
+    }
+
+    // ------------------------------------------------------------------ projection lag at half rate
+
+    private void lag(Run max) throws Exception {
+        double rate = max.perSecond() / 2;
+        List<List<Org>> workers = byWorker();
+        int sampleEvery = (int) Math.max(1, Math.round(rate / 10));
+        log("projection lag: writing at %.0f commands/s (half of max) for %d s, lag probed on 1 in %d writes",
+                rate, lagSeconds, sampleEvery);
+        long interval = (long) (workers.size() * 1e9 / rate);
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size());
+        ExecutorService probes = Executors.newCachedThreadPool();
+        Histogram lag = Stats.histogram();
+        Histogram latency = Stats.histogram();
+        AtomicLong notCaughtUp = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong ok = new AtomicLong();
+        long start = System.nanoTime() + 100_000_000L;
+        long end = start + TimeUnit.SECONDS.toNanos(lagSeconds);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < workers.size(); w++) {
+            List<Org> mine = workers.get(w);
+            long offset = interval * w / workers.size();
+            Random random = new Random(w * 31L + System.nanoTime());
+            futures.add(pool.submit(() -> {
+                for (long k = 0; ; k++) {
+                    long intended = start + offset + k * interval;
+                    if (intended >= end) {
+                        return null;
+                    }
+                    long wait = intended - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    Write written;
+                    try {
+                        written = command(mine.get(random.nextInt(mine.size())), random);
+                    } catch (RuntimeException e) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    long acknowledged = System.nanoTime();
+                    if (written.response().status() / 100 != 2) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    ok.incrementAndGet();
+                    // from the intended start: a late send counts against the service (no coordinated omission)
+                    synchronized (latency) {
+                        latency.recordValue(Math.max(1, (acknowledged - intended) / 1000));
+                    }
+                    if (k % sampleEvery == 0) {
+                        String id = written.commitmentId();
+                        long version = written.response().version();
+                        probes.submit(() -> {
+                            Http.Response r = read.get("/api/commitments/" + id + "?minVersion=" + version, secretariat);
+                            long seen = System.nanoTime() - acknowledged;
+                            if (r.status() != 200) {
+                                notCaughtUp.incrementAndGet();
+                            }
+                            synchronized (lag) {
+                                lag.recordValue(Math.max(1, seen / 1000));
+                            }
+                        });
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        probes.shutdown();
+        probes.awaitTermination(60, TimeUnit.SECONDS);
+        double achieved = ok.get() / (double) lagSeconds;
+        log("  achieved %.0f cmd/s; write p99 %.1f ms; lag p50 %.0f ms, p99 %.0f ms (%d probes, %d not caught up "
+                        + "within the read's bound)", achieved, Stats.ms(latency, 99), Stats.ms(lag, 50),
+                Stats.ms(lag, 99), lag.getTotalCount(), notCaughtUp.get());
+        table.add(row(String.format(Locale.ROOT, "command latency p50 / p99 at half max rate (%.0f cmd/s offered, "
+                        + "%.0f achieved)", rate, achieved),
+                Stats.f(Stats.ms(latency, 50)) + " / " + Stats.f(Stats.ms(latency, 99)), "ms", "", "",
+                "p99 ≤ 50 ms", Stats.ms(latency, 99) <= 50));
+        table.add(row("projection lag p50 / p99 at half max rate (ack → read model has the version)",
+                Stats.f(Stats.ms(lag, 50)) + " / " + Stats.f(Stats.ms(lag, 99)), "ms", "", "", "p99 ≤ 1000 ms",
+                Stats.ms(lag, 99) <= 1000 && notCaughtUp.get() == 0));
+        notes.add(String.format(Locale.ROOT, "Lag phase: open loop at %.0f cmd/s offered for %d s, %d errors; latency "
+                        + "counted from each command's scheduled send time. Lag = write acknowledged → `GET "
+                        + "/api/commitments/{id}?minVersion=ETag` answers 200 (the read polls every 20 ms server-side, "
+                        + "so figures carry up to ~20 ms of that polling); %d probes (1 in %d writes), %d answered 503.",
+                rate, lagSeconds, errors.get(), lag.getTotalCount(), sampleEvery, notCaughtUp.get()));
+    }
+
+    // ------------------------------------------------------------------ aggregate load: 1 vs 1,000 events
+
+    private void aggregateLoad() throws Exception {
+        int big = 3;
+        int rounds = 150;
+        log("aggregate load: building %d commitments of 1,000 events and %d of 1 event", big, rounds);
+        List<Org> owners = organisations.subList(0, big);
+        List<String> bigOnes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(big);
+        List<Future<String>> futures = new ArrayList<>();
+        for (Org owner : owners) {
+            futures.add(pool.submit(() -> {
+                Random random = new Random();
+                String id = record(owner, random).commitmentId();
+                owner.open().remove(id);
+                for (int i = 1; i < 1000; i++) {
+                    progress(owner, id, random).response().ok();
+                }
+                return id;
+            }));
+        }
+        for (Future<String> f : futures) {
+            bigOnes.add(f.get());
+        }
+        pool.shutdown();
+        Random random = new Random(3);
+        List<String> fresh = new ArrayList<>();
+        Org small = organisations.get(big);
+        for (int i = 0; i < rounds; i++) {
+            String id = record(small, random).commitmentId();
+            small.open().remove(id);
+            fresh.add(id);
+        }
+        Thread.sleep(500);
+        long[] one = new long[rounds];
+        long[] thousand = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            progress(small, fresh.get(i), random).response().ok();
+            one[i] = (System.nanoTime() - t0) / 1000;
+            Org owner = owners.get(i % big);
+            t0 = System.nanoTime();
+            progress(owner, bigOnes.get(i % big), random).response().ok();
+            thousand[i] = (System.nanoTime() - t0) / 1000;
+        }
+        double m1 = Stats.median(one) / 1000;
+        double m1000 = Stats.median(thousand) / 1000;
+        log("  median command latency: 1-event %.2f ms, 1,000-event %.2f ms", m1, m1000);
+        table.add(row("command on a 1,000-event commitment (median, one at a time)", Stats.f(m1000), "ms",
+                Stats.f(m1) + " ms on a 1-event one", Stats.ratio(m1000, m1), "≤ 2.00×", m1000 <= 2 * m1));
+        notes.add(String.format(Locale.ROOT, "Aggregate load: %d progress reports each against fresh 1-event "
+                + "commitments and against %d commitments of 1,000+ events, interleaved, one at a time; the "
+                + "difference is the cost of loading the aggregate. Snapshot threshold: %s.", rounds, big,
+                commitmentArgs.stream().filter(a -> a.contains("snapshot-threshold")).findFirst()
+                        .orElse("100 events (default)")));
+    }
+
+    // ------------------------------------------------------------------ replay and baseline (b)
+
+    private long head() throws SQLException {
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select coalesce(max(global_index), 0), count(*) from event_store.domain_event_entry")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private long eventCount() throws SQLException {
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from event_store.domain_event_entry")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private void replay() throws Exception {
+        long head = head();
+        long events = eventCount();
+        waitForTokens(head, 120);
+        Http.Response admin = read.get("/admin/projections", secretariat);
+        double rate;
+        String route;
+        if (admin.status() == 200 && admin.json().isArray()) {
+            route = "POST /admin/projections/{name}/replay for " + PROCESSORS + ", GET /admin/projections polled";
+            log("replay via the admin endpoints: %d events", events);
+            long t0 = System.nanoTime();
+            for (String name : PROCESSORS) {
+                read.post("/admin/projections/" + name + "/replay", secretariat, "{}").ok();
+            }
+            Map<String, Boolean> sawReplaying = new HashMap<>();
+            long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+            while (true) {
+                JsonNode list = read.get("/admin/projections", secretariat).ok().json();
+                boolean done = true;
+                for (JsonNode p : list) {
+                    String name = p.path("name").asText();
+                    if (!PROCESSORS.contains(name)) {
+                        continue;
+                    }
+                    boolean replaying = p.path("replaying").asBoolean();
+                    sawReplaying.merge(name, replaying, Boolean::logicalOr);
+                    done &= !replaying && p.path("lagEvents").asLong(1) == 0 && p.path("position").asLong() >= head;
+                }
+                long elapsed = System.nanoTime() - t0;
+                if (done && (sawReplaying.values().stream().allMatch(b -> b) || elapsed > 3_000_000_000L)) {
+                    rate = Stats.perSecond(events, elapsed);
+                    notes.add(String.format(Locale.ROOT, "Replay: %d events rebuilt by all %d processors in %.1f s "
+                            + "(admin endpoints; replaying seen: %s).", events, PROCESSORS.size(), elapsed / 1e9,
+                            sawReplaying));
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("replay did not finish in 10 minutes: " + list);
+                }
+                Thread.sleep(50);
+            }
+        } else {
+            route = "projection-service restarted on an emptied projection schema (admin endpoints answered "
+                    + admin.status() + ")";
+            log("replay: /admin/projections answered %d; measuring a rebuild by restarting projection-service on an "
+                    + "emptied projection schema (%d events)", admin.status(), events);
+            rate = replayByRestart(head, events);
+        }
+        double base = baselineB(head);
+        table.add(row("replay: rebuild all read models from the first event (" + events + " events)", Stats.f(rate),
+                "events/s", Stats.f(base) + " events/s (b)", Stats.ratio(rate, base), "≥ 0.50× (b)", rate >= 0.5 * base));
+        notes.add("Replay route: " + route + ".");
+    }
+
+    /** Waits until every projection-service token has reached {@code head}; returns the lowest position. */
+    private void waitForTokens(long head, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (lowestToken() >= head) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        log("  warning: projections not caught up with %d after %d s (lowest token %d)", head, seconds, lowestToken());
+    }
+
+    private static final Pattern INDEX = Pattern.compile("\"(?:index|globalIndex)\"\\s*:\\s*(\\d+)");
+
+    /** The lowest position over all processors' segments, -1 when a processor has no token yet. */
+    private long lowestToken() throws SQLException {
+        Map<String, Long> lowest = new HashMap<>();
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select processor_name, convert_from(token, 'UTF8') from projection.token_entry")) {
+            while (r.next()) {
+                long position = -1;
+                if (r.getString(2) != null) {
+                    Matcher m = INDEX.matcher(r.getString(2));
+                    while (m.find()) { // a replay token holds two positions: the current one is last
+                        position = Long.parseLong(m.group(1));
+                    }
+                }
+                lowest.merge(r.getString(1), position, Math::min);
+            }
+        } catch (SQLException noTableYet) {
+            return -1;
+        }
+        if (!lowest.keySet().containsAll(PROCESSORS)) {
+            return -1;
+        }
+        return lowest.values().stream().mapToLong(Long::longValue).min().orElse(-1);
+    }
+
+    private double replayByRestart(long head, long events) throws Exception {
+        projection.close();
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop schema projection cascade");
+            s.execute("create schema projection authorization " + DatabaseBootstrap.PROJECTION_ROLE);
+        }
+        long t0 = System.nanoTime();
+        projection.start();
+        long up = System.nanoTime();
+        long firstSeenAt = 0;
+        long firstPosition = 0;
+        long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+        long position;
+        while ((position = lowestToken()) < head) {
+            if (firstSeenAt == 0 && position > 0) {
+                firstSeenAt = System.nanoTime();
+                firstPosition = position;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("rebuild did not finish in 10 minutes (at " + position + ")");
+            }
+            Thread.sleep(20);
+        }
+        long done = System.nanoTime();
+        if (firstSeenAt == 0) {
+            firstSeenAt = up;
+            firstPosition = 0;
+        }
+        double steady = Stats.perSecond(Math.max(0, head - firstPosition), done - firstSeenAt);
+        double wall = Stats.perSecond(events, done - t0);
+        notes.add(String.format(Locale.ROOT, "Replay by restart: %d events; %.1f s from process start to all tokens at "
+                        + "the head (%.0f events/s including JVM start and Flyway); health UP after %.1f s; the "
+                        + "figure in the table is the steady rate from the first token seen (position %d) to the head "
+                        + "in %.1f s.", events, (done - t0) / 1e9, wall, (up - t0) / 1e9, firstPosition,
+                (done - firstSeenAt) / 1e9));
+        return steady;
+    }
+
+    /** Baseline (b): pages of events by JDBC, Jackson into the event classes, batch upserts of one row per aggregate. */
+    private double baselineB(long head) throws Exception {
+        ObjectMapper mapper = EventJson.newMapper();
+        Map<String, Class<?>> classes = new HashMap<>();
+        int page = 1000;
+        long events = 0;
+        long t0;
+        try (Connection c = superuser.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create schema if not exists bench");
+                s.execute("drop table if exists bench.aggregate_view");
+                s.execute("""
+                        create table bench.aggregate_view (
+                            aggregate_id  varchar(255) primary key,
+                            last_sequence bigint       not null,
+                            last_event    varchar(100) not null,
+                            events        bigint       not null,
+                            updated_at    varchar(255) not null)""");
+            }
+            c.setAutoCommit(false);
+            t0 = System.nanoTime();
+            try (PreparedStatement select = c.prepareStatement("""
+                    select global_index, aggregate_identifier, sequence_number, payload_type, payload, time_stamp
+                    from event_store.domain_event_entry where global_index > ? and global_index <= ?
+                    order by global_index limit ?""");
+                 PreparedStatement upsert = c.prepareStatement("""
+                         insert into bench.aggregate_view (aggregate_id, last_sequence, last_event, events, updated_at)
+                         values (?, ?, ?, 1, ?)
+                         on conflict (aggregate_id) do update set last_sequence = excluded.last_sequence,
+                             last_event = excluded.last_event, events = bench.aggregate_view.events + 1,
+                             updated_at = excluded.updated_at""")) {
+                select.setFetchSize(page);
+                long after = 0;
+                while (true) {
+                    select.setLong(1, after);
+                    select.setLong(2, head);
+                    select.setInt(3, page);
+                    int n = 0;
+                    try (ResultSet r = select.executeQuery()) {
+                        while (r.next()) {
+                            after = r.getLong(1);
+                            String type = r.getString(4);
+                            Class<?> eventClass = classes.computeIfAbsent(type, Benchmark::load);
+                            Object event = mapper.readValue(r.getBytes(5), eventClass);
+                            upsert.setString(1, r.getString(2));
+                            upsert.setLong(2, r.getLong(3));
+                            upsert.setString(3, event.getClass().getSimpleName());
+                            upsert.setString(4, r.getString(6));
+                            upsert.addBatch();
+                            n++;
+                        }
+                    }
+                    if (n == 0) {
+                        break;
+                    }
+                    upsert.executeBatch();
+                    c.commit();
+                    events += n;
+                }
+            }
+        }
+        long elapsed = System.nanoTime() - t0;
+        double rate = Stats.perSecond(events, elapsed);
+        log("  baseline (b): %d events read, deserialized and upserted in %.2f s: %.0f events/s", events,
+                elapsed / 1e9, rate);
+        return rate;
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("no event class " + name, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    private Thread startHeapSampler() {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (Service s : new Service[] {commitment, projection}) {
+                    try {
+                        String metrics = new Http(s.port).get("/actuator/prometheus", null).body();
+                        double used = 0;
+                        for (String line : metrics.split("\n")) {
+                            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                                used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                            }
+                        }
+                        heapPeak.merge(s.name, (long) used, Math::max);
+                    } catch (RuntimeException ignored) {
+                        // restarting, or gone
+                    }
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void memory() {
+        for (Service s : new Service[] {commitment, projection}) {
+            long hwm = s.procStatusKb("VmHWM").orElse(-1L);
+            long heap = heapPeak.getOrDefault(s.name, -1L);
+            table.add(row(s.name + " peak RSS (VmHWM) / peak heap used (sampled 1/s), -Xmx512m",
+                    (hwm < 0 ? "n/a" : Stats.f(hwm / 1024.0)) + " / " + (heap < 0 ? "n/a" : Stats.f(heap / 1048576.0)),
+                    "MiB", "", "", "heap ≤ 512 MiB", heap >= 0 && heap <= 512L * 1024 * 1024));
+        }
+    }
+
+    // ------------------------------------------------------------------ --large: grow the store
+
+    private void largeStore() throws Exception {
+        log("--large: stopping projection-service so the growth and the write measurements are the write side's alone");
+        projection.close();
+        List<Sample> recorded = samples("where payload_type like '%CommitmentRecorded'", 1);
+        List<Sample> progress = samples("where payload_type like '%ProgressReported'", 1);
+        Map<String, String> results = new LinkedHashMap<>();
+        double[] at100k = null;
+        for (long target : new long[] {100_000L, largeEvents}) {
+            long t0 = System.nanoTime();
+            long before = eventCount();
+            grow(target, recorded.get(0), progress.get(0));
+            long grown = eventCount() - before;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (grown > 0) {
+                notes.add(String.format(Locale.ROOT, "--large: grew the store by %,d synthetic events (through the "
+                        + "hash-chain trigger) in %.0f s (%.0f events/s).", grown, seconds, grown / seconds));
+            }
+            long size = eventCount();
+            log("store at %,d events: measuring commands/s and baseline (a)", size);
+            closedLoop(warmupSeconds);
+            Run run = closedLoop(durationSeconds);
+            double[] a = measureBaselineA();
+            double ratio = run.perSecond() / a[0];
+            log("  %,d events: %.0f cmd/s, baseline (a) %.0f rows/s, ratio %.2f", size, run.perSecond(), a[0], ratio);
+            table.add(row(String.format(Locale.ROOT, "commands/s with %,d events stored (projection-service stopped)",
+                            size), Stats.f(run.perSecond()), "cmd/s", Stats.f(a[0]) + " rows/s (a)",
+                    Stats.ratio(run.perSecond(), a[0]), at100k == null ? "" : "ratio ≥ 0.90 × ratio at 100k",
+                    at100k == null ? null : ratio >= 0.9 * at100k[0]));
+            if (at100k == null) {
+                at100k = new double[] {ratio};
+            } else {
+                notes.add(String.format(Locale.ROOT, "--large: the commands/s ratio to (a) moved from %.2f at ~100k "
+                        + "events to %.2f at %,d events (%.0f %% of its value at 100k).", at100k[0], ratio, size,
+                        100 * ratio / at100k[0]));
+            }
+        }
+    }
+
+    /** Appends synthetic, valid commitments of 100 events each (1 recorded + 99 progress) until {@code target}. */
+    private void grow(long target, Sample recorded, Sample progress) throws SQLException {
+        String recordedJson = new String(recorded.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        String progressJson = new String(progress.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        String recordedId = idOf(recordedJson);
+        String progressId = idOf(progressJson);
+        int perAggregate = 100;
+        int aggregatesPerBatch = 1000;
+        String tag = UUID.randomUUID().toString();
+        long batch = 0;
+        long startCount = eventCount();
+        long t0 = System.nanoTime();
+        try (Connection c = superuser.getConnection(); PreparedStatement insert = c.prepareStatement("""
+                insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                    type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                select gen_random_uuid()::text, a.id, s.seq, 'Commitment', ?,
+                    case when s.seq = 0 then ? else ? end, null,
+                    convert_to(case when s.seq = 0 then replace(?, ?, a.id) else replace(?, ?, a.id) end, 'UTF8'),
+                    ?
+                from (select md5(? || g::text)::uuid::text as id from generate_series(?, ?) g) a
+                cross join generate_series(0, ?) s(seq)
+                order by a.id, s.seq""")) {
+            long count;
+            while ((count = eventCount()) < target) {
+                insert.setString(1, progress.timeStamp());
+                insert.setString(2, recorded.payloadType());
+                insert.setString(3, progress.payloadType());
+                insert.setString(4, recordedJson);
+                insert.setString(5, recordedId);
+                insert.setString(6, progressJson);
+                insert.setString(7, progressId);
+                insert.setBytes(8, progress.metaData());
+                insert.setString(9, tag);
+                long n = Math.max(1, Math.min(aggregatesPerBatch, (target - count + perAggregate - 1) / perAggregate));
+                insert.setLong(10, batch * aggregatesPerBatch);
+                insert.setLong(11, batch * aggregatesPerBatch + n - 1);
+                insert.setInt(12, perAggregate - 1);
+                insert.executeUpdate();
+                batch++;
+                long done = count + n * perAggregate - startCount;
+                double rate = done / ((System.nanoTime() - t0) / 1e9);
+                log("  grown to %,d events (%.0f events/s, about %.0f s to go)", count + n * perAggregate, rate,
+                        (target - count - n * perAggregate) / rate);
+            }
+        }
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
+            s.execute("analyze event_store.domain_event_entry");
+        }
+    }
+
+    private static String idOf(String json) {
+        Matcher m = Pattern.compile("\"commitmentId\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no commitmentId in " + json);
+        }
+        return m.group(1);
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private static String[] row(String what, String value, String unit, String baseline, String ratio, String goal,
+                                Boolean met) {
+        return new String[] {what, value, unit, baseline, ratio, goal,
+                met == null ? "" : met ? "met" : "**missed**"};
+    }
+
+    private void writeResults() throws Exception {
+        StringBuilder out = new StringBuilder();
+        out.append("# Benchmark results\n\n");
+        out.append(String.format(Locale.ROOT, "%s; `./benchmark.sh%s`; concurrency %d, %d s measured after %d s "
+                        + "warm-up; total run %.0f s.%n%n", ZonedDateTime.now(ZoneId.of("Europe/Oslo")).withNano(0),
+                large ? " --large" : "", concurrency, durationSeconds, warmupSeconds,
+                (System.nanoTime() - started) / 1e9));
+        out.append("| measure | value | unit | baseline | ratio | goal | |\n|---|---|---|---|---|---|---|\n");
+        for (String[] r : table) {
+            out.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        out.append("\n## Machine\n\n");
+        for (Map.Entry<String, String> e : machine().entrySet()) {
+            out.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+        }
+        out.append("\n## Notes\n\n");
+        for (String n : notes) {
+            out.append("- ").append(n).append('\n');
+        }
+        if (!commitmentArgs.isEmpty() || !projectionArgs.isEmpty()) {
+            out.append("- Service options: commitment-service ").append(commitmentArgs)
+                    .append(", projection-service ").append(projectionArgs).append('\n');
+        }
+        out.append("- Baseline (a): single-row INSERT + COMMIT per transaction into `bench.event_copy` (`like "
+                + "event_store.domain_event_entry including defaults including indexes`, filled with a copy of the "
+                + "store first, no hash-chain trigger), payload and metadata bytes taken from stored events, same "
+                + "concurrency, same PostgreSQL, same run.\n");
+        out.append("- Baseline (b): one thread reads pages of 1,000 events by JDBC, deserializes each payload with "
+                + "`EventJson.newMapper()` into the class named in `payload_type`, and batch-upserts one row per "
+                + "aggregate into `bench.aggregate_view`, committing per page.\n");
+        out.append("- Services: separate JVMs from their exec jars, `-Xmx512m`, local profile, PostgreSQL embedded "
+                + "with fsync and synchronous_commit on.\n");
+        String text = out.toString();
+        System.out.println();
+        System.out.println(text);
+        Files.createDirectories(results.toAbsolutePath().getParent());
+        Files.writeString(results, text);
+        log("results written to %s", results.toAbsolutePath());
+    }
+
+    private Map<String, String> machine() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        m.put("memory", procLine("/proc/meminfo", "MemTotal").map(v -> Stats.f(Long.parseLong(v.replaceAll("[^0-9]", ""))
+                / 1048576.0) + " GiB").orElse("n/a"));
+        m.put("CPU", procLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")));
+        m.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select version()")) {
+            r.next();
+            m.put("PostgreSQL", r.getString(1) + " (embedded, fsync on, synchronous_commit on)");
+        } catch (Exception e) {
+            m.put("PostgreSQL", "n/a");
+        }
+        return m;
+    }
+
+    private static java.util.Optional<String> procLine(String file, String key) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Service logs next to the results, so they outlive the temporary database. */
+    private Path logs() {
+        return results.toAbsolutePath().getParent().resolve("logs");
+    }
+
+    private static Path execJar(String module) throws IOException {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of(module, "target"), "*-exec.jar")) {
+            for (Path jar : jars) {
+                return jar.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException("no " + module + "/target/*-exec.jar; build with ./mvnw -DskipTests package");
+    }
+
+    private void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[%5.1f s] %s%n", (System.nanoTime() - started) / 1e9,
+                String.format(Locale.ROOT, format, args));
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // a temp folder
+        }
+    }
+}
