@@ -6,7 +6,10 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.springframework.beans.factory.annotation.Value;
 import no.partnerskap.eventstore.MessageSerialization;
@@ -74,6 +77,22 @@ class AxonConfiguration {
                 .gapTimeout((int) gapTimeout.toMillis())
                 .gapCleaningThreshold(threshold)
                 .batchSize(batchSize)
+                .build();
+    }
+
+    /**
+     * The processors' view of the store. Once caught up, it asks the store for new events every
+     * {@code fetch-delay} (Axon's default is a second, which would put a floor under the lag).
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${partnerships.projection.fetch-delay:100ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis())
                 .build();
     }
 
