@@ -103,6 +103,8 @@ public final class AllInOne implements AutoCloseable {
     private static ConfigurableApplicationContext service(Class<?> application, String configName, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--spring.profiles.active=local");
+        // one logging system serves both contexts: the first one's name would label every line
+        all.add("--logging.include-application-name=false");
         return new SpringApplicationBuilder(application)
                 .properties("spring.config.name=" + configName)
                 // one hook for the whole process closes both services before the database

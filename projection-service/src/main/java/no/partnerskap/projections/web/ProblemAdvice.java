@@ -13,6 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemAdvice.class);
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -21,11 +23,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.isOutage(e)) {
             return DatabaseOutage.answer("nothing can be read just now.");
         }
-        throw e;
+        log.error("Unexpected failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side.");
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @ExceptionHandler(ReadYourWrites.NotCaughtUp.class)
