@@ -38,7 +38,7 @@ import no.partnerskap.commitments.commitment.CommitmentCommands.ReportProgress;
 import no.partnerskap.commitments.commitment.CommitmentCommands.RequestFollowUp;
 import no.partnerskap.commitments.commitment.CommitmentCommands.ReviseCommitment;
 import no.partnerskap.commitments.commitment.CommitmentCommands.WithdrawCommitment;
-import no.partnerskap.commitments.partnership.PartnershipDirectory;
+import no.partnerskap.commitments.partnership.InMemoryPartnershipDirectory;
 import no.partnerskap.commitments.shared.NotFound;
 import no.partnerskap.commitments.shared.NotPermitted;
 import no.partnerskap.commitments.shared.RuleViolation;
@@ -71,12 +71,12 @@ class CommitmentTest {
             List.of(new Resource(ResourceKind.FUNDING, new BigDecimal("250000"), "NOK"));
 
     private FixtureConfiguration<Commitment> fixture;
-    private FakeDirectory partnerships;
+    private InMemoryPartnershipDirectory partnerships;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Commitment.class);
-        partnerships = new FakeDirectory();
+        partnerships = new InMemoryPartnershipDirectory();
         partnerships.add(PARTNERSHIP, PartnershipKind.STRATEGIC);
         partnerships.admit(PARTNERSHIP, MEMBER);
         partnerships.admit(PARTNERSHIP, OTHER_MEMBER);
@@ -484,54 +484,5 @@ class CommitmentTest {
 
     private static CommitmentWithdrawn withdrawn() {
         return new CommitmentWithdrawn(COMMITMENT, PARTNERSHIP, MEMBER, "no funding");
-    }
-
-    /** The partnership lookup table (memberships and goals), in memory. */
-    static final class FakeDirectory implements PartnershipDirectory {
-
-        private final Map<UUID, PartnershipKind> kinds = new HashMap<>();
-        private final Set<UUID> concluded = new HashSet<>();
-        private final Set<List<UUID>> activeMembers = new HashSet<>();
-        private final Set<List<UUID>> goals = new HashSet<>();
-
-        void add(UUID partnershipId, PartnershipKind kind) {
-            kinds.put(partnershipId, kind);
-        }
-
-        void conclude(UUID partnershipId) {
-            concluded.add(partnershipId);
-        }
-
-        void admit(UUID partnershipId, UUID organisationId) {
-            activeMembers.add(List.of(partnershipId, organisationId));
-        }
-
-        void depart(UUID partnershipId, UUID organisationId) {
-            activeMembers.remove(List.of(partnershipId, organisationId));
-        }
-
-        void defineGoal(UUID partnershipId, UUID goalId) {
-            goals.add(List.of(partnershipId, goalId));
-        }
-
-        @Override
-        public Optional<PartnershipKind> kindOf(UUID partnershipId) {
-            return Optional.ofNullable(kinds.get(partnershipId));
-        }
-
-        @Override
-        public boolean isConcluded(UUID partnershipId) {
-            return concluded.contains(partnershipId);
-        }
-
-        @Override
-        public boolean isActiveMember(UUID partnershipId, UUID organisationId) {
-            return activeMembers.contains(List.of(partnershipId, organisationId));
-        }
-
-        @Override
-        public boolean hasGoal(UUID partnershipId, UUID goalId) {
-            return goals.contains(List.of(partnershipId, goalId));
-        }
     }
 }

@@ -68,13 +68,13 @@ class PartnershipTest {
     private static final LocalDate TARGET_DATE = LocalDate.of(2030, 12, 31);
 
     private FixtureConfiguration<Partnership> fixture;
-    private FakeDirectory partnerships;
+    private InMemoryPartnershipDirectory partnerships;
     private FakeRegistry organisations;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Partnership.class);
-        partnerships = new FakeDirectory();
+        partnerships = new InMemoryPartnershipDirectory();
         organisations = new FakeRegistry();
         organisations.register(CONVENOR);
         organisations.register(PARTNER);
@@ -549,41 +549,6 @@ class PartnershipTest {
 
     private static DisagreementRaised disagreementRaised() {
         return new DisagreementRaised(PARTNERSHIP, DISAGREEMENT, CONVENOR, "budget", "too small");
-    }
-
-    /** The partnership lookup table, in memory. */
-    static final class FakeDirectory implements PartnershipDirectory {
-
-        private final Map<UUID, PartnershipKind> kinds = new HashMap<>();
-        private final Set<UUID> concluded = new HashSet<>();
-
-        void add(UUID partnershipId, PartnershipKind kind) {
-            kinds.put(partnershipId, kind);
-        }
-
-        void conclude(UUID partnershipId) {
-            concluded.add(partnershipId);
-        }
-
-        @Override
-        public Optional<PartnershipKind> kindOf(UUID partnershipId) {
-            return Optional.ofNullable(kinds.get(partnershipId));
-        }
-
-        @Override
-        public boolean isConcluded(UUID partnershipId) {
-            return concluded.contains(partnershipId);
-        }
-
-        @Override
-        public boolean isActiveMember(UUID partnershipId, UUID organisationId) {
-            return false;
-        }
-
-        @Override
-        public boolean hasGoal(UUID partnershipId, UUID goalId) {
-            return false;
-        }
     }
 
     /** The organisation lookup table, in memory. */

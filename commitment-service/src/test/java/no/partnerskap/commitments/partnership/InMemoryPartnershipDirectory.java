@@ -1,0 +1,59 @@
+package no.partnerskap.commitments.partnership;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import no.partnerskap.api.partnership.PartnershipKind;
+
+/** The command side's partnership lookup (partnerships, memberships, goals), in memory, for aggregate tests. */
+public final class InMemoryPartnershipDirectory implements PartnershipDirectory {
+
+    private final Map<UUID, PartnershipKind> kinds = new HashMap<>();
+    private final Set<UUID> concluded = new HashSet<>();
+    private final Set<List<UUID>> activeMembers = new HashSet<>();
+    private final Set<List<UUID>> goals = new HashSet<>();
+
+    public void add(UUID partnershipId, PartnershipKind kind) {
+        kinds.put(partnershipId, kind);
+    }
+
+    public void conclude(UUID partnershipId) {
+        concluded.add(partnershipId);
+    }
+
+    public void admit(UUID partnershipId, UUID organisationId) {
+        activeMembers.add(List.of(partnershipId, organisationId));
+    }
+
+    public void depart(UUID partnershipId, UUID organisationId) {
+        activeMembers.remove(List.of(partnershipId, organisationId));
+    }
+
+    public void defineGoal(UUID partnershipId, UUID goalId) {
+        goals.add(List.of(partnershipId, goalId));
+    }
+
+    @Override
+    public Optional<PartnershipKind> kindOf(UUID partnershipId) {
+        return Optional.ofNullable(kinds.get(partnershipId));
+    }
+
+    @Override
+    public boolean isConcluded(UUID partnershipId) {
+        return concluded.contains(partnershipId);
+    }
+
+    @Override
+    public boolean isActiveMember(UUID partnershipId, UUID organisationId) {
+        return activeMembers.contains(List.of(partnershipId, organisationId));
+    }
+
+    @Override
+    public boolean hasGoal(UUID partnershipId, UUID goalId) {
+        return goals.contains(List.of(partnershipId, goalId));
+    }
+}
