@@ -119,9 +119,7 @@ public class Commitment {
         if (command.percentComplete() < 0 || command.percentComplete() > 100) {
             throw new RuleViolation("progress-between-0-and-100", "progress must be 0 to 100 percent");
         }
-        if (command.asOf().isAfter(command.today())) {
-            throw new RuleViolation("report-not-from-the-future", "a report cannot be true as of a future date");
-        }
+        requireNotFromTheFuture(command.asOf(), command.today());
         apply(new ProgressReported(commitmentId, partnershipId, organisationId, command.percentComplete(),
                 command.narrative(), List.copyOf(command.evidence()), command.asOf()));
     }
@@ -156,6 +154,7 @@ public class Commitment {
     public void handle(ReportOutcome command) {
         requireActor(command.actingOrganisationId());
         requireOpen();
+        requireNotFromTheFuture(command.asOf(), command.today());
         for (IndicatorValue value : command.indicatorValues()) {
             if (!goalIds.contains(value.goalId())) {
                 throw new RuleViolation("indicator-values-for-served-goals",
@@ -177,6 +176,12 @@ public class Commitment {
         if (actingOrganisationId != null && !actingOrganisationId.equals(organisationId)) {
             throw new NotPermitted("partners-act-on-own-commitments",
                     "this commitment belongs to another organisation");
+        }
+    }
+
+    private static void requireNotFromTheFuture(LocalDate asOf, LocalDate today) {
+        if (asOf.isAfter(today)) {
+            throw new RuleViolation("report-not-from-the-future", "a report cannot be true as of a future date");
         }
     }
 

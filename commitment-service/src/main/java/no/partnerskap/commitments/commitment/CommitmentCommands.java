@@ -58,7 +58,7 @@ public final class CommitmentCommands {
 
     public record ReportOutcome(@TargetAggregateIdentifier UUID commitmentId, UUID actingOrganisationId,
                                 OutcomeResult result, String narrative, List<IndicatorValue> indicatorValues,
-                                List<Resource> resourcesDelivered, LocalDate asOf,
+                                List<Resource> resourcesDelivered, LocalDate asOf, LocalDate today,
                                 @TargetAggregateVersion Long expectedVersion) {
     }
 

@@ -346,10 +346,19 @@ class CommitmentTest {
         List<IndicatorValue> values = List.of(new IndicatorValue(GOAL, new BigDecimal("10")));
         fixture.given(recorded())
                 .when(new ReportOutcome(COMMITMENT, MEMBER, OutcomeResult.FULFILLED, "all ten", values, RESOURCES,
-                        TODAY, null))
+                        TODAY, TODAY, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new OutcomeReported(COMMITMENT, PARTNERSHIP, MEMBER, OutcomeResult.FULFILLED,
                         "all ten", values, RESOURCES, TODAY));
+    }
+
+    @Test
+    void outcome_not_from_the_future() {
+        fixture.given(recorded())
+                .when(new ReportOutcome(COMMITMENT, MEMBER, OutcomeResult.FULFILLED, "early", List.of(), List.of(),
+                        TODAY.plusDays(1), TODAY, null))
+                .expectException(violates(RuleViolation.class, "report-not-from-the-future"))
+                .expectNoEvents();
     }
 
     @Test
@@ -357,7 +366,7 @@ class CommitmentTest {
         // OTHER_GOAL is a goal of the partnership, but not one this commitment serves
         fixture.given(recorded())
                 .when(new ReportOutcome(COMMITMENT, MEMBER, OutcomeResult.FULFILLED, "all ten",
-                        List.of(new IndicatorValue(OTHER_GOAL, BigDecimal.ONE)), RESOURCES, TODAY, null))
+                        List.of(new IndicatorValue(OTHER_GOAL, BigDecimal.ONE)), RESOURCES, TODAY, TODAY, null))
                 .expectException(violates(RuleViolation.class, "indicator-values-for-served-goals"))
                 .expectNoEvents();
     }
@@ -368,7 +377,7 @@ class CommitmentTest {
         fixture.given(recorded(), new CommitmentRevised(COMMITMENT, PARTNERSHIP, MEMBER, "Charge points",
                         "Ten public charge points", List.of(OTHER_GOAL), RESOURCES, "refocused"))
                 .when(new ReportOutcome(COMMITMENT, MEMBER, OutcomeResult.PARTIALLY_FULFILLED, "some", values,
-                        List.of(), TODAY, null))
+                        List.of(), TODAY, TODAY, null))
                 .expectEvents(new OutcomeReported(COMMITMENT, PARTNERSHIP, MEMBER, OutcomeResult.PARTIALLY_FULFILLED,
                         "some", values, List.of(), TODAY));
     }
@@ -390,7 +399,7 @@ class CommitmentTest {
                 new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusYears(1), "r", null),
                 new RequestFollowUp(COMMITMENT, UUID.randomUUID(), "m", TODAY.plusDays(14), null),
                 new ReportOutcome(COMMITMENT, MEMBER, OutcomeResult.FULFILLED, "n", List.of(), List.of(), TODAY,
-                        null),
+                        TODAY, null),
                 new WithdrawCommitment(COMMITMENT, MEMBER, "r", null)
         ).map(command -> Arguments.of(command.getClass().getSimpleName(), command));
     }
@@ -439,7 +448,8 @@ class CommitmentTest {
                 new CompleteMilestone(COMMITMENT, actor, MILESTONE, TODAY, null),
                 new ReportProgress(COMMITMENT, actor, 50, "n", List.of(), TODAY, TODAY, null),
                 new ExtendDeadline(COMMITMENT, actor, DUE.plusYears(1), "r", null),
-                new ReportOutcome(COMMITMENT, actor, OutcomeResult.FULFILLED, "n", List.of(), List.of(), TODAY, null),
+                new ReportOutcome(COMMITMENT, actor, OutcomeResult.FULFILLED, "n", List.of(), List.of(), TODAY, TODAY,
+                        null),
                 new WithdrawCommitment(COMMITMENT, actor, "r", null)
         ).map(command -> Arguments.of(command.getClass().getSimpleName(), command));
     }

@@ -128,7 +128,7 @@ class CommitmentController {
         LocalDate asOf = Objects.requireNonNullElseGet(request.asOf(), this::today);
         return commands.update(context, new ReportOutcome(id, context.partnerActingFor(), request.result(),
                 request.narrative(), request.indicators(),
-                CommitmentRequests.ResourceAmount.all(request.resourcesDelivered()), asOf,
+                CommitmentRequests.ResourceAmount.all(request.resourcesDelivered()), asOf, today(),
                 context.expectedVersion()), null, asOf.toString());
     }
 
