@@ -59,7 +59,7 @@ class AuditReads {
     }
 
     History trail(UUID organisationId) {
-        List<AuditEvent> events = history.read(new Selection(null, null, null, List.of(organisationId.toString()),
+        List<AuditEvent> events = history.read(new Selection(null, null, null, null, List.of(organisationId.toString()),
                 organisationId.toString())).stream().map(AuditEvent::of).toList();
         if (events.stream().noneMatch(e -> AuditType.ORGANISATION.storedType.equals(e.aggregateType())
                 && e.aggregateId().equals(organisationId.toString()))) {
@@ -78,7 +78,7 @@ class AuditReads {
             throw AuditProblem.notFound("no " + type.path + " " + id + " at " + at);
         }
         Clock then = Clock.fixed(at, clock.getZone());
-        Selection until = new Selection(null, null, at, null, null);
+        Selection until = new Selection(null, null, null, at, null, null);
         Optional<?> state = switch (type) {
             case PARTNERSHIP -> pointInTime.query(until, jdbc -> partnerships.at(then).one(id));
             case COMMITMENT -> pointInTime.query(until, jdbc -> commitments.at(then).one(id));
@@ -95,7 +95,7 @@ class AuditReads {
      * read-only transaction, so PostgreSQL hands out rows by the fetch size instead of all at once.
      */
     void export(Instant from, Instant to, Consumer<AuditEvent> sink) {
-        readOnly.executeWithoutResult(status -> history.forEach(new Selection(null, from, to, null, null),
+        readOnly.executeWithoutResult(status -> history.forEach(new Selection(null, null, from, to, null, null),
                 stored -> sink.accept(AuditEvent.of(stored))));
     }
 
@@ -115,7 +115,7 @@ class AuditReads {
     }
 
     private List<AuditEvent> ownEvents(AuditType type, UUID id, Instant until) {
-        List<AuditEvent> events = history.read(new Selection(null, null, until, List.of(id.toString()), null))
+        List<AuditEvent> events = history.read(new Selection(null, null, null, until, List.of(id.toString()), null))
                 .stream().map(AuditEvent::of).toList();
         if (events.stream().anyMatch(e -> !type.storedType.equals(e.aggregateType()))) {
             throw AuditProblem.notFound("no " + type.path + " " + id);

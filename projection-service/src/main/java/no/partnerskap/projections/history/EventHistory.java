@@ -3,7 +3,6 @@ package no.partnerskap.projections.history;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,15 +33,20 @@ import org.springframework.stereotype.Component;
 public class EventHistory {
 
     /** Which events to read; null fields do not restrict. */
-    public record Selection(Long maxGlobalIndex, Instant from, Instant until, List<String> aggregateIds,
-                            String payloadOrganisationId) {
+    public record Selection(Long afterGlobalIndex, Long maxGlobalIndex, Instant from, Instant until,
+                            List<String> aggregateIds, String payloadOrganisationId) {
 
         public static Selection all() {
-            return new Selection(null, null, null, null, null);
+            return new Selection(null, null, null, null, null, null);
         }
 
         public static Selection upToPosition(long position) {
-            return new Selection(position, null, null, null, null);
+            return new Selection(null, position, null, null, null, null);
+        }
+
+        /** The events with global positions in (after, upTo]. */
+        public static Selection between(long after, long upTo) {
+            return new Selection(after, upTo, null, null, null, null);
         }
     }
 
@@ -70,6 +74,10 @@ public class EventHistory {
                 select global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp,
                        payload_type, payload, meta_data, prev_hash, event_hash
                 from %s where true""".formatted(EventStoreSchema.EVENTS));
+        if (selection.afterGlobalIndex() != null) {
+            sql.append(" and global_index > ?");
+            args.add(selection.afterGlobalIndex());
+        }
         if (selection.maxGlobalIndex() != null) {
             sql.append(" and global_index <= ?");
             args.add(selection.maxGlobalIndex());
@@ -138,8 +146,17 @@ public class EventHistory {
                 Hashes.hex(rs.getBytes("prev_hash")), Hashes.hex(rs.getBytes("event_hash")));
         return new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("type"),
                 rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
-                Instant.parse(rs.getString("time_stamp")), rs.getString("payload_type"), payload, metadata(meta),
+                timestamp(rs.getString("time_stamp")), rs.getString("payload_type"), payload, metadata(meta),
                 stored);
+    }
+
+    /** Null when someone changed the stored text into something that is not an instant; the verifier says so. */
+    private static Instant timestamp(String stored) {
+        try {
+            return Instant.parse(stored);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static Map<String, Object> metadata(byte[] bytes) {
@@ -149,8 +166,9 @@ public class EventHistory {
         try {
             return json.readValue(bytes, new TypeReference<Map<String, Object>>() {
             });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException unreadable) {
+            // a history is read to be checked: metadata someone broke must not stop the reading
+            return Map.of();
         }
     }
 }

@@ -109,6 +109,15 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void metadata_broken_into_something_that_is_not_json_is_found() throws Exception {
+        EventRecord victim = stored().get(3);
+        tamper("update event_store.domain_event_entry set meta_data = convert_to('{\"subject\":', 'UTF8') "
+                + "where global_index = " + victim.globalIndex());
+        assertNamed(online(), victim);
+        assertNamed(offline(), victim);
+    }
+
+    @Test
     void a_deleted_event_is_found() throws Exception {
         List<EventRecord> all = stored();
         EventRecord deleted = all.get(all.size() - 4);
