@@ -74,7 +74,6 @@ public final class Benchmark {
     private Http read;
     private String secretariat;
     private final List<Org> organisations = new ArrayList<>();
-    private final Map<String, Long> heapPeak = new ConcurrentHashMap<>();
     private final List<String[]> table = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final long started = System.nanoTime();
@@ -139,7 +138,6 @@ public final class Benchmark {
         Path commitmentJar = execJar("commitment-service");
         Path projectionJar = execJar("projection-service");
         postgres = LocalPostgres.startDurable(work.resolve("postgres"), 0);
-        Thread sampler = null;
         try {
             DatabaseBootstrap.apply(postgres.superuser("postgres"), postgres::superuser, DB, C_PASSWORD, P_PASSWORD);
             superuser = postgres.superuser(DB);
@@ -162,7 +160,6 @@ public final class Benchmark {
             projection.start();
             write = new Http(commitment.port);
             read = new Http(projection.port);
-            sampler = startHeapSampler();
 
             setUp();
             Run max = throughput();
@@ -172,13 +169,9 @@ public final class Benchmark {
             replay();
             memory();
             if (large) {
-                sampler.interrupt();
                 largeStore();
             }
         } finally {
-            if (sampler != null) {
-                sampler.interrupt();
-            }
             try {
                 writeResults();
             } finally {
@@ -305,10 +298,34 @@ public final class Benchmark {
         log("warm-up: %d s at concurrency %d", warmupSeconds, concurrency);
         closedLoop(warmupSeconds);
         log("measuring commands/s: %d s at concurrency %d", durationSeconds, concurrency);
+        Map<String, Long> cpuBefore = cpu();
         Run run = closedLoop(durationSeconds);
+        Map<String, Long> cpuAfter = cpu();
+        StringBuilder split = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Long> e : cpuAfter.entrySet()) {
+            double ms = (e.getValue() - cpuBefore.getOrDefault(e.getKey(), e.getValue())) / 1e6 / Math.max(1, run.ok());
+            total += ms;
+            split.append(split.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(Stats.f2(ms));
+        }
+        notes.add(String.format(Locale.ROOT, "CPU time per acknowledged command in the load phase (ms): %s; %s ms in "
+                + "all, against %s ms of CPU available per command on %d cores.", split, Stats.f2(total),
+                Stats.f2(Runtime.getRuntime().availableProcessors() * run.nanos() / 1e6 / Math.max(1, run.ok())),
+                Runtime.getRuntime().availableProcessors()));
+        log("  CPU per command (ms): %s", split);
         log("  %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d errors %s", run.perSecond(),
                 Stats.ms(run.latency(), 50), Stats.ms(run.latency(), 99), run.errors(), run.statuses());
         return run;
+    }
+
+    /** CPU time used so far by each process on the machine that takes part, in nanoseconds. */
+    private Map<String, Long> cpu() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        CpuTime.of(commitment.jvmPid()).ifPresent(t -> m.put(commitment.name, t));
+        CpuTime.of(projection.jvmPid()).ifPresent(t -> m.put(projection.name, t));
+        CpuTime.ofPostgres(postgres.dataDirectory()).ifPresent(t -> m.put("PostgreSQL", t));
+        m.put("load generator", CpuTime.ofThisProcess());
+        return m;
     }
 
     private Run closedLoop(int seconds) throws Exception {
@@ -462,6 +479,11 @@ public final class Benchmark {
             all.add(f.get());
         }
         pool.shutdown();
+        // the next phase should not pay for this one's rows: no table to vacuum, no dirty pages to flush
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop table bench.event_copy");
+            s.execute("checkpoint");
+        }
         double perSecond = rows.get() / (double) durationSeconds;
         log("  baseline (a): %.0f rows/s, p50 %.2f ms, p99 %.2f ms", perSecond, Stats.ms(all, 50), Stats.ms(all, 99));
         return new double[] {perSecond, Stats.ms(all, 50), Stats.ms(all, 95), Stats.ms(all, 99)};
@@ -841,40 +863,11 @@ public final class Benchmark {
 
     // ------------------------------------------------------------------ memory
 
-    private Thread startHeapSampler() {
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                for (Service s : new Service[] {commitment, projection}) {
-                    try {
-                        String metrics = new Http(s.port).get("/actuator/prometheus", null).body();
-                        double used = 0;
-                        for (String line : metrics.split("\n")) {
-                            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                                used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                            }
-                        }
-                        heapPeak.merge(s.name, (long) used, Math::max);
-                    } catch (RuntimeException ignored) {
-                        // restarting, or gone
-                    }
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
     private void memory() {
         for (Service s : new Service[] {commitment, projection}) {
             long hwm = s.procStatusKb("VmHWM").orElse(-1L);
-            long heap = heapPeak.getOrDefault(s.name, -1L);
-            table.add(row(s.name + " peak RSS (VmHWM) / peak heap used (sampled 1/s), -Xmx512m",
+            long heap = s.peakHeapBytes().orElse(-1L);
+            table.add(row(s.name + " peak RSS (VmHWM) / peak heap used (before a collection, from the GC log), -Xmx512m",
                     (hwm < 0 ? "n/a" : Stats.f(hwm / 1024.0)) + " / " + (heap < 0 ? "n/a" : Stats.f(heap / 1048576.0)),
                     "MiB", "", "", "heap ≤ 512 MiB", heap >= 0 && heap <= 512L * 1024 * 1024));
         }

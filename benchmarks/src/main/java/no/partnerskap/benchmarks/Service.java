@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 /** One service as its own operating-system process, started from its executable jar. */
@@ -18,7 +22,10 @@ final class Service implements AutoCloseable {
     private final Path jar;
     private final List<String> args;
     private final Path log;
+    private final Path gcLog;
     private Process process;
+    /** The peak before a restart, whose GC log the new process starts afresh. */
+    private long earlierPeakHeap = -1;
 
     Service(String name, Path jar, List<String> args, Path logDirectory) {
         this.name = name;
@@ -26,6 +33,7 @@ final class Service implements AutoCloseable {
         this.args = args;
         this.port = freePort();
         this.log = logDirectory.resolve(name + ".log");
+        this.gcLog = logDirectory.resolve(name + "-gc.log");
     }
 
     static int freePort() {
@@ -37,9 +45,10 @@ final class Service implements AutoCloseable {
     }
 
     Service start() throws InterruptedException {
+        earlierPeakHeap = peakHeapBytes().orElse(-1);
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+                "-Xmx512m", "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
@@ -84,6 +93,27 @@ final class Service implements AutoCloseable {
             // not on Linux, or gone
         }
         return Optional.empty();
+    }
+
+    private static final Pattern GC_PAUSE = Pattern.compile("Pause.* (\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
+
+    /**
+     * The most heap in use at any time so far, in bytes: what was in use when a collection began,
+     * read from the JVM's own GC log (heap only grows between collections). Costs the service nothing.
+     */
+    OptionalLong peakHeapBytes() {
+        long peak = earlierPeakHeap;
+        try (Stream<String> lines = Files.lines(gcLog)) {
+            peak = Math.max(peak, lines.map(GC_PAUSE::matcher).filter(Matcher::find)
+                    .mapToLong(m -> Long.parseLong(m.group(1)) << switch (m.group(2)) {
+                        case "K" -> 10;
+                        case "M" -> 20;
+                        default -> 30;
+                    }).max().orElse(-1));
+        } catch (IOException | UncheckedIOException e) {
+            // not started yet
+        }
+        return peak < 0 ? OptionalLong.empty() : OptionalLong.of(peak);
     }
 
     Path log() {

@@ -48,4 +48,9 @@ final class Stats {
         return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
                 : String.format(Locale.ROOT, "%.1f", value);
     }
+
+    /** Two decimals, for small figures such as milliseconds of CPU. */
+    static String f2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
 }

@@ -1,6 +1,8 @@
 package no.partnerskap.commitments.eventstore;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
 class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    /** An aggregate's type never changes once its first event is stored, so it is asked once. */
+    private static final int KNOWN_TYPES_CAPACITY = 100_000;
+    private final Map<String, String> knownTypes = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
 
     AggregateTypeGuard(JdbcTemplate jdbc) {
@@ -30,13 +35,29 @@ class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>>
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         String aggregateId = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
         String expected = expectedType(unitOfWork.getMessage().getPayloadType());
-        List<String> stored = jdbc.queryForList("""
-                select type from event_store.domain_event_entry
-                where aggregate_identifier = ? and sequence_number = 0""", String.class, aggregateId);
-        if (expected != null && !stored.isEmpty() && !expected.equals(stored.get(0))) {
+        String stored = expected == null ? null : storedType(aggregateId);
+        if (stored != null && !expected.equals(stored)) {
             throw new AggregateNotFoundException(aggregateId, "no " + expected + " " + aggregateId);
         }
         return chain.proceed();
+    }
+
+    private String storedType(String aggregateId) {
+        String known = knownTypes.get(aggregateId);
+        if (known != null) {
+            return known;
+        }
+        List<String> stored = jdbc.queryForList("""
+                select type from event_store.domain_event_entry
+                where aggregate_identifier = ? and sequence_number = 0""", String.class, aggregateId);
+        if (stored.isEmpty()) {
+            return null;
+        }
+        if (knownTypes.size() >= KNOWN_TYPES_CAPACITY) {
+            knownTypes.clear();
+        }
+        knownTypes.put(aggregateId, stored.get(0));
+        return stored.get(0);
     }
 
     /** Commands are nested in OrganisationCommands, PartnershipCommands, CommitmentCommands. */

@@ -95,13 +95,16 @@ class AxonConfiguration {
     }
 
     /**
-     * How many segments of each processor one instance may claim: with N instances and S
+     * The processors read the store through {@link PromptEventSource}, which wakes them as events
+     * arrive. How many segments of each processor one instance may claim: with N instances and S
      * segments, S/N lets the instances share the work instead of the first one taking all.
      */
     @Bean
-    ConfigurerModule segmentClaims(@Value("${partnerships.projection.max-claimed-segments:2147483647}") int max) {
+    ConfigurerModule pooledProcessors(@Value("${partnerships.projection.max-claimed-segments:2147483647}") int max) {
         return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.maxClaimedSegments(max));
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
+                        .messageSource(new PromptEventSource(config.eventStore()))
+                        .maxClaimedSegments(max));
     }
 
     @Bean
