@@ -21,11 +21,13 @@ final class Service implements AutoCloseable {
     final int port;
     private final Path jar;
     private final List<String> args;
+    private final List<String> extraArgs = new ArrayList<>();
     private final Path log;
     private final Path gcLog;
     private Process process;
     /** The peak before a restart, whose GC log the new process starts afresh. */
     private long earlierPeakHeap = -1;
+    private long earlierPeakRssKb = -1;
 
     Service(String name, Path jar, List<String> args, Path logDirectory) {
         this.name = name;
@@ -46,10 +48,12 @@ final class Service implements AutoCloseable {
 
     Service start() throws InterruptedException {
         earlierPeakHeap = peakHeapBytes().orElse(-1);
+        earlierPeakRssKb = peakRssKb().orElse(-1);
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(args);
+        command.addAll(extraArgs);
         try {
             Files.createDirectories(log.getParent());
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -73,6 +77,24 @@ final class Service implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " did not come up in 180 s; see " + log);
+    }
+
+    /** Stops the process and starts it again on the same port, with these options added. */
+    Service restartWith(List<String> options) throws InterruptedException {
+        long rss = peakRssKb().orElse(-1);
+        close();
+        extraArgs.clear();
+        extraArgs.addAll(options);
+        start();
+        earlierPeakRssKb = Math.max(earlierPeakRssKb, rss);
+        return this;
+    }
+
+    /** Peak resident memory (VmHWM) in kB, over this and earlier runs of the service. */
+    Optional<Long> peakRssKb() {
+        long now = process == null ? -1 : procStatusKb("VmHWM").orElse(-1L);
+        long peak = Math.max(now, earlierPeakRssKb);
+        return peak < 0 ? Optional.empty() : Optional.of(peak);
     }
 
     /** The JVM's pid: the process itself, or its java child when started through a wrapper. */

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Axon on PostgreSQL without Axon Server: JDBC event store in the event_store schema, Jackson
@@ -79,13 +80,30 @@ class AxonConfiguration {
         return new PostgresDuplicateKeyResolver();
     }
 
+    /** Aggregates kept in memory between commands; {@code size} 0 turns the cache off. */
     @Bean
-    ConfigurerModule aggregates(@Value("${partnerships.snapshot-threshold:100}") int snapshotThreshold) {
+    RecentAggregates recentAggregates(@Value("${partnerships.aggregate-cache.size:10000}") int size) {
+        return new RecentAggregates(size);
+    }
+
+    @Bean
+    FreshAggregates freshAggregates(RecentAggregates cache, JdbcTemplate jdbc) {
+        return new FreshAggregates(cache, jdbc);
+    }
+
+    @Bean
+    ConfigurerModule aggregates(@Value("${partnerships.snapshot-threshold:100}") int snapshotThreshold,
+                                @Value("${partnerships.aggregate-cache.size:10000}") int cacheSize,
+                                RecentAggregates cache) {
         return configurer -> {
             for (Class<?> type : List.of(Organisation.class, Partnership.class, Commitment.class)) {
-                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
+                AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(type)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
-                                snapshotThreshold)));
+                                snapshotThreshold));
+                if (cacheSize > 0) {
+                    aggregate.configureCache(c -> cache);
+                }
+                configurer.configureAggregate(aggregate);
             }
             configurer.eventProcessing().registerListenerInvocationErrorHandler("command-side-lookups",
                     c -> PropagatingErrorHandler.instance());
