@@ -48,7 +48,7 @@ final class Service implements AutoCloseable {
 
     Service start() throws InterruptedException {
         earlierPeakHeap = peakHeapBytes().orElse(-1);
-        earlierPeakRssKb = peakRssKb().orElse(-1);
+        earlierPeakRssKb = peakRssKb().orElse(-1L);
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
@@ -81,7 +81,7 @@ final class Service implements AutoCloseable {
 
     /** Stops the process and starts it again on the same port, with these options added. */
     Service restartWith(List<String> options) throws InterruptedException {
-        long rss = peakRssKb().orElse(-1);
+        long rss = peakRssKb().orElse(-1L);
         close();
         extraArgs.clear();
         extraArgs.addAll(options);
