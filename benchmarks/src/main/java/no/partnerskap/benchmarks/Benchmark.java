@@ -144,7 +144,9 @@ public final class Benchmark {
             List<String> cArgs = new ArrayList<>(List.of("--spring.profiles.active=local",
                     "--spring.datasource.url=" + postgres.jdbcUrl(DB),
                     "--spring.datasource.username=" + DatabaseBootstrap.COMMITMENT_ROLE,
-                    "--spring.datasource.password=" + C_PASSWORD));
+                    "--spring.datasource.password=" + C_PASSWORD,
+                    // tokens stay valid when commitment-service is restarted for the aggregate-load phase
+                    "--partnerships.dev-issuer.key-file=" + work.resolve("dev-issuer-key.json")));
             cArgs.addAll(commitmentArgs);
             commitment = new Service("commitment-service", commitmentJar, cArgs, logs());
             log("starting commitment-service on port %d", commitment.port);

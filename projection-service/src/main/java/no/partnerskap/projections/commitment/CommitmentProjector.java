@@ -26,7 +26,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
+import no.partnerskap.projections.history.ReadModelWrites;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,18 +40,18 @@ class CommitmentProjector implements ReadModelProjector {
     static final List<String> TABLES = List.of("commitment_view", "commitment_resource", "commitment_entry",
             "milestone_view", "indicator_value");
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
     private final Clock clock;
 
-    CommitmentProjector(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    CommitmentProjector(ReadModelWrites writes, Clock clock) {
+        this.writes = writes;
         this.clock = clock;
     }
 
     @EventHandler
     void on(CommitmentRecorded e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        jdbc.update("""
+        writes.update("""
                 insert into commitment_view (commitment_id, partnership_id, organisation_id, title, description,
                     goal_ids, recorded_on, original_due_date, due_date, status, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""",
@@ -64,9 +64,9 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(CommitmentRevised e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        jdbc.update("update commitment_view set title = ?, description = ?, goal_ids = ? where commitment_id = ?",
+        writes.update("update commitment_view set title = ?, description = ?, goal_ids = ? where commitment_id = ?",
                 e.title(), e.description(), e.goalIds().toArray(UUID[]::new), e.commitmentId());
-        jdbc.update("update commitment_resource set pledged = 0 where commitment_id = ?", e.commitmentId());
+        writes.update("update commitment_resource set pledged = 0 where commitment_id = ?", e.commitmentId());
         pledge(e.commitmentId(), e.resources());
         entry(e, seq, at, subject, "REVISED", null, null, null, null, null, e.title(), e.reason(), null);
     }
@@ -74,7 +74,7 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(MilestoneAdded e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        jdbc.update("insert into milestone_view (milestone_id, commitment_id, title, due_date) values (?, ?, ?, ?)",
+        writes.update("insert into milestone_view (milestone_id, commitment_id, title, due_date) values (?, ?, ?, ?)",
                 e.milestoneId(), e.commitmentId(), e.title(), e.dueDate());
         entry(e, seq, at, subject, "MILESTONE_ADDED", null, null, null, null, e.dueDate(), e.title(), null, null);
     }
@@ -82,7 +82,7 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(MilestoneCompleted e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        jdbc.update("update milestone_view set completed_on = ? where milestone_id = ?", e.completedOn(),
+        writes.update("update milestone_view set completed_on = ? where milestone_id = ?", e.completedOn(),
                 e.milestoneId());
         entry(e, seq, at, subject, "MILESTONE_COMPLETED", e.completedOn(), null, null, null, null, null, null, null);
     }
@@ -91,7 +91,7 @@ class CommitmentProjector implements ReadModelProjector {
     void on(ProgressReported e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
         // a later report about an earlier date does not replace a newer picture
-        jdbc.update("""
+        writes.update("""
                 update commitment_view set
                     latest_percent = case when latest_report_as_of is null or ? >= latest_report_as_of
                                           then ? else latest_percent end,
@@ -106,7 +106,7 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(DeadlineExtended e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        jdbc.update("update commitment_view set due_date = ? where commitment_id = ?", e.newDueDate(),
+        writes.update("update commitment_view set due_date = ? where commitment_id = ?", e.newDueDate(),
                 e.commitmentId());
         entry(e, seq, at, subject, "DEADLINE_EXTENDED", null, null, null, null, e.newDueDate(), null, e.reason(), null);
     }
@@ -114,7 +114,7 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(FollowUpRequested e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        jdbc.update("""
+        writes.update("""
                 update commitment_view set open_follow_up_since = coalesce(open_follow_up_since, ?)
                 where commitment_id = ?""", FollowUpClock.dateOf(at, clock), e.commitmentId());
         entry(e, seq, at, subject, "FOLLOW_UP_REQUESTED", null, null, null, null, e.respondBy(), e.message(), null,
@@ -124,7 +124,7 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(CommitmentAssessed e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        jdbc.update("update commitment_view set latest_assessment = ? where commitment_id = ?", e.level().name(),
+        writes.update("update commitment_view set latest_assessment = ? where commitment_id = ?", e.level().name(),
                 e.commitmentId());
         entry(e, seq, at, subject, "ASSESSED", null, null, e.level().name(), null, null, e.comment(), null, null);
     }
@@ -132,19 +132,19 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(OutcomeReported e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        jdbc.update("""
+        writes.update("""
                 update commitment_view set status = ?, closed_on = ?, last_reported_on = ?, open_follow_up_since = null
                 where commitment_id = ?""",
                 e.result().name(), FollowUpClock.dateOf(at, clock), FollowUpClock.dateOf(at, clock), e.commitmentId());
         for (Resource r : e.resourcesDelivered()) {
-            jdbc.update("""
+            writes.update("""
                     insert into commitment_resource (commitment_id, kind, unit, delivered) values (?, ?, ?, ?)
                     on conflict (commitment_id, kind, unit) do update
                     set delivered = commitment_resource.delivered + excluded.delivered""",
                     e.commitmentId(), r.kind().name(), r.unit(), r.amount());
         }
         for (IndicatorValue v : e.indicatorValues()) {
-            jdbc.update("""
+            writes.update("""
                     insert into indicator_value (commitment_id, goal_id, partnership_id, value) values (?, ?, ?, ?)
                     on conflict (commitment_id, goal_id) do update set value = excluded.value""",
                     e.commitmentId(), v.goalId(), e.partnershipId(), v.value());
@@ -156,7 +156,7 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(CommitmentWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        jdbc.update("""
+        writes.update("""
                 update commitment_view set status = 'WITHDRAWN', closed_on = ?, open_follow_up_since = null
                 where commitment_id = ?""", FollowUpClock.dateOf(at, clock), e.commitmentId());
         entry(e, seq, at, subject, "WITHDRAWN", null, null, null, null, null, null, e.reason(), null);
@@ -164,7 +164,7 @@ class CommitmentProjector implements ReadModelProjector {
 
     private void pledge(UUID commitmentId, List<Resource> resources) {
         for (Resource r : resources) {
-            jdbc.update("""
+            writes.update("""
                     insert into commitment_resource (commitment_id, kind, unit, pledged) values (?, ?, ?, ?)
                     on conflict (commitment_id, kind, unit) do update
                     set pledged = commitment_resource.pledged + excluded.pledged""",
@@ -175,13 +175,13 @@ class CommitmentProjector implements ReadModelProjector {
     private void entry(CommitmentEvent e, long seq, Instant at, String subject, String kind, java.time.LocalDate asOf,
                        Integer percent, String level, String result, java.time.LocalDate dueDate, String text,
                        String reason, String[] evidence) {
-        jdbc.update("""
+        writes.update("""
                 insert into commitment_entry (commitment_id, sequence_number, kind, recorded_at, recorded_by, as_of,
                     percent, level, result, due_date, text, reason, evidence)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.commitmentId(), seq, kind, java.sql.Timestamp.from(at), subject, asOf, percent, level, result, dueDate, text,
                 reason, evidence);
-        jdbc.update("update commitment_view set version = greatest(version, ?) where commitment_id = ?", seq,
+        writes.update("update commitment_view set version = greatest(version, ?) where commitment_id = ?", seq,
                 e.commitmentId());
     }
 
@@ -193,7 +193,7 @@ class CommitmentProjector implements ReadModelProjector {
     @ResetHandler
     void reset() {
         for (String table : TABLES) {
-            jdbc.update("delete from " + table);
+            writes.update("delete from " + table);
         }
     }
 }

@@ -7,7 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
+import no.partnerskap.projections.history.ReadModelWrites;
 import org.springframework.stereotype.Component;
 
 /** Names and numbers of organisations, for every page that shows one. */
@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("organisations")
 class OrganisationProjector implements ReadModelProjector {
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    OrganisationProjector(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    OrganisationProjector(ReadModelWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(OrganisationRegistered event, @SequenceNumber long version) {
-        jdbc.update("""
+        writes.update("""
                 insert into organisation_view (organisation_id, name, organisation_number, sector, version)
                 values (?, ?, ?, ?, ?)""",
                 event.organisationId(), event.name(), event.organisationNumber(), event.sector().name(), version);
@@ -31,7 +31,7 @@ class OrganisationProjector implements ReadModelProjector {
 
     @EventHandler
     void on(OrganisationRenamed event, @SequenceNumber long version) {
-        jdbc.update("update organisation_view set name = ?, version = ? where organisation_id = ?",
+        writes.update("update organisation_view set name = ?, version = ? where organisation_id = ?",
                 event.name(), version, event.organisationId());
     }
 
@@ -42,6 +42,6 @@ class OrganisationProjector implements ReadModelProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from organisation_view");
+        writes.update("delete from organisation_view");
     }
 }

@@ -23,7 +23,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
+import no.partnerskap.projections.history.ReadModelWrites;
 import org.springframework.stereotype.Component;
 
 /** Partnerships and their members, as the follow-up dashboard shows them. */
@@ -31,15 +31,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("partnership-follow-up")
 class PartnershipProjector implements ReadModelProjector {
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    PartnershipProjector(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    PartnershipProjector(ReadModelWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(PartnershipEstablished e, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 insert into partnership_view (partnership_id, name, kind, parent_partnership_id, mandate,
                     purpose, working_methods, disagreement_procedure, period_from, period_to,
                     convenor_organisation_id, established_at, version)
@@ -52,7 +52,7 @@ class PartnershipProjector implements ReadModelProjector {
 
     @EventHandler
     void on(MemberAdmitted e, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 insert into partnership_member (partnership_id, organisation_id, role, representation,
                     active, admitted_at)
                 values (?, ?, ?, ?, true, ?)
@@ -66,7 +66,7 @@ class PartnershipProjector implements ReadModelProjector {
 
     @EventHandler
     void on(MemberRoleChanged e, @SequenceNumber long version) {
-        jdbc.update("""
+        writes.update("""
                 update partnership_member set role = ?, representation = coalesce(?, representation)
                 where partnership_id = ? and organisation_id = ?""",
                 e.role().name(), e.representation() == null ? null : e.representation().name(), e.partnershipId(),
@@ -76,7 +76,7 @@ class PartnershipProjector implements ReadModelProjector {
 
     @EventHandler
     void on(MemberLeft e, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 update partnership_member set active = false, left_at = ?, leave_reason = ?
                 where partnership_id = ? and organisation_id = ?""",
                 java.sql.Timestamp.from(at), e.reason(), e.partnershipId(), e.organisationId());
@@ -85,34 +85,34 @@ class PartnershipProjector implements ReadModelProjector {
 
     @EventHandler
     void on(AgreementSigned e, @SequenceNumber long version) {
-        jdbc.update("update partnership_view set agreement_signed_on = ?, agreement_reference = ? "
+        writes.update("update partnership_view set agreement_signed_on = ?, agreement_reference = ? "
                 + "where partnership_id = ?", e.signedOn(), e.documentReference(), e.partnershipId());
         touch(e, version);
     }
 
     @EventHandler
     void on(MandateRevised e, @SequenceNumber long version) {
-        jdbc.update("update partnership_view set mandate = ? where partnership_id = ?",
+        writes.update("update partnership_view set mandate = ? where partnership_id = ?",
                 e.mandate(), e.partnershipId());
         touch(e, version);
     }
 
     @EventHandler
     void on(PartnershipConcluded e, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("update partnership_view set concluded = true, conclusion_reason = ?, concluded_at = ? "
+        writes.update("update partnership_view set concluded = true, conclusion_reason = ?, concluded_at = ? "
                 + "where partnership_id = ?", e.reason(), java.sql.Timestamp.from(at), e.partnershipId());
         touch(e, version);
     }
 
     @EventHandler
     void on(ResultGoalDefined e, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 insert into goal_view (partnership_id, goal_id, title, indicator, unit, baseline, target, target_date,
                     sdg_targets)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.partnershipId(), e.goalId(), e.title(), e.indicator(), e.unit(), e.baseline(), e.target(),
                 e.targetDate(), e.sdgTargets().toArray(String[]::new));
-        jdbc.update("""
+        writes.update("""
                 insert into goal_revision (goal_id, revision, baseline, target, recorded_at) values (?, 0, ?, ?, ?)""",
                 e.goalId(), e.baseline(), e.target(), java.sql.Timestamp.from(at));
         touch(e, version);
@@ -120,13 +120,13 @@ class PartnershipProjector implements ReadModelProjector {
 
     @EventHandler
     void on(ResultGoalRevised e, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 update goal_view set title = ?, indicator = ?, unit = ?, baseline = ?, target = ?, target_date = ?,
                     sdg_targets = ?, revisions = revisions + 1
                 where goal_id = ?""",
                 e.title(), e.indicator(), e.unit(), e.baseline(), e.target(), e.targetDate(),
                 e.sdgTargets().toArray(String[]::new), e.goalId());
-        jdbc.update("""
+        writes.update("""
                 insert into goal_revision (goal_id, revision, baseline, target, previous_baseline, previous_target,
                     reason, recorded_at)
                 select ?, revisions, ?, ?, ?, ?, ?, ? from goal_view where goal_id = ?""",
@@ -137,11 +137,11 @@ class PartnershipProjector implements ReadModelProjector {
 
     @EventHandler
     void on(MeetingRecorded e, @SequenceNumber long version) {
-        jdbc.update("""
+        writes.update("""
                 insert into meeting_view (meeting_id, partnership_id, meeting_date, agenda, minutes_reference)
                 values (?, ?, ?, ?, ?)""", e.meetingId(), e.partnershipId(), e.date(), e.agenda(), e.minutesReference());
         for (Attendance a : e.attendance()) {
-            jdbc.update("""
+            writes.update("""
                     insert into meeting_attendance (meeting_id, partnership_id, organisation_id, representation)
                     values (?, ?, ?, ?)""", e.meetingId(), e.partnershipId(), a.organisationId(),
                     a.representation().name());
@@ -151,7 +151,7 @@ class PartnershipProjector implements ReadModelProjector {
 
     @EventHandler
     void on(DisagreementRaised e, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 insert into disagreement_view (disagreement_id, partnership_id, organisation_id, subject, description,
                     state, raised_at)
                 values (?, ?, ?, ?, ?, 'OPEN', ?)""", e.disagreementId(), e.partnershipId(), e.organisationId(),
@@ -161,7 +161,7 @@ class PartnershipProjector implements ReadModelProjector {
 
     @EventHandler
     void on(DisagreementResolved e, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 update disagreement_view set state = 'RESOLVED', resolution = ?, closed_at = ?
                 where disagreement_id = ?""", e.resolution(), java.sql.Timestamp.from(at), e.disagreementId());
         touch(e, version);
@@ -169,7 +169,7 @@ class PartnershipProjector implements ReadModelProjector {
 
     @EventHandler
     void on(DisagreementClosedWithDissent e, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 update disagreement_view set state = 'DISSENT', dissent = ?, dissenting_organisation_ids = ?,
                     closed_at = ?
                 where disagreement_id = ?""", e.dissent(),
@@ -184,7 +184,7 @@ class PartnershipProjector implements ReadModelProjector {
     }
 
     private void touch(PartnershipEvent e, long version) {
-        jdbc.update("update partnership_view set version = greatest(version, ?) where partnership_id = ?",
+        writes.update("update partnership_view set version = greatest(version, ?) where partnership_id = ?",
                 version, e.partnershipId());
     }
 
@@ -196,7 +196,7 @@ class PartnershipProjector implements ReadModelProjector {
     @ResetHandler
     void reset() {
         for (String table : TABLES) {
-            jdbc.update("delete from " + table);
+            writes.update("delete from " + table);
         }
     }
 

@@ -1,0 +1,89 @@
+package no.partnerskap.projections.history;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * How projectors write their tables. Inside a unit of work (a processor's batch of events) the
+ * statements are held and sent when the batch commits: per table in the order they were made,
+ * runs of the same statement as one JDBC batch. Each statement touches one table and reads no
+ * other, so a table sees exactly the changes it would have seen one by one; only the order
+ * between tables changes. A statement that reads another table first sends what is held, then
+ * runs at once. Outside a unit of work every statement runs at once.
+ */
+@Component
+public class ReadModelWrites {
+
+    private static final Pattern TARGET = Pattern.compile("^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+(\\w+)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final JdbcTemplate jdbc;
+
+    public ReadModelWrites(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Statement(String sql, Object[] args) {
+    }
+
+    /** The statements held for one unit of work, by table in order of first use. */
+    private final class Held {
+        private final Map<String, List<Statement>> byTable = new LinkedHashMap<>();
+
+        void add(String table, Statement statement) {
+            byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(statement);
+        }
+
+        void send() {
+            for (List<Statement> statements : byTable.values()) {
+                int from = 0;
+                while (from < statements.size()) {
+                    String sql = statements.get(from).sql();
+                    int to = from;
+                    List<Object[]> args = new ArrayList<>();
+                    while (to < statements.size() && statements.get(to).sql().equals(sql)) {
+                        args.add(statements.get(to++).args());
+                    }
+                    if (args.size() == 1) {
+                        jdbc.update(sql, args.get(0));
+                    } else {
+                        jdbc.batchUpdate(sql, args);
+                    }
+                    from = to;
+                }
+            }
+            byTable.clear();
+        }
+    }
+
+    public void update(String sql, Object... args) {
+        Matcher target = TARGET.matcher(sql);
+        boolean readsOthers = sql.toLowerCase(Locale.ROOT).contains("select");
+        if (!CurrentUnitOfWork.isStarted() || !target.find() || readsOthers) {
+            if (CurrentUnitOfWork.isStarted()) {
+                held(CurrentUnitOfWork.get()).send();
+            }
+            jdbc.update(sql, args);
+            return;
+        }
+        held(CurrentUnitOfWork.get()).add(target.group(1).toLowerCase(Locale.ROOT), new Statement(sql, args));
+    }
+
+    private Held held(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> root = unitOfWork.root();
+        return root.getOrComputeResource(ReadModelWrites.class.getName(), key -> {
+            Held held = new Held();
+            root.onPrepareCommit(u -> held.send());
+            return held;
+        });
+    }
+}
