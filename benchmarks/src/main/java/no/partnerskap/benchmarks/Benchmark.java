@@ -137,6 +137,7 @@ public final class Benchmark {
         log("work folder %s", work);
         Path commitmentJar = execJar("commitment-service");
         Path projectionJar = execJar("projection-service");
+        deleteQuietly(logs()); // this run's logs only
         postgres = LocalPostgres.startDurable(work.resolve("postgres"), 0);
         try {
             DatabaseBootstrap.apply(postgres.superuser("postgres"), postgres::superuser, DB, C_PASSWORD, P_PASSWORD);

@@ -1,6 +1,7 @@
 package no.partnerskap.commitments.eventstore;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import no.partnerskap.commitments.commitment.Commitment;
 import no.partnerskap.commitments.organisation.Organisation;
@@ -21,7 +22,12 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -95,11 +101,13 @@ class AxonConfiguration {
     ConfigurerModule aggregates(@Value("${partnerships.snapshot-threshold:100}") int snapshotThreshold,
                                 @Value("${partnerships.aggregate-cache.size:10000}") int cacheSize,
                                 RecentAggregates cache) {
+        List<Class<?>> types = List.of(Organisation.class, Partnership.class, Commitment.class);
+        AtomicReference<Snapshotter> snapshotter = new AtomicReference<>();
         return configurer -> {
-            for (Class<?> type : List.of(Organisation.class, Partnership.class, Commitment.class)) {
+            for (Class<?> type : types) {
                 AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(type)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
-                                snapshotThreshold));
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                snapshotter.updateAndGet(s -> s != null ? s : snapshotter(c, types)), snapshotThreshold));
                 if (cacheSize > 0) {
                     aggregate.configureCache(c -> cache);
                 }
@@ -108,6 +116,28 @@ class AxonConfiguration {
             configurer.eventProcessing().registerListenerInvocationErrorHandler("command-side-lookups",
                     c -> PropagatingErrorHandler.instance());
         };
+    }
+
+    /**
+     * Takes snapshots of the aggregates this service configures (Spring's own snapshotter only
+     * knows aggregates declared as Spring beans), on a thread of its own so that no command waits
+     * for one.
+     */
+    private static Snapshotter snapshotter(org.axonframework.config.Configuration c, List<Class<?>> types) {
+        List<AggregateFactory<?>> factories = types.stream()
+                .<AggregateFactory<?>>map(GenericAggregateFactory::new).toList();
+        return AggregateSnapshotter.builder()
+                .eventStore(c.eventStore())
+                .aggregateFactories(factories)
+                .parameterResolverFactory(c.parameterResolverFactory())
+                .handlerDefinition(c.handlerDefinition(Commitment.class))
+                .transactionManager(c.getComponent(TransactionManager.class))
+                .executor(Executors.newSingleThreadExecutor(task -> {
+                    Thread thread = new Thread(task, "snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .build();
     }
 
     /**

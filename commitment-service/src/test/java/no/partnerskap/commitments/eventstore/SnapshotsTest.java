@@ -1,0 +1,76 @@
+package no.partnerskap.commitments.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import no.partnerskap.commitments.CommitmentServiceApplication;
+import no.partnerskap.eventstore.EventStoreSchema;
+import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.OrganisationNumbers;
+import no.partnerskap.testsupport.PostgresContextInitializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Snapshots are taken, and a commitment loaded from one (no aggregate cache here) still knows
+ * everything that happened before it: its milestones, and whether it is closed.
+ */
+@SpringBootTest(classes = CommitmentServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + CommitmentServiceApplication.CONFIG_NAME,
+            "partnerships.snapshot-threshold=5", "partnerships.aggregate-cache.size=0"})
+@ContextConfiguration(initializers = PostgresContextInitializer.CommitmentService.class)
+@ActiveProfiles("local")
+class SnapshotsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_commitment_restored_from_its_snapshot_keeps_its_rules() {
+        Api api = Api.onPort(port);
+        String secretariat = api.token("sekretariat", null, "SECRETARIAT");
+        String org = api.post("/api/organisations", secretariat, Map.of("name", "Partner AS",
+                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS")).text("id");
+        String partnership = api.post("/api/partnerships", secretariat, Map.of("name", "P", "kind", "STRATEGIC",
+                "mandate", "M", "period", Map.of("from", "2026-01-01"), "convenorOrganisationId", org)).text("id");
+        String partner = api.token("partner", org, "PARTNER");
+        String commitment = api.post("/api/partnerships/" + partnership + "/commitments", partner, Map.of(
+                "organisationId", org, "title", "T", "dueDate", "2030-01-01")).text("id");
+        String milestone = api.post("/api/commitments/" + commitment + "/milestones", partner,
+                Map.of("title", "Kontrakt signert", "dueDate", "2027-01-31")).text("milestoneId");
+        for (int i = 1; i <= 8; i++) {
+            assertThat(api.post("/api/commitments/" + commitment + "/progress-reports", partner,
+                    Map.of("percentComplete", 10 * i, "asOf", "2026-11-01")).status()).isEqualTo(200);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> snapshotsOf(commitment) > 0);
+        List<Long> snapshotAt = jdbc.queryForList("select sequence_number from " + EventStoreSchema.SNAPSHOTS
+                + " where aggregate_identifier = ?", Long.class, commitment);
+        assertThat(snapshotAt).allMatch(sequence -> sequence >= 5);
+
+        String completion = "/api/commitments/" + commitment + "/milestones/" + milestone + "/completion";
+        assertThat(api.post(completion, partner, Map.of("completedOn", "2026-11-20")).status()).isEqualTo(200);
+        assertThat(api.post(completion, partner, Map.of("completedOn", "2026-11-21")).status())
+                .as("completed once, and the snapshot remembers the milestone").isEqualTo(409);
+        assertThat(api.post("/api/commitments/" + commitment + "/withdrawal", partner,
+                Map.of("reason", "Finansieringen falt bort")).status()).isEqualTo(200);
+        assertThat(api.post("/api/commitments/" + commitment + "/progress-reports", partner,
+                Map.of("percentComplete", 90, "asOf", "2026-11-01")).status()).as("closed").isEqualTo(409);
+    }
+
+    private long snapshotsOf(String aggregateId) {
+        return jdbc.queryForObject("select count(*) from " + EventStoreSchema.SNAPSHOTS
+                + " where aggregate_identifier = ?", Long.class, aggregateId);
+    }
+}
