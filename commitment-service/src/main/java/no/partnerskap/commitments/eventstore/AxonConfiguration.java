@@ -28,6 +28,7 @@ import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -124,8 +125,10 @@ class AxonConfiguration {
      * for one.
      */
     private static Snapshotter snapshotter(org.axonframework.config.Configuration c, List<Class<?>> types) {
-        List<AggregateFactory<?>> factories = types.stream()
-                .<AggregateFactory<?>>map(GenericAggregateFactory::new).toList();
+        // inspected with the application's parameter resolvers: command handlers take Spring beans
+        List<AggregateFactory<?>> factories = types.stream().<AggregateFactory<?>>map(type -> new GenericAggregateFactory<>(
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(type, c.parameterResolverFactory(),
+                        c.handlerDefinition(type)))).toList();
         return AggregateSnapshotter.builder()
                 .eventStore(c.eventStore())
                 .aggregateFactories(factories)
