@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import no.partnerskap.testsupport.Api;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
-import no.partnerskap.testsupport.OrganisationNumbers;
+import no.partnerskap.commitments.support.OneCommitment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,14 +40,9 @@ class ConcurrentWritersTest {
     @BeforeEach
     void aCommitment() {
         api = Api.onPort(port);
-        String secretariat = api.token("sekretariat", null, "SECRETARIAT");
-        String org = api.post("/api/organisations", secretariat, Map.of("name", "Partner AS",
-                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS")).text("id");
-        String partnership = api.post("/api/partnerships", secretariat, Map.of("name", "P", "kind", "STRATEGIC",
-                "mandate", "M", "period", Map.of("from", "2026-01-01"), "convenorOrganisationId", org)).text("id");
-        partner = api.token("partner", org, "PARTNER");
-        commitment = api.post("/api/partnerships/" + partnership + "/commitments", partner, Map.of(
-                "organisationId", org, "title", "T", "dueDate", "2030-01-01")).text("id");
+        OneCommitment one = OneCommitment.create(api);
+        partner = one.partner();
+        commitment = one.commitment();
         assertThat(commitment).isNotNull();
     }
 

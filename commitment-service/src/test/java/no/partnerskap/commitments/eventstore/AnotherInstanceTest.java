@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import no.partnerskap.api.commitment.CommitmentEvent.MilestoneAdded;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
+import no.partnerskap.commitments.support.OneCommitment;
 import no.partnerskap.testsupport.Api;
-import no.partnerskap.testsupport.OrganisationNumbers;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -36,14 +36,11 @@ class AnotherInstanceTest {
     @Test
     void a_milestone_added_by_another_instance_can_be_completed_here() {
         Api api = Api.onPort(port);
-        String secretariat = api.token("sekretariat", null, "SECRETARIAT");
-        String org = api.post("/api/organisations", secretariat, Map.of("name", "Partner AS",
-                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS")).text("id");
-        String partnership = api.post("/api/partnerships", secretariat, Map.of("name", "P", "kind", "STRATEGIC",
-                "mandate", "M", "period", Map.of("from", "2026-01-01"), "convenorOrganisationId", org)).text("id");
-        String partner = api.token("partner", org, "PARTNER");
-        String commitment = api.post("/api/partnerships/" + partnership + "/commitments", partner, Map.of(
-                "organisationId", org, "title", "T", "dueDate", "2030-01-01")).text("id");
+        OneCommitment one = OneCommitment.create(api);
+        String org = one.organisation();
+        String partnership = one.partnership();
+        String partner = one.partner();
+        String commitment = one.commitment();
         assertThat(api.post("/api/commitments/" + commitment + "/progress-reports", partner,
                 Map.of("percentComplete", 10, "asOf", "2026-11-01")).status()).isEqualTo(200);
         assertThat(cache.cachedVersion(commitment)).as("held in this instance's cache").isEqualTo(1L);

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import no.partnerskap.commitments.CommitmentServiceApplication;
 import no.partnerskap.eventstore.EventStoreSchema;
+import no.partnerskap.commitments.support.OneCommitment;
 import no.partnerskap.testsupport.Api;
-import no.partnerskap.testsupport.OrganisationNumbers;
 import no.partnerskap.testsupport.PostgresContextInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,14 +39,9 @@ class SnapshotsTest {
     @Test
     void a_commitment_restored_from_its_snapshot_keeps_its_rules() {
         Api api = Api.onPort(port);
-        String secretariat = api.token("sekretariat", null, "SECRETARIAT");
-        String org = api.post("/api/organisations", secretariat, Map.of("name", "Partner AS",
-                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS")).text("id");
-        String partnership = api.post("/api/partnerships", secretariat, Map.of("name", "P", "kind", "STRATEGIC",
-                "mandate", "M", "period", Map.of("from", "2026-01-01"), "convenorOrganisationId", org)).text("id");
-        String partner = api.token("partner", org, "PARTNER");
-        String commitment = api.post("/api/partnerships/" + partnership + "/commitments", partner, Map.of(
-                "organisationId", org, "title", "T", "dueDate", "2030-01-01")).text("id");
+        OneCommitment one = OneCommitment.create(api);
+        String partner = one.partner();
+        String commitment = one.commitment();
         String milestone = api.post("/api/commitments/" + commitment + "/milestones", partner,
                 Map.of("title", "Kontrakt signert", "dueDate", "2027-01-31")).text("milestoneId");
         for (int i = 1; i <= 8; i++) {
