@@ -9,5 +9,7 @@
 set -e
 cd "$(dirname "$0")"
 ./mvnw -q -B -DskipTests -pl benchmarks -am package
-exec java -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
+mkdir -p benchmark-results/logs
+# the load generator's own GC log: a pause there would look like a stall of the services
+exec java -Xlog:gc:file=benchmark-results/logs/benchmark-gc.log -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
   no.partnerskap.benchmarks.Benchmark "$@"

@@ -137,7 +137,10 @@ public final class Benchmark {
         log("work folder %s", work);
         Path commitmentJar = execJar("commitment-service");
         Path projectionJar = execJar("projection-service");
-        deleteQuietly(logs()); // this run's logs only
+        // this run's logs only (the load generator's own GC log, opened by benchmark.sh, stays)
+        try (var old = Files.list(Files.createDirectories(logs()))) {
+            old.filter(f -> !f.getFileName().toString().startsWith("benchmark-gc")).forEach(f -> f.toFile().delete());
+        }
         postgres = LocalPostgres.startDurable(work.resolve("postgres"), 0);
         try {
             DatabaseBootstrap.apply(postgres.superuser("postgres"), postgres::superuser, DB, C_PASSWORD, P_PASSWORD);
