@@ -100,7 +100,6 @@ class AxonConfiguration {
 
     @Bean
     ConfigurerModule aggregates(@Value("${partnerships.snapshot-threshold:100}") int snapshotThreshold,
-                                @Value("${partnerships.aggregate-cache.size:10000}") int cacheSize,
                                 RecentAggregates cache) {
         List<Class<?>> types = List.of(Organisation.class, Partnership.class, Commitment.class);
         AtomicReference<Snapshotter> snapshotter = new AtomicReference<>();
@@ -109,7 +108,7 @@ class AxonConfiguration {
                 AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(type)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 snapshotter.updateAndGet(s -> s != null ? s : snapshotter(c, types)), snapshotThreshold));
-                if (cacheSize > 0) {
+                if (!cache.isOff()) {
                     aggregate.configureCache(c -> cache);
                 }
                 configurer.configureAggregate(aggregate);

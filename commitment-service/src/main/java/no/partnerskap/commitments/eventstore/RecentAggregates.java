@@ -13,15 +13,22 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
  */
 final class RecentAggregates implements Cache {
 
+    private final int capacity;
     private final Map<Object, Object> entries;
 
     RecentAggregates(int capacity) {
+        this.capacity = capacity;
         this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
                 return size() > capacity;
             }
         };
+    }
+
+    /** A capacity of 0 means no aggregate is kept: the repositories go without a cache. */
+    boolean isOff() {
+        return capacity <= 0;
     }
 
     /** The version (last sequence number) of the cached aggregate, or null when it is not cached. */

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -27,6 +29,8 @@ public class ReadModelWrites {
             Pattern.CASE_INSENSITIVE);
 
     private final JdbcTemplate jdbc;
+    /** Projectors use a few constant statements: each is parsed once. */
+    private final Map<String, Optional<String>> heldTable = new ConcurrentHashMap<>();
 
     public ReadModelWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -66,16 +70,24 @@ public class ReadModelWrites {
     }
 
     public void update(String sql, Object... args) {
-        Matcher target = TARGET.matcher(sql);
-        boolean readsOthers = sql.toLowerCase(Locale.ROOT).contains("select");
-        if (!CurrentUnitOfWork.isStarted() || !target.find() || readsOthers) {
+        Optional<String> table = heldTable.computeIfAbsent(sql, ReadModelWrites::heldTableOf);
+        if (!CurrentUnitOfWork.isStarted() || table.isEmpty()) {
             if (CurrentUnitOfWork.isStarted()) {
                 held(CurrentUnitOfWork.get()).send();
             }
             jdbc.update(sql, args);
             return;
         }
-        held(CurrentUnitOfWork.get()).add(target.group(1).toLowerCase(Locale.ROOT), new Statement(sql, args));
+        held(CurrentUnitOfWork.get()).add(table.get(), new Statement(sql, args));
+    }
+
+    /** The one table a statement writes, or empty when it must run at once (it reads another table). */
+    private static Optional<String> heldTableOf(String sql) {
+        Matcher target = TARGET.matcher(sql);
+        if (!target.find() || sql.toLowerCase(Locale.ROOT).contains("select")) {
+            return Optional.empty();
+        }
+        return Optional.of(target.group(1).toLowerCase(Locale.ROOT));
     }
 
     private Held held(UnitOfWork<?> unitOfWork) {
