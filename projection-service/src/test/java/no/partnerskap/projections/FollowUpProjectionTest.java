@@ -10,8 +10,12 @@ import java.util.UUID;
 import no.partnerskap.api.commitment.AssessmentLevel;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentAssessed;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRevised;
+import no.partnerskap.api.commitment.CommitmentEvent.DeadlineExtended;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentWithdrawn;
 import no.partnerskap.api.commitment.CommitmentEvent.FollowUpRequested;
+import no.partnerskap.api.commitment.CommitmentEvent.MilestoneAdded;
+import no.partnerskap.api.commitment.CommitmentEvent.MilestoneCompleted;
 import no.partnerskap.api.commitment.CommitmentEvent.OutcomeReported;
 import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
 import no.partnerskap.api.commitment.IndicatorValue;
@@ -165,6 +169,40 @@ class FollowUpProjectionTest {
         assertThat(ofBusiness.path("total").asLong()).isEqualTo(3);
         assertThat(api.get("/api/partnerships/" + partnership + "/commitments?signal=SOON", viewer).status())
                 .isEqualTo(400);
+    }
+
+    /** A writer waits for the version its command answered with; every kind of change must move it. */
+    @Test
+    void every_change_to_a_commitment_moves_the_version_a_writer_waits_for() {
+        UUID commitment = UUID.randomUUID();
+        UUID milestone = UUID.randomUUID();
+        record(commitment, business, "2027-12-31");
+        List<Object> changes = List.of(
+                new CommitmentRevised(commitment, partnership, business, "Presisert tiltak", "ny beskrivelse",
+                        List.of(jobs), List.of(), "presisert"),
+                new MilestoneAdded(commitment, partnership, business, milestone, "Pilot", LocalDate.of(2027, 6, 1)),
+                new MilestoneCompleted(commitment, partnership, business, milestone, LocalDate.of(2027, 5, 30)),
+                new ProgressReported(commitment, partnership, business, 50, "n", List.of(), LocalDate.of(2027, 5, 30)),
+                new DeadlineExtended(commitment, partnership, business, LocalDate.of(2027, 12, 31),
+                        LocalDate.of(2028, 6, 30), "forsinket"),
+                new FollowUpRequested(commitment, partnership, business, UUID.randomUUID(), "rapporter", null),
+                new CommitmentAssessed(commitment, partnership, business, AssessmentLevel.SUBSTANTIAL, "godt"),
+                new OutcomeReported(commitment, partnership, business, OutcomeResult.FULFILLED, "n", List.of(),
+                        List.of(), LocalDate.of(2028, 6, 1)),
+                new CommitmentWithdrawn(commitment, partnership, business, "lagt ned"));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+
+        for (int version = 1; version <= changes.size(); version++) {
+            Object change = changes.get(version - 1);
+            events.append(change);
+            Api.Response read = api.get("/api/commitments/" + commitment + "?minVersion=" + version, viewer);
+            assertThat(read.status()).as(change.getClass().getSimpleName()).isEqualTo(200);
+            assertThat(read.header("ETag")).as(change.getClass().getSimpleName()).isEqualTo("\"" + version + "\"");
+        }
+        JsonNode read = api.get("/api/commitments/" + commitment, viewer).body();
+        assertThat(read.path("commitment").path("title").asText()).isEqualTo("Presisert tiltak");
+        assertThat(read.path("commitment").path("dueDate").asText()).isEqualTo("2028-06-30");
     }
 
     private void on(String day, Object... happened) {

@@ -2,6 +2,7 @@ package no.partnerskap.projections.commitment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import no.partnerskap.api.commitment.CommitmentEvent;
@@ -64,8 +65,8 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(CommitmentRevised e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        writes.update("update commitment_view set title = ?, description = ?, goal_ids = ? where commitment_id = ?",
-                e.title(), e.description(), e.goalIds().toArray(UUID[]::new), e.commitmentId());
+        view(e, seq, "title = ?, description = ?, goal_ids = ?", e.title(), e.description(),
+                e.goalIds().toArray(UUID[]::new));
         writes.update("update commitment_resource set pledged = 0 where commitment_id = ?", e.commitmentId());
         pledge(e.commitmentId(), e.resources());
         entry(e, seq, at, subject, "REVISED", null, null, null, null, null, e.title(), e.reason(), null);
@@ -76,6 +77,7 @@ class CommitmentProjector implements ReadModelProjector {
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
         writes.update("insert into milestone_view (milestone_id, commitment_id, title, due_date) values (?, ?, ?, ?)",
                 e.milestoneId(), e.commitmentId(), e.title(), e.dueDate());
+        view(e, seq, null);
         entry(e, seq, at, subject, "MILESTONE_ADDED", null, null, null, null, e.dueDate(), e.title(), null, null);
     }
 
@@ -84,6 +86,7 @@ class CommitmentProjector implements ReadModelProjector {
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
         writes.update("update milestone_view set completed_on = ? where milestone_id = ?", e.completedOn(),
                 e.milestoneId());
+        view(e, seq, null);
         entry(e, seq, at, subject, "MILESTONE_COMPLETED", e.completedOn(), null, null, null, null, null, null, null);
     }
 
@@ -91,14 +94,12 @@ class CommitmentProjector implements ReadModelProjector {
     void on(ProgressReported e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
         // a later report about an earlier date does not replace a newer picture
-        writes.update("""
-                update commitment_view set
-                    latest_percent = case when latest_report_as_of is null or ? >= latest_report_as_of
-                                          then ? else latest_percent end,
-                    latest_report_as_of = greatest(latest_report_as_of, ?),
-                    last_reported_on = ?, open_follow_up_since = null
-                where commitment_id = ?""",
-                e.asOf(), e.percentComplete(), e.asOf(), FollowUpClock.dateOf(at, clock), e.commitmentId());
+        view(e, seq, """
+                latest_percent = case when latest_report_as_of is null or ? >= latest_report_as_of
+                                      then ? else latest_percent end,
+                latest_report_as_of = greatest(latest_report_as_of, ?),
+                last_reported_on = ?, open_follow_up_since = null""",
+                e.asOf(), e.percentComplete(), e.asOf(), FollowUpClock.dateOf(at, clock));
         entry(e, seq, at, subject, "PROGRESS", e.asOf(), e.percentComplete(), null, null, null, e.narrative(), null,
                 e.evidence().toArray(String[]::new));
     }
@@ -106,17 +107,14 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(DeadlineExtended e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        writes.update("update commitment_view set due_date = ? where commitment_id = ?", e.newDueDate(),
-                e.commitmentId());
+        view(e, seq, "due_date = ?", e.newDueDate());
         entry(e, seq, at, subject, "DEADLINE_EXTENDED", null, null, null, null, e.newDueDate(), null, e.reason(), null);
     }
 
     @EventHandler
     void on(FollowUpRequested e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        writes.update("""
-                update commitment_view set open_follow_up_since = coalesce(open_follow_up_since, ?)
-                where commitment_id = ?""", FollowUpClock.dateOf(at, clock), e.commitmentId());
+        view(e, seq, "open_follow_up_since = coalesce(open_follow_up_since, ?)", FollowUpClock.dateOf(at, clock));
         entry(e, seq, at, subject, "FOLLOW_UP_REQUESTED", null, null, null, null, e.respondBy(), e.message(), null,
                 null);
     }
@@ -124,18 +122,15 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(CommitmentAssessed e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        writes.update("update commitment_view set latest_assessment = ? where commitment_id = ?", e.level().name(),
-                e.commitmentId());
+        view(e, seq, "latest_assessment = ?", e.level().name());
         entry(e, seq, at, subject, "ASSESSED", null, null, e.level().name(), null, null, e.comment(), null, null);
     }
 
     @EventHandler
     void on(OutcomeReported e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        writes.update("""
-                update commitment_view set status = ?, closed_on = ?, last_reported_on = ?, open_follow_up_since = null
-                where commitment_id = ?""",
-                e.result().name(), FollowUpClock.dateOf(at, clock), FollowUpClock.dateOf(at, clock), e.commitmentId());
+        view(e, seq, "status = ?, closed_on = ?, last_reported_on = ?, open_follow_up_since = null",
+                e.result().name(), FollowUpClock.dateOf(at, clock), FollowUpClock.dateOf(at, clock));
         for (Resource r : e.resourcesDelivered()) {
             writes.update("""
                     insert into commitment_resource (commitment_id, kind, unit, delivered) values (?, ?, ?, ?)
@@ -156,9 +151,7 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(CommitmentWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        writes.update("""
-                update commitment_view set status = 'WITHDRAWN', closed_on = ?, open_follow_up_since = null
-                where commitment_id = ?""", FollowUpClock.dateOf(at, clock), e.commitmentId());
+        view(e, seq, "status = 'WITHDRAWN', closed_on = ?, open_follow_up_since = null", FollowUpClock.dateOf(at, clock));
         entry(e, seq, at, subject, "WITHDRAWN", null, null, null, null, null, null, e.reason(), null);
     }
 
@@ -181,8 +174,18 @@ class CommitmentProjector implements ReadModelProjector {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.commitmentId(), seq, kind, java.sql.Timestamp.from(at), subject, asOf, percent, level, result, dueDate, text,
                 reason, evidence);
-        writes.update("update commitment_view set version = greatest(version, ?) where commitment_id = ?", seq,
-                e.commitmentId());
+    }
+
+    /**
+     * Every change to a commitment's row, {@code assignments} (or none) together with the version a
+     * reader may wait for: one statement per event, so a batch of events sends one JDBC batch.
+     */
+    private void view(CommitmentEvent e, long seq, String assignments, Object... args) {
+        Object[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = seq;
+        all[args.length + 1] = e.commitmentId();
+        writes.update("update commitment_view set " + (assignments == null ? "" : assignments + ", ")
+                + "version = greatest(version, ?) where commitment_id = ?", all);
     }
 
     @Override
