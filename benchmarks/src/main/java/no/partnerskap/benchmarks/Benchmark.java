@@ -57,7 +57,7 @@ public final class Benchmark {
     // options
     private int concurrency = 16;
     private int durationSeconds = 25;
-    private int warmupSeconds = 40;
+    private int warmupSeconds = 90;
     private int lagSeconds = 15;
     private boolean large;
     private long largeEvents = 10_000_000L;
@@ -126,7 +126,7 @@ public final class Benchmark {
             } else {
                 throw new IllegalArgumentException("""
                         unknown option %s; options: --large, --large-events=N, --concurrency=N (16),
-                        --duration=S (25), --warmup=S (40), --lag-duration=S (15), --commitment-arg=--prop=value,
+                        --duration=S (25), --warmup=S (90), --lag-duration=S (15), --commitment-arg=--prop=value,
                         --projection-arg=--prop=value, --results=FILE (benchmark-results/latest.md)""".formatted(arg));
             }
         }
