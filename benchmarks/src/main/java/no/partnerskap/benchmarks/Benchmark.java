@@ -308,11 +308,10 @@ public final class Benchmark {
         log("measuring commands/s: %d s at concurrency %d", durationSeconds, concurrency);
         Map<String, Long> cpuBefore = cpu();
         Run run = closedLoop(durationSeconds);
-        Map<String, Long> cpuAfter = cpu();
         StringBuilder split = new StringBuilder();
         double total = 0;
-        for (Map.Entry<String, Long> e : cpuAfter.entrySet()) {
-            double ms = (e.getValue() - cpuBefore.getOrDefault(e.getKey(), e.getValue())) / 1e6 / Math.max(1, run.ok());
+        for (Map.Entry<String, Double> e : cpuUsed(cpuBefore, cpu()).entrySet()) {
+            double ms = e.getValue() * 1e3 / Math.max(1, run.ok());
             total += ms;
             split.append(split.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(Stats.f2(ms));
         }
@@ -334,6 +333,17 @@ public final class Benchmark {
         CpuTime.ofPostgres(postgres.dataDirectory()).ifPresent(t -> m.put("PostgreSQL", t));
         m.put("load generator", CpuTime.ofThisProcess());
         return m;
+    }
+
+    /** The CPU each process used between two readings of {@link #cpu()}, in seconds. */
+    private static Map<String, Double> cpuUsed(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        after.forEach((process, nanos) -> {
+            if (before.containsKey(process)) {
+                used.put(process, (nanos - before.get(process)) / 1e9);
+            }
+        });
+        return used;
     }
 
     private Run closedLoop(int seconds) throws Exception {
@@ -776,14 +786,12 @@ public final class Benchmark {
             }
             long elapsed = System.nanoTime() - t0;
             if (done && (sawReplaying.values().stream().allMatch(b -> b) || elapsed > 3_000_000_000L)) {
-                Map<String, Long> cpuAfter = cpu();
                 StringBuilder split = new StringBuilder();
-                for (String process : List.of(projection.name, "PostgreSQL")) {
-                    if (cpuAfter.containsKey(process) && cpuBefore.containsKey(process)) {
-                        split.append(split.isEmpty() ? "" : ", ").append(process).append(' ').append(Stats.f2(
-                                (cpuAfter.get(process) - cpuBefore.get(process)) / 1e9));
+                cpuUsed(cpuBefore, cpu()).forEach((process, seconds) -> {
+                    if (process.equals(projection.name) || process.equals("PostgreSQL")) {
+                        split.append(split.isEmpty() ? "" : ", ").append(process).append(' ').append(Stats.f2(seconds));
                     }
-                }
+                });
                 log("  replay: %.2f s, each done after (s) %s, CPU (s): %s", elapsed / 1e9, doneAfter, split);
                 if (measured) {
                     notes.add(String.format(Locale.ROOT, "Replay: %d events rebuilt by all %d processors in %.2f s "

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import no.partnerskap.api.commitment.CommitmentEvent;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentAssessed;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
@@ -43,6 +45,8 @@ class CommitmentProjector implements ReadModelProjector {
 
     private final ReadModelWrites writes;
     private final Clock clock;
+    /** The statement for each kind of change to a commitment's row, by its assignments. */
+    private final Map<String, String> viewUpdates = new ConcurrentHashMap<>();
 
     CommitmentProjector(ReadModelWrites writes, Clock clock) {
         this.writes = writes;
@@ -77,7 +81,7 @@ class CommitmentProjector implements ReadModelProjector {
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
         writes.update("insert into milestone_view (milestone_id, commitment_id, title, due_date) values (?, ?, ?, ?)",
                 e.milestoneId(), e.commitmentId(), e.title(), e.dueDate());
-        view(e, seq, null);
+        view(e, seq, "");
         entry(e, seq, at, subject, "MILESTONE_ADDED", null, null, null, null, e.dueDate(), e.title(), null, null);
     }
 
@@ -86,7 +90,7 @@ class CommitmentProjector implements ReadModelProjector {
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
         writes.update("update milestone_view set completed_on = ? where milestone_id = ?", e.completedOn(),
                 e.milestoneId());
-        view(e, seq, null);
+        view(e, seq, "");
         entry(e, seq, at, subject, "MILESTONE_COMPLETED", e.completedOn(), null, null, null, null, null, null, null);
     }
 
@@ -177,15 +181,16 @@ class CommitmentProjector implements ReadModelProjector {
     }
 
     /**
-     * Every change to a commitment's row, {@code assignments} (or none) together with the version a
+     * Every change to a commitment's row, {@code assignments} (or none: "") together with the version a
      * reader may wait for: one statement per event, so a batch of events sends one JDBC batch.
      */
     private void view(CommitmentEvent e, long seq, String assignments, Object... args) {
         Object[] all = Arrays.copyOf(args, args.length + 2);
         all[args.length] = seq;
         all[args.length + 1] = e.commitmentId();
-        writes.update("update commitment_view set " + (assignments == null ? "" : assignments + ", ")
-                + "version = greatest(version, ?) where commitment_id = ?", all);
+        // built once per kind of change, not once per event
+        writes.update(viewUpdates.computeIfAbsent(assignments, a -> "update commitment_view set "
+                + (a.isEmpty() ? "" : a + ", ") + "version = greatest(version, ?) where commitment_id = ?"), all);
     }
 
     @Override
