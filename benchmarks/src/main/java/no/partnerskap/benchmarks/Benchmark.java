@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -760,12 +762,12 @@ public final class Benchmark {
         Map<String, Long> cpuBefore = cpu();
         long t0 = System.nanoTime();
         // all three at once, as an operator rebuilding every read model would start them
-        PROCESSORS.stream().map(name -> java.util.concurrent.CompletableFuture.runAsync(
+        PROCESSORS.stream().map(name -> CompletableFuture.runAsync(
                         () -> read.post("/admin/projections/" + name + "/replay", secretariat, "{}").ok()))
-                .toList().forEach(java.util.concurrent.CompletableFuture::join);
+                .toList().forEach(CompletableFuture::join);
         Map<String, Boolean> sawReplaying = new HashMap<>();
         // when each processor was first seen done: the slowest one sets the figure
-        Map<String, Double> doneAfter = new java.util.TreeMap<>();
+        Map<String, Double> doneAfter = new TreeMap<>();
         long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
         while (true) {
             JsonNode list = read.get("/admin/projections", secretariat).ok().json();

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -57,6 +58,10 @@ final class ReplayBaseline {
         long events = 0;
         try (Connection c = superuser.getConnection()) {
             createTables(c);
+            try (Statement s = c.createStatement()) {
+                // as projection-service commits its read models
+                s.execute("set synchronous_commit to off");
+            }
             c.setAutoCommit(false);
             try (PreparedStatement select = c.prepareStatement("""
                     select global_index, aggregate_identifier, sequence_number, payload_type, payload, time_stamp,
@@ -117,7 +122,6 @@ final class ReplayBaseline {
             // the same columns, keys and indexes as the read models the projectors write
             s.execute("create table bench.commitment_view (like projection.commitment_view including all)");
             s.execute("create table bench.commitment_entry (like projection.commitment_entry including all)");
-            s.execute("set synchronous_commit to off");
         }
     }
 
@@ -129,6 +133,8 @@ final class ReplayBaseline {
         private final PreparedStatement changed;
         private final PreparedStatement entry;
         private final PreparedStatement aggregate;
+        /** In the order a page sends them. */
+        private final List<PreparedStatement> all;
 
         Writes(Connection c) throws SQLException {
             this.c = c;
@@ -151,6 +157,7 @@ final class ReplayBaseline {
                     on conflict (aggregate_id) do update set last_sequence = excluded.last_sequence,
                         last_event = excluded.last_event, events = bench.aggregate_view.events + 1,
                         updated_at = excluded.updated_at""");
+            all = List.of(recorded, changed, entry, aggregate);
         }
 
         void commitment(CommitmentEvent e, long seq, Instant at, String subject) throws SQLException {
@@ -214,14 +221,14 @@ final class ReplayBaseline {
         }
 
         void send() throws SQLException {
-            for (PreparedStatement s : new PreparedStatement[] {recorded, changed, entry, aggregate}) {
+            for (PreparedStatement s : all) {
                 s.executeBatch();
             }
         }
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement s : new PreparedStatement[] {recorded, changed, entry, aggregate}) {
+            for (PreparedStatement s : all) {
                 s.close();
             }
         }

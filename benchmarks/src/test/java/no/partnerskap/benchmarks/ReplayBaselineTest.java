@@ -48,7 +48,7 @@ class ReplayBaselineTest {
         UUID partnership = UUID.randomUUID();
         UUID organisation = UUID.randomUUID();
         append(0, new CommitmentRecorded(commitment, partnership, organisation, "Bike lanes", "10 km",
-                List.of(UUID.randomUUID()), List.of(new Resource(ResourceKind.values()[0], BigDecimal.TEN, "km")),
+                List.of(UUID.randomUUID()), List.of(new Resource(ResourceKind.IN_KIND, BigDecimal.TEN, "km")),
                 LocalDate.parse("2027-06-30"), LocalDate.parse("2026-01-15")), "kari");
         append(1, new ProgressReported(commitment, partnership, organisation, 40, "4 km built", List.of("photo"),
                 LocalDate.parse("2026-05-01")), "ola");
