@@ -78,9 +78,10 @@ class AllInOneTest {
             }
             assertThat(getText(commitments + "/actuator/prometheus"))
                     .contains("commandBus_allTimer_seconds_count{payloadType=\"EstablishPartnership\"} 1");
-            assertThat(getText(projections + "/actuator/prometheus"))
-                    .contains("eventProcessor_latency")
-                    .contains("processorName=\"partnership-follow-up\"");
+            // the partnership and its convenor's admission, counted by the processor that handled them
+            assertThat(getText(projections + "/actuator/prometheus")).containsPattern(
+                    "partnerships_projection_events_total\\{[^}]*outcome=\"handled\",processor=\"partnership-follow-up\""
+                            + "[^}]*\\} [1-9]");
         }
 
         try (AllInOne restarted = AllInOne.start(options)) {

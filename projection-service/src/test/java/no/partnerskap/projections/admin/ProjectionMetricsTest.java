@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,15 +106,66 @@ class ProjectionMetricsTest {
                 assertThat(status.path("lagEvents").asLong()).as(status.toString()).isZero());
     }
 
-    /** The value of {@code name{...label="value"...}} in a Prometheus text scrape. */
-    static double gauge(String scrape, String name, String label, String value) {
+    @Test
+    void prometheus_counts_the_events_each_processor_handled_and_not_those_it_skips() {
+        Api api = Api.onPort(port);
+        // earlier tests' events handled first, so that only this test's events move the counts
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            String scrape = api.get("/actuator/prometheus", null).raw().body();
+            for (String processor : PROCESSORS) {
+                assertThat(gauge(scrape, "partnerships_projection_lag_events", "processor", processor))
+                        .as(processor).isZero();
+            }
+        });
+        String initial = api.get("/actuator/prometheus", null).raw().body();
+        Map<String, Double> before = new HashMap<>();
+        for (String processor : PROCESSORS) {
+            before.put(processor, handled(initial, processor));
+        }
+
+        UUID org = UUID.randomUUID();
+        UUID partnership = UUID.randomUUID();
+        UUID commitment = UUID.randomUUID();
+        events.append(new OrganisationRegistered(org, "Telling AS", "912345670", Sector.BUSINESS));
+        on("2027-02-20", recorded(commitment, partnership, org, "2028-01-01"),
+                new ProgressReported(commitment, partnership, org, 10, "n", List.of(), LocalDate.of(2027, 2, 20)),
+                new ProgressReported(commitment, partnership, org, 20, "n", List.of(), LocalDate.of(2027, 2, 21)));
+
+        // organisations takes the registration only; commitments the three commitment events only
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            String scrape = api.get("/actuator/prometheus", null).raw().body();
+            assertThat(handled(scrape, "organisations")).isEqualTo(before.get("organisations") + 1);
+            assertThat(handled(scrape, "commitments")).isEqualTo(before.get("commitments") + 3);
+        });
+        String after = api.get("/actuator/prometheus", null).raw().body();
+        for (String processor : PROCESSORS) {
+            assertThat(counter(after, processor, "failed")).as(processor).isZero();
+        }
+    }
+
+    private static double handled(String scrape, String processor) {
+        return counter(scrape, processor, "handled");
+    }
+
+    /** {@code partnerships_projection_events_total{processor=...,outcome=...}} in a scrape. */
+    private static double counter(String scrape, String processor, String outcome) {
+        return gauge(scrape, "partnerships_projection_events_total", "processor", processor, "outcome", outcome);
+    }
+
+    /** The value of {@code name{...label="value"...}} (every label given) in a Prometheus text scrape. */
+    static double gauge(String scrape, String name, String... labelsAndValues) {
+        List<String> wanted = new ArrayList<>();
+        for (int i = 0; i < labelsAndValues.length; i += 2) {
+            wanted.add(labelsAndValues[i] + "=\"" + labelsAndValues[i + 1] + "\"");
+        }
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\}\\s+(\\S+)").matcher(scrape);
         while (line.find()) {
-            if (line.group(1).contains(label + "=\"" + value + "\"")) {
+            String labels = line.group(1);
+            if (wanted.stream().allMatch(labels::contains)) {
                 return Double.parseDouble(line.group(2));
             }
         }
-        throw new AssertionError("no " + name + "{" + label + "=\"" + value + "\"} in the scrape: "
+        throw new AssertionError("no " + name + wanted + " in the scrape: "
                 + scrape.lines().filter(l -> l.startsWith("partnerships_")).toList());
     }
 
