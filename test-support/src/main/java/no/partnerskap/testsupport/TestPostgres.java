@@ -10,6 +10,7 @@ import no.partnerskap.localpostgres.LocalPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -95,7 +96,9 @@ public final class TestPostgres {
         }
         log.info("Test database: embedded PostgreSQL (no Docker engine reachable)");
         LocalPostgres embedded = LocalPostgres.startForTests();
-        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+        // stopped once Spring has closed the test contexts: stopped before, their event processors
+        // would keep retrying against a closed server until the JVM is killed
+        SpringApplication.getShutdownHandlers().add(embedded::close);
         return new Server() {
             public String jdbcUrl(String database) {
                 return embedded.jdbcUrl(database);
