@@ -13,7 +13,7 @@ import no.partnerskap.eventstore.EventStoreSchema;
 import no.partnerskap.projections.history.EventHistory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,10 +71,10 @@ public class ProjectionAdmin {
         this.jdbc = jdbc;
     }
 
-    /** The names of the pooled streaming processors, sorted. */
+    /** The names of the streaming processors, sorted. */
     public List<String> names() {
         return processing.eventProcessors().entrySet().stream()
-                .filter(e -> e.getValue() instanceof PooledStreamingEventProcessor)
+                .filter(e -> e.getValue() instanceof StreamingEventProcessor)
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
@@ -93,7 +93,7 @@ public class ProjectionAdmin {
      * transaction), start it again. Only this processor stops; the others keep serving.
      */
     public ProcessorStatus replay(String name) {
-        PooledStreamingEventProcessor processor = processor(name);
+        StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
             throw new IllegalStateException("processor '" + name + "' does not support a reset");
         }
@@ -110,12 +110,12 @@ public class ProjectionAdmin {
         return status(processor, history.head());
     }
 
-    private PooledStreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, PooledStreamingEventProcessor.class)
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new UnknownProcessor(name));
     }
 
-    private ProcessorStatus status(PooledStreamingEventProcessor processor, long head) {
+    private ProcessorStatus status(StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
         List<SegmentStatus> segments = claimed.values().stream()
                 .sorted(Comparator.comparingInt(s -> s.getSegment().getSegmentId()))

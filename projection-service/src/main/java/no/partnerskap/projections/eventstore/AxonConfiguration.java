@@ -95,9 +95,11 @@ class AxonConfiguration {
     }
 
     /**
-     * The processors read the store through {@link PromptEventSource}, which wakes them as events
-     * arrive. How many segments of each processor one instance may claim: with N instances and S
-     * segments, S/N lets the instances share the work instead of the first one taking all.
+     * The pooled processors read the store through {@link PromptEventSource}, which wakes them as
+     * events arrive (the tracking one, {@code commitments}, waits on the store's stream itself). How
+     * many segments of each processor one instance may claim: with N instances and S segments, S/N
+     * lets the instances share the work instead of the first one taking all. The tracking processor
+     * gets as many threads (projection-service.yml), and each thread claims one segment.
      */
     @Bean
     ConfigurerModule pooledProcessors(@Value("${partnerships.projection.max-claimed-segments:2147483647}") int max) {
