@@ -16,11 +16,12 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The read side's pooled streaming processors: where each stands in the event stream, how far
+ * The read side's streaming processors: where each stands in the event stream, how far
  * behind it is, and replaying one from the first event while the others keep serving.
  */
 @Component
@@ -37,7 +38,8 @@ public class ProjectionAdmin {
      * @param lagEvents       head minus position (null when no segment is claimed)
      * @param lagSeconds      now minus the timestamp of the oldest event the processor has not yet handled; 0 when
      *                        caught up (null when no segment is claimed)
-     * @param caughtUp        the segments this instance claims are at the head of the event store, not replaying
+     * @param caughtUp        this instance holds as many segments as it may claim, and they are at the head of the
+     *                        event store, not replaying
      * @param segmentsClaimed segments this instance holds; {@code segmentsTotal} the processor has in the token store
      * @param replaying       a replay is in progress: some segment has not yet reached the position it was reset at
      * @param replayProgress  0..1 while replaying: the lowest current position over the position the replay runs to
@@ -64,11 +66,14 @@ public class ProjectionAdmin {
     /** Lag is operational time: the system clock, not the follow-up clock tests move. */
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Object> replayLocks = new ConcurrentHashMap<>();
+    private final int maxClaimedSegments;
 
-    ProjectionAdmin(EventProcessingConfiguration processing, EventHistory history, JdbcTemplate jdbc) {
+    ProjectionAdmin(EventProcessingConfiguration processing, EventHistory history, JdbcTemplate jdbc,
+                    @Value("${partnerships.projection.max-claimed-segments:2147483647}") int maxClaimedSegments) {
         this.processing = processing;
         this.history = history;
         this.jdbc = jdbc;
+        this.maxClaimedSegments = maxClaimedSegments;
     }
 
     /** The names of the streaming processors, sorted. */
@@ -133,10 +138,13 @@ public class ProjectionAdmin {
                 .map(SegmentStatus::resetPosition).max(Long::compare).orElse(null);
         Double progress = replaying && replayUntil != null && replayUntil > 0
                 ? Math.min(1.0, Math.max(0.0, (double) position / replayUntil)) : null;
-        boolean caughtUp = !segments.isEmpty() && lagEvents == 0 && !replaying;
+        int total = segmentsTotal(processor.getName());
+        // After a crash the dead instance's claims hold its segments for a while: until this instance holds its
+        // share, the read model is not complete, however far the segments it does hold have come.
+        boolean holdsItsShare = segments.size() >= Math.min(maxClaimedSegments, total);
+        boolean caughtUp = !segments.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying;
         return new ProcessorStatus(processor.getName(), processor.isRunning(), processor.isError(), position, head,
-                lagEvents, lagSeconds, caughtUp, replaying, progress, replayUntil, segments.size(),
-                segmentsTotal(processor.getName()), segments);
+                lagEvents, lagSeconds, caughtUp, replaying, progress, replayUntil, segments.size(), total, segments);
     }
 
     /** How old the oldest event after the position is: how long it has been waiting for this processor. */

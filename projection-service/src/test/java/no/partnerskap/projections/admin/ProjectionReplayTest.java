@@ -148,6 +148,27 @@ class ProjectionReplayTest {
     }
 
     @Test
+    void a_processor_that_does_not_hold_all_its_segments_is_not_caught_up() {
+        events.append(new OrganisationRegistered(UUID.randomUUID(), "Krasj AS", "921311631", Sector.BUSINESS));
+        awaitAllCaughtUp();
+        // a second segment, still claimed by an instance that has just died: its claim holds for a while, and
+        // the events of that segment are not in the read model until this instance takes it over
+        jdbc.update("insert into token_entry (processor_name, segment, time_stamp, owner) values (?, 1, ?, ?)",
+                "organisations", Instant.now().toString(), "crashed@elsewhere");
+        try {
+            JsonNode status = api.get("/admin/projections/organisations", secretariat).body();
+            assertThat(status.path("segmentsClaimed").asInt()).isEqualTo(1);
+            assertThat(status.path("segmentsTotal").asInt()).isEqualTo(2);
+            assertThat(status.path("lagEvents").asLong()).as("the segment it holds is at the head").isZero();
+            assertThat(status.path("caughtUp").asBoolean()).as(status.toString()).isFalse();
+        } finally {
+            jdbc.update("delete from token_entry where processor_name = 'organisations' and segment = 1");
+        }
+        assertThat(api.get("/admin/projections/organisations", secretariat).body().path("caughtUp").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void only_the_secretariat_administers_projections() {
         String viewer = tokens.token("leser@example.no", null, "VIEWER");
         String auditor = tokens.token("revisor@example.no", null, "AUDITOR");
