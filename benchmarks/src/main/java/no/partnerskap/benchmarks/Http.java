@@ -41,6 +41,13 @@ final class Http {
         }
     }
 
+    static {
+        // The client keeps idle connections for 20 minutes, the services' Tomcat for far less: after a quiet
+        // phase a request could go out on a connection the server was closing and come back with no answer.
+        // Read once, before the first client is built.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "5");
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
