@@ -3,6 +3,7 @@ package no.partnerskap.testsupport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import no.partnerskap.localpostgres.DatabaseBootstrap;
@@ -10,7 +11,6 @@ import no.partnerskap.localpostgres.LocalPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -96,9 +96,7 @@ public final class TestPostgres {
         }
         log.info("Test database: embedded PostgreSQL (no Docker engine reachable)");
         LocalPostgres embedded = LocalPostgres.startForTests();
-        // stopped once Spring has closed the test contexts: stopped before, their event processors
-        // would keep retrying against a closed server until the JVM is killed
-        SpringApplication.getShutdownHandlers().add(embedded::close);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(embedded), "test-postgres-stop"));
         return new Server() {
             public String jdbcUrl(String database) {
                 return embedded.jdbcUrl(database);
@@ -108,6 +106,35 @@ public final class TestPostgres {
                 return embedded.superuser(database);
             }
         };
+    }
+
+    /**
+     * Stops the server once Spring has closed the test contexts: stopped before, their event
+     * processors would keep retrying against a closed server until the JVM is killed. Spring's own
+     * hook exists only where a Spring application ran; the system tests start none.
+     */
+    private static void stopAfterSpring(LocalPostgres embedded) {
+        // the JVM starts every shutdown hook at once: give Spring's a moment to appear
+        for (int i = 0; i < 20; i++) {
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().equals("SpringApplicationShutdownHook")) {
+                    try {
+                        thread.join(TimeUnit.SECONDS.toMillis(30));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    embedded.close();
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        embedded.close();
     }
 
     private static boolean dockerAvailable() {
