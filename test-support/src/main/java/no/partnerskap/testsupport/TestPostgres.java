@@ -114,27 +114,33 @@ public final class TestPostgres {
      * hook exists only where a Spring application ran; the system tests start none.
      */
     private static void stopAfterSpring(LocalPostgres embedded) {
-        // the JVM starts every shutdown hook at once: give Spring's a moment to appear
+        Thread spring = springShutdownHook();
+        if (spring != null) {
+            try {
+                spring.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        embedded.close();
+    }
+
+    /** Spring's shutdown hook thread, or null; the JVM starts every hook at once, so give it a moment to appear. */
+    private static Thread springShutdownHook() {
         for (int i = 0; i < 20; i++) {
             for (Thread thread : Thread.getAllStackTraces().keySet()) {
                 if (thread.getName().equals("SpringApplicationShutdownHook")) {
-                    try {
-                        thread.join(TimeUnit.SECONDS.toMillis(30));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    embedded.close();
-                    return;
+                    return thread;
                 }
             }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return null;
             }
         }
-        embedded.close();
+        return null;
     }
 
     private static boolean dockerAvailable() {
