@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Read-side gauges: how far each projection processor is behind the event store
- * ({@code partnerships.projection.lag.events} and {@code .seconds}, tagged by processor), and how
+ * ({@code partnerships.projection.lag.events} and {@code .seconds}, tagged by processor) over the segments this
+ * instance holds, how many segments it holds of how many ({@code partnerships.projection.segments.claimed},
+ * {@code partnerships.projection.segments}), and how
  * many commitments across all partnerships carry each follow-up signal today
  * ({@code partnerships.commitments}, tagged by signal). Each is computed at most once a second,
  * however many gauges a scrape reads.
@@ -62,6 +64,17 @@ class ProjectionMetrics implements MeterBinder {
                             m -> m.processor(name, ProjectionAdmin.ProcessorStatus::lagSeconds))
                     .tag("processor", name)
                     .description("Seconds the oldest event this projection processor has not handled has waited")
+                    .register(registry);
+            // the lag covers the segments this instance holds: a segment nobody holds shows only here
+            Gauge.builder("partnerships.projection.segments", this,
+                            m -> m.processor(name, ProjectionAdmin.ProcessorStatus::segmentsTotal))
+                    .tag("processor", name)
+                    .description("Segments this projection processor has in the token store")
+                    .register(registry);
+            Gauge.builder("partnerships.projection.segments.claimed", this,
+                            m -> m.processor(name, ProjectionAdmin.ProcessorStatus::segmentsClaimed))
+                    .tag("processor", name)
+                    .description("Segments of this projection processor that this instance holds")
                     .register(registry);
         }
         for (String signal : SIGNALS) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Lag per processor and commitments per follow-up signal, as Prometheus scrapes them. (Spring Boot
@@ -54,6 +56,8 @@ class ProjectionMetricsTest {
     TestClock clock;
     @Autowired
     TestTokens tokens;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void resetClock() {
@@ -129,6 +133,38 @@ class ProjectionMetricsTest {
         for (String processor : PROCESSORS) {
             assertThat(counter(after, processor, "failed")).as(processor).isZero();
         }
+    }
+
+    @Test
+    void prometheus_shows_a_segment_that_this_instance_does_not_hold() {
+        Api api = Api.onPort(port);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertCaughtUp(api.get("/actuator/prometheus", null).raw().body()));
+        String before = api.get("/actuator/prometheus", null).raw().body();
+        assertThat(segments(before, "organisations")).isEqualTo(1);
+        assertThat(claimed(before, "organisations")).isEqualTo(1);
+        // a second segment still claimed by an instance that has died: its events are in no read model yet,
+        // while the lag gauges, over the segments this instance holds, stay at 0
+        jdbc.update("insert into token_entry (processor_name, segment, time_stamp, owner) values (?, 1, ?, ?)",
+                "organisations", Instant.now().toString(), "crashed@elsewhere");
+        try {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                String scrape = api.get("/actuator/prometheus", null).raw().body();
+                assertThat(segments(scrape, "organisations")).isEqualTo(2);
+                assertThat(claimed(scrape, "organisations")).isEqualTo(1);
+                assertThat(gauge(scrape, "partnerships_projection_lag_events", "processor", "organisations")).isZero();
+            });
+        } finally {
+            jdbc.update("delete from token_entry where processor_name = 'organisations' and segment = 1");
+        }
+    }
+
+    private static double segments(String scrape, String processor) {
+        return gauge(scrape, "partnerships_projection_segments", "processor", processor);
+    }
+
+    private static double claimed(String scrape, String processor) {
+        return gauge(scrape, "partnerships_projection_segments_claimed", "processor", processor);
     }
 
     /** Every processor at the head of the store, by its lag gauges. */
