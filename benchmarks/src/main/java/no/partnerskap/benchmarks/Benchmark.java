@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -306,6 +307,7 @@ public final class Benchmark {
     private Run throughput() throws Exception {
         log("warm-up: %d s at concurrency %d", warmupSeconds, concurrency);
         closedLoop(warmupSeconds);
+        recycleWal("after the warm-up");
         log("measuring commands/s: %d s at concurrency %d", durationSeconds, concurrency);
         Map<String, Long> cpuBefore = cpu();
         Run run = closedLoop(durationSeconds);
@@ -321,9 +323,34 @@ public final class Benchmark {
                 Stats.f2(Runtime.getRuntime().availableProcessors() * run.nanos() / 1e6 / Math.max(1, run.ok())),
                 Runtime.getRuntime().availableProcessors()));
         log("  CPU per command (ms): %s", split);
+        log("  %d WAL segments still ready", walSegmentsAhead());
         log("  %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d errors %s", run.perSecond(),
                 Stats.ms(run.latency(), 50), Stats.ms(run.latency(), 99), run.errors(), run.statuses());
         return run;
+    }
+
+    /**
+     * A freshly initialised PostgreSQL has no WAL segment to reuse: each time one fills (16 MB, every
+     * 8-15 s under this load), the committing backend creates the next one, zero-filled and fsynced,
+     * holding the WAL write lock, and every commit waits for it (~100 ms here). A database that has
+     * been running recycles segments at each checkpoint; one checkpoint brings this one to that state.
+     */
+    private void recycleWal(String when) throws SQLException {
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
+            s.execute("checkpoint");
+        }
+        log("  checkpoint %s: %d WAL segments ready for reuse", when, walSegmentsAhead());
+    }
+
+    /** WAL segment files beyond the one being written: while there is one, no commit waits for a new file. */
+    private long walSegmentsAhead() throws SQLException {
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("""
+                     select count(*) from pg_ls_waldir()
+                     where name ~ '^[0-9A-F]{24}$' and name > pg_walfile_name(pg_current_wal_lsn())""")) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     /** CPU time used so far by each process on the machine that takes part, in nanoseconds. */
@@ -432,6 +459,7 @@ public final class Benchmark {
     /** {rows/s, p50 ms, p95 ms, p99 ms} of raw single-row INSERT + COMMIT into a copy of the event table. */
     private double[] measureBaselineA() throws Exception {
         List<Sample> samples = samples("", 2000);
+        long copied;
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
             s.execute("drop schema if exists bench cascade");
             s.execute("create schema bench");
@@ -440,12 +468,13 @@ public final class Benchmark {
             s.execute("create sequence bench.event_copy_seq");
             s.execute("alter table bench.event_copy alter column global_index set default nextval('bench.event_copy_seq')");
             // the same size as the store, so both write into indexes of the same depth
-            long copied = s.executeUpdate("insert into bench.event_copy select * from event_store.domain_event_entry");
+            copied = s.executeUpdate("insert into bench.event_copy select * from event_store.domain_event_entry");
             s.execute("select setval('bench.event_copy_seq', greatest(1, (select max(global_index) from bench.event_copy)))");
             s.execute("analyze bench.event_copy");
-            log("baseline (a): raw INSERT + COMMIT into bench.event_copy (%d rows copied, no hash trigger), "
-                    + "%d payload samples, concurrency %d, %d s", copied, samples.size(), concurrency, durationSeconds);
         }
+        recycleWal("after the copy");
+        log("baseline (a): raw INSERT + COMMIT into bench.event_copy (%d rows copied, no hash trigger), "
+                + "%d payload samples, concurrency %d, %d s", copied, samples.size(), concurrency, durationSeconds);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(3, warmupSeconds) + durationSeconds);
         long measureFrom = end - TimeUnit.SECONDS.toNanos(durationSeconds);
@@ -535,7 +564,8 @@ public final class Benchmark {
     }
 
     /** What one open-loop run at a fixed rate saw: write latency from the scheduled send, and lag. */
-    private record OpenLoop(Histogram latency, Histogram lag, long ok, long errors, long notCaughtUp, String slowest) {
+    private record OpenLoop(Histogram latency, Histogram lag, long ok, long errors, long notCaughtUp, String slowest,
+                            Instant startedAt, List<long[]> writes) {
     }
 
     private void lag(Run max) throws Exception {
@@ -545,6 +575,7 @@ public final class Benchmark {
         // The load phase wrote at full speed from closed loops; this phase's own paths (the generator's
         // open loop, the probes' reads that wait for a version) were still being compiled in its first
         // seconds, on the same two cores, and that compiling made the slowest writes. A rehearsal first.
+        recycleWal("before the lag phase");
         log("projection lag: rehearsal at %.0f commands/s for %d s, not counted", rate, LAG_REHEARSAL_SECONDS);
         OpenLoop rehearsal = openLoop(rate, LAG_REHEARSAL_SECONDS, sampleEvery);
         log("  rehearsal: write p99 %.1f ms, lag p99 %.0f ms", Stats.ms(rehearsal.latency(), 99),
@@ -552,10 +583,12 @@ public final class Benchmark {
         log("projection lag: writing at %.0f commands/s (half of max) for %d s, lag probed on 1 in %d writes",
                 rate, lagSeconds, sampleEvery);
         OpenLoop run = openLoop(rate, lagSeconds, sampleEvery);
+        log("  %d WAL segments still ready", walSegmentsAhead());
         Histogram latency = run.latency();
         Histogram lag = run.lag();
         double achieved = run.ok() / (double) lagSeconds;
         log("  %s", run.slowest());
+        writeTimeline(run);
         log("  achieved %.0f cmd/s; write p99 %.1f ms; lag p50 %.0f ms, p99 %.0f ms (%d probes, %d not caught up "
                         + "within the read's bound)", achieved, Stats.ms(latency, 99), Stats.ms(lag, 50),
                 Stats.ms(lag, 99), lag.getTotalCount(), run.notCaughtUp());
@@ -595,6 +628,7 @@ public final class Benchmark {
         List<long[]> slowWrites = Collections.synchronizedList(new ArrayList<>());
         List<long[]> slowReads = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime() + 100_000_000L;
+        Instant startedAt = Instant.now().plusMillis(100);
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < workers.size(); w++) {
@@ -655,7 +689,24 @@ public final class Benchmark {
         probes.awaitTermination(60, TimeUnit.SECONDS);
         String slowest = String.format(Locale.ROOT, "slowest writes %s; slowest lag probes %s (as [ms into the phase, ms])",
                 slowest(slowWrites, 5), slowest(slowReads, 5));
-        return new OpenLoop(latency, lag, ok.get(), errors.get(), notCaughtUp.get(), slowest);
+        return new OpenLoop(latency, lag, ok.get(), errors.get(), notCaughtUp.get(), slowest, startedAt, slowWrites);
+    }
+
+    /**
+     * Every write of the lag phase with its wall-clock time, so that a slow cluster can be set against
+     * the services' and PostgreSQL's logs.
+     */
+    private void writeTimeline(OpenLoop run) throws IOException {
+        Path file = logs().resolve("lag-phase-writes.csv");
+        StringBuilder csv = new StringBuilder("sent_at_utc,ms_into_phase,latency_ms\n");
+        synchronized (run.writes()) {
+            run.writes().stream().sorted((a, b) -> Long.compare(a[0], b[0])).forEach(w -> csv
+                    .append(run.startedAt().plusMillis(w[0])).append(',').append(w[0]).append(',').append(w[1])
+                    .append('\n'));
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, csv);
+        log("  every write of the phase, with its time: %s (phase began %s)", file, run.startedAt());
     }
 
     private static String slowest(List<long[]> samples, int n) {

@@ -3,6 +3,7 @@ package no.partnerskap.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,15 +126,22 @@ final class Service implements AutoCloseable {
      */
     OptionalLong peakHeapBytes() {
         long peak = earlierPeakHeap;
-        try (Stream<String> lines = Files.lines(gcLog)) {
-            peak = Math.max(peak, lines.map(GC_PAUSE::matcher).filter(Matcher::find)
-                    .mapToLong(m -> Long.parseLong(m.group(1)) << switch (m.group(2)) {
-                        case "K" -> 10;
-                        case "M" -> 20;
-                        default -> 30;
-                    }).max().orElse(-1));
-        } catch (IOException | UncheckedIOException e) {
-            // not started yet
+        // the JVM rotates its GC log into name.0, name.1, ... when it grows large
+        for (int i = -1; i < 5; i++) {
+            Path file = i < 0 ? gcLog : gcLog.resolveSibling(gcLog.getFileName() + "." + i);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+                peak = Math.max(peak, lines.map(GC_PAUSE::matcher).filter(Matcher::find)
+                        .mapToLong(m -> Long.parseLong(m.group(1)) << switch (m.group(2)) {
+                            case "K" -> 10;
+                            case "M" -> 20;
+                            default -> 30;
+                        }).max().orElse(-1));
+            } catch (IOException | UncheckedIOException e) {
+                System.err.println("could not read " + file + ": " + e);
+            }
         }
         return peak < 0 ? OptionalLong.empty() : OptionalLong.of(peak);
     }
