@@ -1019,6 +1019,7 @@ public final class Benchmark {
             long size = eventCount();
             log("store at %,d events: measuring commands/s and baseline (a)", size);
             closedLoop(warmupSeconds);
+            recycleWal("after the warm-up");
             Run run = closedLoop(durationSeconds);
             double[] a = measureBaselineA();
             double ratio = run.perSecond() / a[0];
