@@ -200,8 +200,6 @@ class CommitmentProjector implements ReadModelProjector {
 
     @ResetHandler
     void reset() {
-        for (String table : TABLES) {
-            writes.update("delete from " + table);
-        }
+        writes.clear(tables());
     }
 }

@@ -81,6 +81,17 @@ public class ReadModelWrites {
         held(CurrentUnitOfWork.get()).add(table.get(), new Statement(sql, args));
     }
 
+    /**
+     * Empties a projector's tables for a rebuild, in one statement. TRUNCATE rather than DELETE: a
+     * delete leaves every row dead, autovacuum then finds the tables empty and records them so, and
+     * the statements the rebuild prepares next are planned for empty tables, a scan of the whole table
+     * for each update by key, a plan they keep while the rebuild refills it. A replay ran 6x slower so.
+     * A truncated table's size counts as unknown until it is next analysed.
+     */
+    public void clear(List<String> tables) {
+        update("truncate table " + String.join(", ", tables));
+    }
+
     /** The one table a statement writes, or empty when it must run at once (it reads another table). */
     private static Optional<String> heldTableOf(String sql) {
         Matcher target = TARGET.matcher(sql);

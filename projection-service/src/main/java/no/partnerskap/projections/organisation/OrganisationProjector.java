@@ -42,6 +42,6 @@ class OrganisationProjector implements ReadModelProjector {
 
     @ResetHandler
     void reset() {
-        writes.update("delete from organisation_view");
+        writes.clear(tables());
     }
 }

@@ -195,9 +195,7 @@ class PartnershipProjector implements ReadModelProjector {
 
     @ResetHandler
     void reset() {
-        for (String table : TABLES) {
-            writes.update("delete from " + table);
-        }
+        writes.clear(tables());
     }
 
     static final java.util.List<String> TABLES = java.util.List.of("partnership_view", "partnership_member",
