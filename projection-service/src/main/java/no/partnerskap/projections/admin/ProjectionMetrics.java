@@ -55,27 +55,17 @@ class ProjectionMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String name : admin.names()) {
-            Gauge.builder("partnerships.projection.lag.events", this,
-                            m -> m.processor(name, ProjectionAdmin.ProcessorStatus::lagEvents))
-                    .tag("processor", name).baseUnit("events")
-                    .description("Events in the store that this projection processor has not handled yet")
-                    .register(registry);
-            Gauge.builder("partnerships.projection.lag.seconds", this,
-                            m -> m.processor(name, ProjectionAdmin.ProcessorStatus::lagSeconds))
-                    .tag("processor", name)
-                    .description("Seconds the oldest event this projection processor has not handled has waited")
-                    .register(registry);
+            processorGauge("partnerships.projection.lag.events", name, ProjectionAdmin.ProcessorStatus::lagEvents,
+                    "Events in the store that this projection processor has not handled yet")
+                    .baseUnit("events").register(registry);
+            processorGauge("partnerships.projection.lag.seconds", name, ProjectionAdmin.ProcessorStatus::lagSeconds,
+                    "Seconds the oldest event this projection processor has not handled has waited").register(registry);
             // the lag covers the segments this instance holds: a segment nobody holds shows only here
-            Gauge.builder("partnerships.projection.segments", this,
-                            m -> m.processor(name, ProjectionAdmin.ProcessorStatus::segmentsTotal))
-                    .tag("processor", name)
-                    .description("Segments this projection processor has in the token store")
-                    .register(registry);
-            Gauge.builder("partnerships.projection.segments.claimed", this,
-                            m -> m.processor(name, ProjectionAdmin.ProcessorStatus::segmentsClaimed))
-                    .tag("processor", name)
-                    .description("Segments of this projection processor that this instance holds")
-                    .register(registry);
+            processorGauge("partnerships.projection.segments", name, ProjectionAdmin.ProcessorStatus::segmentsTotal,
+                    "Segments this projection processor has in the token store").register(registry);
+            processorGauge("partnerships.projection.segments.claimed", name,
+                    ProjectionAdmin.ProcessorStatus::segmentsClaimed,
+                    "Segments of this projection processor that this instance holds").register(registry);
         }
         for (String signal : SIGNALS) {
             Gauge.builder("partnerships.commitments", this, m -> m.signal(signal))
@@ -83,6 +73,12 @@ class ProjectionMetrics implements MeterBinder {
                     .description("Commitments across all partnerships by follow-up signal today")
                     .register(registry);
         }
+    }
+
+    private Gauge.Builder<ProjectionMetrics> processorGauge(String metric, String name,
+            Function<ProjectionAdmin.ProcessorStatus, ? extends Number> value, String description) {
+        return Gauge.builder(metric, this, m -> m.processor(name, value)).tag("processor", name)
+                .description(description);
     }
 
     private double processor(String name, Function<ProjectionAdmin.ProcessorStatus, ? extends Number> value) {
