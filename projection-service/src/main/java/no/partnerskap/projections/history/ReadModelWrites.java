@@ -85,7 +85,8 @@ public class ReadModelWrites {
      * Empties a projector's tables for a rebuild, in one statement. TRUNCATE rather than DELETE: a
      * delete leaves every row dead, autovacuum then finds the tables empty and records them so, and
      * the statements the rebuild prepares next are planned for empty tables, a scan of the whole table
-     * for each update by key, a plan they keep while the rebuild refills it. A replay ran 6x slower so.
+     * for each update by key, a plan they keep while the rebuild refills it: the likely reason one replay
+     * ran 6x slower.
      * A truncated table's size counts as unknown until it is next analysed.
      */
     public void clear(List<String> tables) {
