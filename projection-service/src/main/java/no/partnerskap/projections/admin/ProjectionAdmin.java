@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -66,14 +65,11 @@ public class ProjectionAdmin {
     /** Lag is operational time: the system clock, not the follow-up clock tests move. */
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Object> replayLocks = new ConcurrentHashMap<>();
-    private final int maxClaimedSegments;
 
-    ProjectionAdmin(EventProcessingConfiguration processing, EventHistory history, JdbcTemplate jdbc,
-                    @Value("${partnerships.projection.max-claimed-segments:2147483647}") int maxClaimedSegments) {
+    ProjectionAdmin(EventProcessingConfiguration processing, EventHistory history, JdbcTemplate jdbc) {
         this.processing = processing;
         this.history = history;
         this.jdbc = jdbc;
-        this.maxClaimedSegments = maxClaimedSegments;
     }
 
     /** The names of the streaming processors, sorted. */
@@ -140,8 +136,9 @@ public class ProjectionAdmin {
                 ? Math.min(1.0, Math.max(0.0, (double) position / replayUntil)) : null;
         int total = segmentsTotal(processor.getName());
         // After a crash the dead instance's claims hold its segments for a while: until this instance holds its
-        // share, the read model is not complete, however far the segments it does hold have come.
-        boolean holdsItsShare = segments.size() >= Math.min(maxClaimedSegments, total);
+        // share, the read model is not complete, however far the segments it does hold have come. Its share is
+        // what the processor may claim: max-claimed-segments for a pooled one, its threads for a tracking one.
+        boolean holdsItsShare = segments.size() >= Math.min(processor.maxCapacity(), total);
         boolean caughtUp = !segments.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying;
         return new ProcessorStatus(processor.getName(), processor.isRunning(), processor.isError(), position, head,
                 lagEvents, lagSeconds, caughtUp, replaying, progress, replayUntil, segments.size(), total, segments);
