@@ -624,9 +624,9 @@ public final class Benchmark {
         AtomicLong notCaughtUp = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong ok = new AtomicLong();
-        // {ms into the phase, ms} of the slowest writes and reads, to tell a spike from a steady state
-        List<long[]> slowWrites = Collections.synchronizedList(new ArrayList<>());
-        List<long[]> slowReads = Collections.synchronizedList(new ArrayList<>());
+        // {ms into the phase, ms} of every write and lag probe: the slowest tell a spike from a steady state
+        List<long[]> writes = Collections.synchronizedList(new ArrayList<>());
+        List<long[]> lagProbes = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime() + 100_000_000L;
         Instant startedAt = Instant.now().plusMillis(100);
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -662,7 +662,7 @@ public final class Benchmark {
                     synchronized (latency) {
                         latency.recordValue(Math.max(1, (acknowledged - intended) / 1000));
                     }
-                    slowWrites.add(new long[] {(intended - start) / 1_000_000, (acknowledged - intended) / 1_000_000});
+                    writes.add(new long[] {(intended - start) / 1_000_000, (acknowledged - intended) / 1_000_000});
                     if (k % sampleEvery == 0) {
                         String id = written.commitmentId();
                         long version = written.response().version();
@@ -675,7 +675,7 @@ public final class Benchmark {
                             synchronized (lag) {
                                 lag.recordValue(Math.max(1, seen / 1000));
                             }
-                            slowReads.add(new long[] {(acknowledged - start) / 1_000_000, seen / 1_000_000});
+                            lagProbes.add(new long[] {(acknowledged - start) / 1_000_000, seen / 1_000_000});
                         });
                     }
                 }
@@ -688,8 +688,8 @@ public final class Benchmark {
         probes.shutdown();
         probes.awaitTermination(60, TimeUnit.SECONDS);
         String slowest = String.format(Locale.ROOT, "slowest writes %s; slowest lag probes %s (as [ms into the phase, ms])",
-                slowest(slowWrites, 5), slowest(slowReads, 5));
-        return new OpenLoop(latency, lag, ok.get(), errors.get(), notCaughtUp.get(), slowest, startedAt, slowWrites);
+                slowest(writes, 5), slowest(lagProbes, 5));
+        return new OpenLoop(latency, lag, ok.get(), errors.get(), notCaughtUp.get(), slowest, startedAt, writes);
     }
 
     /**
