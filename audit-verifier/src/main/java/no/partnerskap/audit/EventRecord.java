@@ -16,7 +16,7 @@ public record EventRecord(long globalIndex, String aggregateType, String aggrega
     /**
      * SHA-256 over: previous hash, aggregate type, aggregate id, sequence number, event id,
      * payload type, timestamp, payload bytes and metadata bytes, each length-prefixed. The
-     * database computes the same in its append trigger (V3__hash_chain.sql).
+     * database computes the same in its append trigger (commitment-service migrations V3 and V4).
      */
     public static byte[] hash(byte[] prevHash, String aggregateType, String aggregateId, long sequenceNumber,
                               String eventId, String payloadType, String timeStamp, byte[] payload, byte[] metaData) {
