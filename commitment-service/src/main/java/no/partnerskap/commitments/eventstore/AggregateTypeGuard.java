@@ -8,8 +8,6 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
     /** An aggregate's type never changes once its first event is stored, so it is asked once. */
     private static final int KNOWN_TYPES_CAPACITY = 100_000;
     private final Map<String, String> knownTypes = new ConcurrentHashMap<>();
@@ -33,7 +30,7 @@ class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>>
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        String aggregateId = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
+        String aggregateId = CommandTargets.aggregateId(unitOfWork.getMessage());
         String expected = expectedType(unitOfWork.getMessage().getPayloadType());
         String stored = expected == null ? null : storedType(aggregateId);
         if (stored != null && !expected.equals(stored)) {

@@ -109,7 +109,8 @@ class AxonConfiguration {
             for (Class<?> type : types) {
                 AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(type)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                snapshotter.updateAndGet(s -> s != null ? s : snapshotter(c, types)), snapshotThreshold));
+                                snapshotter.updateAndGet(s -> s != null ? s : snapshotter(c, types)), snapshotThreshold))
+                        .configureCommandTargetResolver(c -> CommandTargets.INSTANCE);
                 if (!cache.isOff()) {
                     aggregate.configureCache(c -> cache);
                 }

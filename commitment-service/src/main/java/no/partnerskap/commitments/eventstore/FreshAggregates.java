@@ -5,8 +5,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class FreshAggregates implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
     private final RecentAggregates cache;
     private final JdbcTemplate jdbc;
 
@@ -28,7 +25,7 @@ final class FreshAggregates implements MessageHandlerInterceptor<CommandMessage<
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        String aggregateId = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
+        String aggregateId = CommandTargets.aggregateId(unitOfWork.getMessage());
         Long cached = cache.cachedVersion(aggregateId);
         if (cached != null && !Objects.equals(cached, storedVersion(aggregateId))) {
             cache.remove(aggregateId);

@@ -2,12 +2,11 @@ package no.partnerskap.commitments.idempotency;
 
 import java.util.Optional;
 import no.partnerskap.api.common.AuditMetadata;
+import no.partnerskap.commitments.eventstore.CommandTargets;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdempotentCommandInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
     private final IdempotencyRecords records;
 
     IdempotentCommandInterceptor(IdempotencyRecords records) {
@@ -29,7 +27,7 @@ public class IdempotentCommandInterceptor implements MessageHandlerInterceptor<C
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
-        String aggregateId = targets.resolveTarget(command).getIdentifier();
+        String aggregateId = CommandTargets.aggregateId(command);
         String key = (String) command.getMetaData().get(AuditMetadata.IDEMPOTENCY_KEY);
         String subject = (String) command.getMetaData().get(AuditMetadata.SUBJECT);
         String fingerprint = (String) command.getMetaData().getOrDefault(CommandMetadata.REQUEST_FINGERPRINT, "");
