@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import no.partnerskap.api.common.EventJson;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /** Jackson for every message, event, token and snapshot: readable JSON, and no XStream. */
@@ -49,16 +50,11 @@ public final class MessageSerialization {
         @Override
         @SuppressWarnings("rawtypes")
         public Class classForType(SerializedType type) {
-            Class<?> known = classes.get(type.getName());
-            if (known != null) {
-                return known;
+            // the empty type ("no payload") is a name and revision together, not a name alone
+            if (SimpleSerializedType.emptyType().equals(type)) {
+                return super.classForType(type);
             }
-            Class<?> resolved = super.classForType(type);
-            // Void stands for "no payload" (the empty type), not for a name
-            if (resolved != Void.class) {
-                classes.put(type.getName(), resolved);
-            }
-            return resolved;
+            return classes.computeIfAbsent(type.getName(), name -> KnownTypes.super.classForType(type));
         }
     }
 }

@@ -34,6 +34,7 @@ class MessageSerializationTest {
         // the same name with a revision is a type like any other, here one that does not exist
         assertThat(serializer.classForType(new SimpleSerializedType("empty", "1")))
                 .isEqualTo(UnknownSerializedType.class);
+        assertThat(serializer.classForType(SimpleSerializedType.emptyType())).isEqualTo(Void.class);
 
         SimpleSerializedType gone = new SimpleSerializedType("no.partnerskap.api.RemovedEvent", null);
         assertThat(serializer.classForType(gone)).isEqualTo(UnknownSerializedType.class);
