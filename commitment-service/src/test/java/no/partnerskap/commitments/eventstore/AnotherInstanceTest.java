@@ -3,6 +3,7 @@ package no.partnerskap.commitments.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.partnerskap.api.commitment.CommitmentEvent.MilestoneAdded;
@@ -15,11 +16,13 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commands on a commitment this instance holds in its cache, after another instance of the
- * service appended to it: the cached state must not be what the rules are checked against.
+ * service appended to it: the cached state must not be what the rules and If-Match are checked
+ * against, and what is appended here must follow the other instance's event.
  */
 @CommitmentServiceTest
 class AnotherInstanceTest {
@@ -32,30 +35,102 @@ class AnotherInstanceTest {
     TransactionTemplate transaction;
     @Autowired
     RecentAggregates cache;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void a_milestone_added_by_another_instance_can_be_completed_here() {
         Api api = Api.onPort(port);
-        OneCommitment one = OneCommitment.create(api);
-        String org = one.organisation();
-        String partnership = one.partnership();
-        String partner = one.partner();
-        String commitment = one.commitment();
-        assertThat(api.post("/api/commitments/" + commitment + "/progress-reports", partner,
-                Map.of("percentComplete", 10, "asOf", "2026-11-01")).status()).isEqualTo(200);
-        assertThat(cache.cachedVersion(commitment)).as("held in this instance's cache").isEqualTo(1L);
+        OneCommitment one = cachedAtVersionOne(api);
+        UUID milestone = appendedByAnotherInstance(one);
 
-        // what another instance's append looks like from here: a new event in the store, not in this cache
-        UUID milestone = UUID.randomUUID();
-        MilestoneAdded added = new MilestoneAdded(UUID.fromString(commitment), UUID.fromString(partnership),
-                UUID.fromString(org), milestone, "Kontrakt signert", LocalDate.parse("2027-01-31"));
-        transaction.executeWithoutResult(tx -> DefaultUnitOfWork.startAndGet(null).execute(() ->
-                eventStore.publish(new GenericDomainEventMessage<>("Commitment", commitment, 2, added))));
-
-        Api.Response completed = api.post("/api/commitments/" + commitment + "/milestones/" + milestone
-                + "/completion", partner, Map.of("completedOn", "2026-11-20"));
+        Api.Response completed = api.post("/api/commitments/" + one.commitment() + "/milestones/" + milestone
+                + "/completion", one.partner(), Map.of("completedOn", "2026-11-20"));
 
         assertThat(completed.status()).as(completed.raw().body()).isEqualTo(200);
-        assertThat(cache.cachedVersion(commitment)).isEqualTo(3L);
+        assertThat(completed.header("ETag")).isEqualTo("\"3\"");
+        assertThat(cache.cachedVersion(one.commitment())).isEqualTo(3L);
+    }
+
+    @Test
+    void a_retried_refusal_keeps_its_idempotency_key_for_the_answer_it_finally_got() {
+        Api api = Api.onPort(port);
+        OneCommitment one = cachedAtVersionOne(api);
+        UUID milestone = appendedByAnotherInstance(one);
+        String path = "/api/commitments/" + one.commitment() + "/milestones/" + milestone + "/completion";
+        Map<String, String> body = Map.of("completedOn", "2026-11-20");
+
+        Api.Response first = api.post(path, one.partner(), body, "Idempotency-Key", "complete-" + milestone);
+        Api.Response again = api.post(path, one.partner(), body, "Idempotency-Key", "complete-" + milestone);
+
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(200);
+        assertThat(again.status()).as(again.raw().body()).isEqualTo(200);
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag")).isEqualTo("\"3\"");
+        assertThat(sequenceNumbers(one.commitment())).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    @Test
+    void a_report_here_follows_the_event_another_instance_appended() {
+        Api api = Api.onPort(port);
+        OneCommitment one = cachedAtVersionOne(api);
+        appendedByAnotherInstance(one);
+
+        Api.Response reported = report(api, one, 20);
+
+        assertThat(reported.status()).as(reported.raw().body()).isEqualTo(200);
+        assertThat(reported.header("ETag")).isEqualTo("\"3\"");
+        assertThat(sequenceNumbers(one.commitment())).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    @Test
+    void if_match_naming_the_version_another_instance_made_is_current_here() {
+        Api api = Api.onPort(port);
+        OneCommitment one = cachedAtVersionOne(api);
+        appendedByAnotherInstance(one);
+
+        Api.Response reported = report(api, one, 20, "If-Match", "\"2\"");
+
+        assertThat(reported.status()).as(reported.raw().body()).isEqualTo(200);
+        assertThat(reported.header("ETag")).isEqualTo("\"3\"");
+    }
+
+    @Test
+    void if_match_naming_the_cached_version_is_stale_once_another_instance_appended() {
+        Api api = Api.onPort(port);
+        OneCommitment one = cachedAtVersionOne(api);
+        appendedByAnotherInstance(one);
+
+        Api.Response reported = report(api, one, 20, "If-Match", "\"1\"");
+
+        assertThat(reported.status()).as(reported.raw().body()).isEqualTo(412);
+        assertThat(sequenceNumbers(one.commitment())).containsExactly(0L, 1L, 2L);
+    }
+
+    private OneCommitment cachedAtVersionOne(Api api) {
+        OneCommitment one = OneCommitment.create(api);
+        assertThat(report(api, one, 10).status()).isEqualTo(200);
+        assertThat(cache.cachedVersion(one.commitment())).as("held in this instance's cache").isEqualTo(1L);
+        return one;
+    }
+
+    private static Api.Response report(Api api, OneCommitment one, int percent, String... headers) {
+        return api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", percent, "asOf", "2026-11-01"), headers);
+    }
+
+    /** What another instance's append looks like from here: a new event in the store, not in this cache. */
+    private UUID appendedByAnotherInstance(OneCommitment one) {
+        UUID milestone = UUID.randomUUID();
+        MilestoneAdded added = new MilestoneAdded(UUID.fromString(one.commitment()), UUID.fromString(one.partnership()),
+                UUID.fromString(one.organisation()), milestone, "Kontrakt signert", LocalDate.parse("2027-01-31"));
+        transaction.executeWithoutResult(tx -> DefaultUnitOfWork.startAndGet(null).execute(() ->
+                eventStore.publish(new GenericDomainEventMessage<>("Commitment", one.commitment(), 2, added))));
+        return milestone;
+    }
+
+    private List<Long> sequenceNumbers(String aggregateId) {
+        return jdbc.queryForList("""
+                select sequence_number from event_store.domain_event_entry
+                where aggregate_identifier = ? order by sequence_number""", Long.class, aggregateId);
     }
 }
