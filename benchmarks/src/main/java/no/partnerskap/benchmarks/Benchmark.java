@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -35,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import no.partnerskap.localpostgres.DatabaseBootstrap;
 import no.partnerskap.localpostgres.LocalPostgres;
@@ -612,8 +615,17 @@ public final class Benchmark {
                 Stats.ms(rehearsal.lag(), 99));
         log("projection lag: writing at %.0f commands/s (half of max) for %d s, lag probed on 1 in %d writes",
                 rate, lagSeconds, sampleEvery);
-        OpenLoop run = openLoop(rate, lagSeconds, sampleEvery);
+        Optional<DiskStalls> disk = DiskStalls.watch(postgres.dataDirectory());
+        OpenLoop run;
+        try {
+            run = openLoop(rate, lagSeconds, sampleEvery);
+        } finally {
+            disk.ifPresent(DiskStalls::close);
+        }
         log("  %d WAL segments still ready", walSegmentsAhead());
+        String diskStalls = disk.map(d -> describe(d, run.startedAt())).orElse("not watched (no /proc/diskstats entry "
+                + "for PostgreSQL's data folder)");
+        log("  disk: %s", diskStalls);
         Histogram latency = run.latency();
         Histogram lag = run.lag();
         double achieved = run.ok() / (double) lagSeconds;
@@ -640,7 +652,20 @@ public final class Benchmark {
                 READ_WARMUP_SECONDS, warmUpReads, vacuumSeconds, LAG_REHEARSAL_SECONDS,
                 Stats.ms(rehearsal.latency(), 99), Stats.ms(rehearsal.lag(), 99), rate,
                 lagSeconds, run.errors(), lag.getTotalCount(), sampleEvery, run.notCaughtUp())
-                + " Lag phase " + run.slowest() + ".");
+                + " Lag phase " + run.slowest() + ". Disk holding PostgreSQL's data, watched every 5 ms through the phase: "
+                + diskStalls + ".");
+    }
+
+    /** The disk's stalls in a phase, longest first, as [ms into the phase, ms]. */
+    private static String describe(DiskStalls disk, Instant phaseStart) {
+        List<DiskStalls.Stall> stalls = disk.longestFirst();
+        if (stalls.isEmpty()) {
+            return disk.device() + " never held a request " + DiskStalls.SHORTEST + " ms or longer without completing one";
+        }
+        return disk.device() + " held requests without completing any " + stalls.size() + " times for "
+                + DiskStalls.SHORTEST + " ms or longer (every commit waits for the disk): " + stalls.stream().limit(5)
+                .map(st -> "[" + Duration.between(phaseStart, st.start()).toMillis() + ", " + st.millis() + "]")
+                .collect(Collectors.joining(" ")) + " (as [ms into the phase, ms], longest first)";
     }
 
     /**
