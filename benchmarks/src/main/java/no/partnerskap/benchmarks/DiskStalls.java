@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Watches the disk that holds PostgreSQL's data for stalls: spans in which a request (a write, a
@@ -29,7 +30,6 @@ final class DiskStalls implements AutoCloseable {
     private final String device;
     private final Detector detector = new Detector();
     private final Thread thread;
-    private volatile boolean running = true;
 
     private DiskStalls(String device) {
         this.device = device;
@@ -45,14 +45,20 @@ final class DiskStalls implements AutoCloseable {
             // glibc's gnu_dev_major and gnu_dev_minor
             long major = ((dev >> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
             long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
-            for (String line : Files.readAllLines(DISKSTATS)) {
-                String[] f = line.trim().split("\\s+");
-                if (Long.parseLong(f[0]) == major && Long.parseLong(f[1]) == minor) {
-                    return Optional.of(new DiskStalls(f[2]));
-                }
-            }
+            return line(f -> Long.parseLong(f[0]) == major && Long.parseLong(f[1]) == minor)
+                    .map(f -> new DiskStalls(f[2]));
         } catch (IOException | RuntimeException e) {
-            // no device to watch here
+            return Optional.empty(); // no device to watch here
+        }
+    }
+
+    /** The fields of the first line of /proc/diskstats that {@code matches}: major, minor, name, counters. */
+    private static Optional<String[]> line(Predicate<String[]> matches) throws IOException {
+        for (String line : Files.readAllLines(DISKSTATS)) {
+            String[] f = line.trim().split("\\s+");
+            if (matches.test(f)) {
+                return Optional.of(f);
+            }
         }
         return Optional.empty();
     }
@@ -62,16 +68,13 @@ final class DiskStalls implements AutoCloseable {
     }
 
     private void watch() {
-        while (running) {
-            long[] now = counters();
-            if (now != null) {
-                detector.observe(Instant.now(), now[0], now[1]);
-            }
-            try {
+        try {
+            while (true) {
+                counters().ifPresent(now -> detector.observe(Instant.now(), now[0], now[1]));
                 Thread.sleep(5);
-            } catch (InterruptedException e) {
-                return;
             }
+        } catch (InterruptedException closed) {
+            // done
         }
     }
 
@@ -101,26 +104,22 @@ final class DiskStalls implements AutoCloseable {
         }
     }
 
-    /** Requests completed (reads, writes, discards, flushes) and requests in flight; null if unreadable. */
-    private long[] counters() {
+    /** Requests completed (reads, writes, discards, flushes) and requests in flight; empty if unreadable. */
+    private Optional<long[]> counters() {
         try {
-            for (String line : Files.readAllLines(DISKSTATS)) {
-                String[] f = line.trim().split("\\s+");
-                if (f[2].equals(device)) {
-                    long completed = Long.parseLong(f[3]) + Long.parseLong(f[7]);
-                    if (f.length > 14) {
-                        completed += Long.parseLong(f[14]);
-                    }
-                    if (f.length > 18) {
-                        completed += Long.parseLong(f[18]);
-                    }
-                    return new long[] {completed, Long.parseLong(f[11])};
+            return line(f -> f[2].equals(device)).map(f -> {
+                long completed = Long.parseLong(f[3]) + Long.parseLong(f[7]);
+                if (f.length > 14) {
+                    completed += Long.parseLong(f[14]);
                 }
-            }
+                if (f.length > 18) {
+                    completed += Long.parseLong(f[18]);
+                }
+                return new long[] {completed, Long.parseLong(f[11])};
+            });
         } catch (IOException | RuntimeException e) {
-            // a torn read; the next one will do
+            return Optional.empty(); // a torn read; the next one will do
         }
-        return null;
     }
 
     /** The stalls seen so far, longest first. */
@@ -130,7 +129,6 @@ final class DiskStalls implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
         thread.interrupt();
     }
 }
