@@ -24,9 +24,12 @@ final class Service implements AutoCloseable {
     private final List<String> args;
     private final List<String> extraArgs = new ArrayList<>();
     private final Path log;
-    private final Path gcLog;
+    private final Path logDirectory;
+    /** This run's GC log: each start of the service writes its own, so a restart keeps the earlier one. */
+    private Path gcLog;
+    private int starts;
     private Process process;
-    /** The peak before a restart, whose GC log the new process starts afresh. */
+    /** The peak before a restart, whose GC log is the earlier run's. */
     private long earlierPeakHeap = -1;
     private long earlierPeakRssKb = -1;
 
@@ -36,7 +39,7 @@ final class Service implements AutoCloseable {
         this.args = args;
         this.port = freePort();
         this.log = logDirectory.resolve(name + ".log");
-        this.gcLog = logDirectory.resolve(name + "-gc.log");
+        this.logDirectory = logDirectory;
     }
 
     static int freePort() {
@@ -50,6 +53,8 @@ final class Service implements AutoCloseable {
     Service start() throws InterruptedException {
         earlierPeakHeap = peakHeapBytes().orElse(-1);
         earlierPeakRssKb = peakRssKb().orElse(-1L);
+        starts++;
+        gcLog = logDirectory.resolve(starts == 1 ? name + "-gc.log" : name + "-gc-" + starts + ".log");
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
@@ -126,6 +131,9 @@ final class Service implements AutoCloseable {
      */
     OptionalLong peakHeapBytes() {
         long peak = earlierPeakHeap;
+        if (gcLog == null) {
+            return OptionalLong.empty();
+        }
         // the JVM rotates its GC log into name.0, name.1, ... when it grows large
         for (int i = -1; i < 5; i++) {
             Path file = i < 0 ? gcLog : gcLog.resolveSibling(gcLog.getFileName() + "." + i);
