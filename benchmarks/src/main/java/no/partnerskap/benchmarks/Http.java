@@ -142,7 +142,7 @@ final class Http {
             connection.out.flush();
             String statusLine = connection.line();
             if (statusLine == null) {
-                throw new StaleConnection();
+                throw new EOFException("connection closed by the server before it answered");
             }
             answered = true;
             int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
@@ -177,23 +177,22 @@ final class Http {
                 connection.close();
             } else {
                 connection.idleSince = System.nanoTime();
-                connection.reused = true;
                 idle.offerFirst(connection);
             }
             return new Response(status, new String(body, StandardCharsets.UTF_8), etag);
         } catch (IOException | RuntimeException e) {
             connection.close();
-            if (!answered && connection.reused && !(e instanceof StaleConnection)) {
-                throw new StaleConnection();
+            if (!answered) {
+                throw new StaleConnection(e); // sent again by the caller only if the connection was a kept one
             }
             throw e;
         }
     }
 
-    /** A reused connection the server had already closed: nothing of the request was answered. */
+    /** The connection failed before any byte of an answer: on a kept one, the server had closed it. */
     private static final class StaleConnection extends IOException {
-        StaleConnection() {
-            super("connection closed by the server before it answered");
+        StaleConnection(Exception cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
@@ -202,7 +201,6 @@ final class Http {
         private final InputStream in;
         private final OutputStream out;
         private long idleSince;
-        private boolean reused;
 
         Connection(int port) throws IOException {
             socket = new Socket();
