@@ -51,8 +51,19 @@ final class CpuTime {
     }
 
     private static OptionalLong ticks(long pid, boolean withReapedChildren) {
+        return ticks(Path.of("/proc", Long.toString(pid)), withReapedChildren);
+    }
+
+    /** CPU time of one thread ({@code /proc/<pid>/task/<tid>}), in nanoseconds. */
+    static OptionalLong ofThread(Path thread) {
+        OptionalLong ticks = ticks(thread, false);
+        return ticks.isPresent() ? OptionalLong.of(ticks.getAsLong() * NANOS_PER_TICK) : OptionalLong.empty();
+    }
+
+    /** From the stat file of a process or of one thread. */
+    private static OptionalLong ticks(Path proc, boolean withReapedChildren) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(proc.resolve("stat"));
             // the command name in parentheses may hold spaces; the fields after it are plain numbers
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
             // after the name: state(0) ... utime(11) stime(12) cutime(13) cstime(14)

@@ -103,6 +103,10 @@ final class Service implements AutoCloseable {
         return peak < 0 ? Optional.empty() : Optional.of(peak);
     }
 
+    boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     /** The JVM's pid: the process itself, or its java child when started through a wrapper. */
     long jvmPid() {
         return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
