@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -314,12 +315,13 @@ public final class Benchmark {
     private Run throughput() throws Exception {
         warmUp();
         log("measuring commands/s: %d s at concurrency %d", durationSeconds, concurrency);
-        Measured measured = measured(durationSeconds);
-        Run run = measured.run();
-        String compiling = measured.compiling();
+        CpuReading before = cpuReading();
+        Run run = closedLoop(durationSeconds);
+        CpuUsed used = cpuUsedSince(before);
+        String compiling = used.compiling();
         StringBuilder split = new StringBuilder();
         double total = 0;
-        for (Map.Entry<String, Double> e : measured.cpu().entrySet()) {
+        for (Map.Entry<String, Double> e : used.byProcess().entrySet()) {
             double ms = e.getValue() * 1e3 / Math.max(1, run.ok());
             total += ms;
             split.append(split.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(Stats.f2(ms));
@@ -388,31 +390,38 @@ public final class Benchmark {
         return m;
     }
 
-    /**
-     * The closed loop before a measure, not counted, then a checkpoint. Meanwhile the services' JIT
-     * compiler threads run ahead of their other threads (nice -10, set again every 5 s for any compiler
-     * thread started since): at normal priority, on two cores under full load, commitment-service was
-     * still compiling after 90 s (13-29 % of its CPU in the measure went to its compilers), and
-     * commands ran in the slower code the JIT profiles with. The measure itself runs at normal priority.
-     */
+    /** The closed loop before a measure, not counted, with the JIT compilers ahead; then a checkpoint. */
     private void warmUp() throws Exception {
         log("warm-up: %d s at concurrency %d, the services' JIT compilers ahead of their other threads",
                 warmupSeconds, concurrency);
+        compilersAhead(() -> closedLoop(warmupSeconds));
+        recycleWal("after the warm-up");
+    }
+
+    /**
+     * Runs a warm-up with the services' JIT compiler threads ahead of their other threads (nice -10,
+     * set again every 5 s for any compiler thread started since). At normal priority, on two cores
+     * under full load, a compiler thread gets about the share of any one of the dozens of request and
+     * database threads: after 90 s commitment-service still gave 13-29 % of its CPU in the measure to
+     * its compilers and ran commands in the slower code the JIT profiles with, where 420 s gave what
+     * 90 s give this way. Measures run at normal priority, as production does.
+     */
+    private <T> T compilersAhead(Callable<T> warmUp) throws Exception {
         ScheduledExecutorService renice = Executors.newSingleThreadScheduledExecutor();
         AtomicBoolean ahead = new AtomicBoolean(true);
         renice.scheduleWithFixedDelay(() -> ahead.compareAndSet(true, reniceCompilers(-10)), 0, 5, TimeUnit.SECONDS);
         try {
-            closedLoop(warmupSeconds);
+            return warmUp.call();
         } finally {
             renice.shutdownNow();
             renice.awaitTermination(10, TimeUnit.SECONDS);
             reniceCompilers(0);
+            if (!ahead.get() && !compilersNotAhead) {
+                log("  could not raise the JIT compilers' priority (renice needs the right to); warming up at normal "
+                        + "priority");
+                compilersNotAhead = true;
+            }
         }
-        if (!ahead.get()) {
-            log("  could not raise the JIT compilers' priority (renice needs the right to); warmed up at normal priority");
-            compilersNotAhead = true;
-        }
-        recycleWal("after the warm-up");
     }
 
     private boolean reniceCompilers(int nice) {
@@ -425,16 +434,21 @@ public final class Benchmark {
         return all;
     }
 
-    /** A closed loop with the CPU each process used meanwhile, and how much of each service's went to compiling. */
-    private Measured measured(int seconds) throws Exception {
-        Map<String, Long> cpuBefore = cpu();
-        Map<String, Long> compilersBefore = compilers();
-        Run run = closedLoop(seconds);
-        Map<String, Double> used = cpuUsed(cpuBefore, cpu());
-        return new Measured(run, used, compiling(cpuUsed(compilersBefore, compilers()), used));
+    /** The CPU each process, and each service's JIT compilers, had used at one moment (ns). */
+    private record CpuReading(Map<String, Long> byProcess, Map<String, Long> compilers) {
     }
 
-    private record Measured(Run run, Map<String, Double> cpu, String compiling) {
+    /** The CPU each process used in a phase (s), and what compiling took of each service's. */
+    private record CpuUsed(Map<String, Double> byProcess, String compiling) {
+    }
+
+    private CpuReading cpuReading() {
+        return new CpuReading(cpu(), compilers());
+    }
+
+    private CpuUsed cpuUsedSince(CpuReading before) {
+        Map<String, Double> used = cpuUsed(before.byProcess(), cpu());
+        return new CpuUsed(used, compiling(cpuUsed(before.compilers(), compilers()), used));
     }
 
     /** CPU time of each running service's JIT compiler threads, in nanoseconds. */
@@ -680,7 +694,7 @@ public final class Benchmark {
     private void lag(Run max) throws Exception {
         double rate = max.perSecond() / 2;
         log("projection lag: %d s of reads to warm up the read path", READ_WARMUP_SECONDS);
-        long warmUpReads = warmUpReads();
+        long warmUpReads = compilersAhead(this::warmUpReads);
         int sampleEvery = (int) Math.max(1, Math.round(rate / 10));
         // The load phase wrote at full speed from closed loops; this phase's own paths (the generator's
         // open loop, the probes' reads that wait for a version) were still being compiled in its first
@@ -688,18 +702,21 @@ public final class Benchmark {
         double vacuumSeconds = vacuum("before the lag phase");
         recycleWal("before the lag phase");
         log("projection lag: rehearsal at %.0f commands/s for %d s, not counted", rate, LAG_REHEARSAL_SECONDS);
-        OpenLoop rehearsal = openLoop(rate, LAG_REHEARSAL_SECONDS, sampleEvery);
+        OpenLoop rehearsal = compilersAhead(() -> openLoop(rate, LAG_REHEARSAL_SECONDS, sampleEvery));
         log("  rehearsal: write p99 %.1f ms, lag p99 %.0f ms", Stats.ms(rehearsal.latency(), 99),
                 Stats.ms(rehearsal.lag(), 99));
         log("projection lag: writing at %.0f commands/s (half of max) for %d s, lag probed on 1 in %d writes",
                 rate, lagSeconds, sampleEvery);
         Optional<DiskStalls> disk = DiskStalls.watch(postgres.dataDirectory());
+        CpuReading before = cpuReading();
         OpenLoop run;
         try {
             run = openLoop(rate, lagSeconds, sampleEvery);
         } finally {
             disk.ifPresent(DiskStalls::close);
         }
+        String compiling = cpuUsedSince(before).compiling();
+        log("  JIT compilers: %s", compiling);
         log("  %d WAL segments still ready", walSegmentsAhead());
         String diskStalls = disk.map(d -> describe(d, run.startedAt())).orElse("not watched (no /proc/diskstats entry "
                 + "for PostgreSQL's data folder)");
@@ -720,7 +737,8 @@ public final class Benchmark {
                 Stats.f(Stats.ms(lag, 50)) + " / " + Stats.f(Stats.ms(lag, 99)), "ms", "", "", "p99 ≤ 1000 ms",
                 Stats.ms(lag, 99) <= 1000 && run.notCaughtUp() == 0));
         notes.add(String.format(Locale.ROOT, "Lag phase: after %d s of warm-up reads of the read model (%,d reads, 4 at "
-                        + "a time), a database-wide VACUUM (ANALYZE) (%.1f s; autovacuum's pass over the load phase's "
+                        + "a time; like the rehearsal below, with the JIT compilers ahead), a database-wide VACUUM "
+                        + "(ANALYZE) (%.1f s; autovacuum's pass over the load phase's "
                         + "rows would otherwise land in the phase) and a checkpoint, and a %d s rehearsal of the phase "
                         + "(not counted; write p99 %.1f ms, lag p99 %.0f ms), open loop at %.0f cmd/s offered "
                         + "for %d s, %d errors; latency "
@@ -730,6 +748,7 @@ public final class Benchmark {
                 READ_WARMUP_SECONDS, warmUpReads, vacuumSeconds, LAG_REHEARSAL_SECONDS,
                 Stats.ms(rehearsal.latency(), 99), Stats.ms(rehearsal.lag(), 99), rate,
                 lagSeconds, run.errors(), lag.getTotalCount(), sampleEvery, run.notCaughtUp())
+                + " The services' JIT compiler threads used, of their CPU in the phase: " + compiling + "."
                 + " Lag phase " + run.slowest() + ". Disk holding PostgreSQL's data, watched every 5 ms through the phase: "
                 + diskStalls + ".");
     }
@@ -1155,14 +1174,15 @@ public final class Benchmark {
             long size = eventCount();
             log("store at %,d events: measuring commands/s and baseline (a)", size);
             warmUp();
-            Measured measured = measured(durationSeconds);
-            Run run = measured.run();
+            CpuReading cpuBefore = cpuReading();
+            Run run = closedLoop(durationSeconds);
+            String compiling = cpuUsedSince(cpuBefore).compiling();
             double[] a = measureBaselineA();
             double ratio = run.perSecond() / a[0];
             log("  %,d events: %.0f cmd/s, baseline (a) %.0f rows/s, ratio %.2f; JIT compilers: %s", size,
-                    run.perSecond(), a[0], ratio, measured.compiling());
+                    run.perSecond(), a[0], ratio, compiling);
             notes.add(String.format(Locale.ROOT, "--large: at %,d events, the services' JIT compiler threads used, of "
-                    + "their CPU in the measure: %s.", size, measured.compiling()));
+                    + "their CPU in the measure: %s.", size, compiling));
             table.add(row(String.format(Locale.ROOT, "commands/s with %,d events stored (projection-service stopped)",
                             size), Stats.f(run.perSecond()), "cmd/s", Stats.f(a[0]) + " rows/s (a)",
                     Stats.ratio(run.perSecond(), a[0]), at100k == null ? "" : "ratio ≥ 0.90 × ratio at 100k",
