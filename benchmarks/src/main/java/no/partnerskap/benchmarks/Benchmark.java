@@ -408,8 +408,12 @@ public final class Benchmark {
      */
     private <T> T compilersAhead(Callable<T> warmUp) throws Exception {
         ScheduledExecutorService renice = Executors.newSingleThreadScheduledExecutor();
-        AtomicBoolean ahead = new AtomicBoolean(true);
-        renice.scheduleWithFixedDelay(() -> ahead.compareAndSet(true, reniceCompilers(-10)), 0, 5, TimeUnit.SECONDS);
+        AtomicBoolean ahead = new AtomicBoolean();
+        renice.scheduleWithFixedDelay(() -> {
+            if (reniceCompilers(-10)) {
+                ahead.set(true);
+            }
+        }, 0, 5, TimeUnit.SECONDS);
         try {
             return warmUp.call();
         } finally {

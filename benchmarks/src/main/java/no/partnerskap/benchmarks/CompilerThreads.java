@@ -29,7 +29,7 @@ final class CompilerThreads {
      */
     static OptionalLong cpu(long pid) {
         try {
-            return OptionalLong.of(of(pid).stream().mapToLong(t -> CpuTime.ofThread(t).orElse(0)).sum());
+            return OptionalLong.of(of(pid).stream().mapToLong(t -> CpuTime.of(t).orElse(0)).sum());
         } catch (IOException | UncheckedIOException e) {
             return OptionalLong.empty(); // not on Linux, or the process is gone
         }
@@ -61,8 +61,7 @@ final class CompilerThreads {
     private static List<Path> of(long pid) throws IOException {
         try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             // /proc keeps the first 15 bytes of a thread's name
-            return threads.filter(t -> name(t).startsWith("C1 CompilerThre") || name(t).startsWith("C2 CompilerThre"))
-                    .toList();
+            return threads.filter(t -> name(t).matches("C[12] CompilerThre.*")).toList();
         }
     }
 

@@ -20,7 +20,12 @@ final class CpuTime {
 
     /** CPU time of one process and its threads, in nanoseconds. */
     static OptionalLong of(long pid) {
-        OptionalLong ticks = ticks(pid, false);
+        return of(Path.of("/proc", Long.toString(pid)));
+    }
+
+    /** CPU time of a process or of one thread ({@code /proc/<pid>/task/<tid>}), in nanoseconds. */
+    static OptionalLong of(Path proc) {
+        OptionalLong ticks = ticks(proc, false);
         return ticks.isPresent() ? OptionalLong.of(ticks.getAsLong() * NANOS_PER_TICK) : OptionalLong.empty();
     }
 
@@ -52,12 +57,6 @@ final class CpuTime {
 
     private static OptionalLong ticks(long pid, boolean withReapedChildren) {
         return ticks(Path.of("/proc", Long.toString(pid)), withReapedChildren);
-    }
-
-    /** CPU time of one thread ({@code /proc/<pid>/task/<tid>}), in nanoseconds. */
-    static OptionalLong ofThread(Path thread) {
-        OptionalLong ticks = ticks(thread, false);
-        return ticks.isPresent() ? OptionalLong.of(ticks.getAsLong() * NANOS_PER_TICK) : OptionalLong.empty();
     }
 
     /** From the stat file of a process or of one thread. */
