@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -325,6 +326,9 @@ public final class Benchmark {
             double ms = e.getValue() * 1e3 / Math.max(1, run.ok());
             total += ms;
             split.append(split.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(Stats.f2(ms));
+            if (e.getKey().equals("PostgreSQL")) {
+                split.append(" (").append(perCommand(used.postgres(), run.ok())).append(')');
+            }
         }
         notes.add(String.format(Locale.ROOT, "CPU time per acknowledged command in the load phase (ms): %s; %s ms in "
                 + "all, against %s ms of CPU available per command on %d cores. Of that, the services' JIT "
@@ -382,12 +386,30 @@ public final class Benchmark {
 
     /** CPU time used so far by each process on the machine that takes part, in nanoseconds. */
     private Map<String, Long> cpu() {
+        return cpu(postgresCpu());
+    }
+
+    private Map<String, Long> cpu(Optional<Map<String, Long>> postgresByRole) {
         Map<String, Long> m = new LinkedHashMap<>();
         CpuTime.of(commitment.jvmPid()).ifPresent(t -> m.put(commitment.name, t));
         CpuTime.of(projection.jvmPid()).ifPresent(t -> m.put(projection.name, t));
-        CpuTime.ofPostgres(postgres.dataDirectory()).ifPresent(t -> m.put("PostgreSQL", t));
+        postgresByRole.ifPresent(byRole -> m.put("PostgreSQL", byRole.values().stream().mapToLong(Long::longValue).sum()));
         m.put("load generator", CpuTime.ofThisProcess());
         return m;
+    }
+
+    /** PostgreSQL's CPU by whom it worked for: each service's connections, and the rest. */
+    private Optional<Map<String, Long>> postgresCpu() {
+        return CpuTime.ofPostgres(postgres.dataDirectory(),
+                Set.of(DatabaseBootstrap.COMMITMENT_ROLE, DatabaseBootstrap.PROJECTION_ROLE)).map(byRole -> {
+                    Map<String, Long> named = new LinkedHashMap<>();
+                    byRole.forEach((role, nanos) -> named.put(switch (role) {
+                        case DatabaseBootstrap.COMMITMENT_ROLE -> "for " + commitment.name;
+                        case DatabaseBootstrap.PROJECTION_ROLE -> "for " + projection.name;
+                        default -> "the rest";
+                    }, nanos));
+                    return named;
+                });
     }
 
     /** The closed loop before a measure, not counted, with the JIT compilers ahead; then a checkpoint. */
@@ -438,21 +460,30 @@ public final class Benchmark {
         return all;
     }
 
-    /** The CPU each process, and each service's JIT compilers, had used at one moment (ns). */
-    private record CpuReading(Map<String, Long> byProcess, Map<String, Long> compilers) {
+    /**
+     * The CPU each process, PostgreSQL's by whom it worked for, and each service's JIT compilers had
+     * used at one moment (ns).
+     */
+    private record CpuReading(Map<String, Long> byProcess, Map<String, Long> postgres, Map<String, Long> compilers) {
     }
 
-    /** The CPU each process used in a phase (s), and what compiling took of each service's. */
-    private record CpuUsed(Map<String, Double> byProcess, String compiling) {
+    /**
+     * The CPU each process used in a phase (s), PostgreSQL's by whom it worked for, and what compiling
+     * took of each service's.
+     */
+    private record CpuUsed(Map<String, Double> byProcess, Map<String, Double> postgres, String compiling) {
     }
 
     private CpuReading cpuReading() {
-        return new CpuReading(cpu(), compilers());
+        Optional<Map<String, Long>> postgresByRole = postgresCpu();
+        return new CpuReading(cpu(postgresByRole), postgresByRole.orElse(Map.of()), compilers());
     }
 
     private CpuUsed cpuUsedSince(CpuReading before) {
-        Map<String, Double> used = cpuUsed(before.byProcess(), cpu());
-        return new CpuUsed(used, compiling(cpuUsed(before.compilers(), compilers()), used));
+        CpuReading now = cpuReading();
+        Map<String, Double> used = cpuUsed(before.byProcess(), now.byProcess());
+        return new CpuUsed(used, cpuUsed(before.postgres(), now.postgres()),
+                compiling(cpuUsed(before.compilers(), now.compilers()), used));
     }
 
     /** CPU time of each running service's JIT compiler threads, in nanoseconds. */
@@ -478,6 +509,13 @@ public final class Benchmark {
             }
         });
         return text.isEmpty() ? "(not measured)" : text.toString();
+    }
+
+    /** Seconds of CPU in a phase as milliseconds per command or row, e.g. "for commitment-service 0.62, the rest 0.11". */
+    static String perCommand(Map<String, Double> seconds, long commands) {
+        return seconds.entrySet().stream()
+                .map(e -> e.getKey() + ' ' + Stats.f2(e.getValue() * 1e3 / Math.max(1, commands)))
+                .collect(Collectors.joining(", "));
     }
 
     /** The CPU each process used between two readings of {@link #cpu()}, in seconds. */
@@ -596,6 +634,8 @@ public final class Benchmark {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(3, warmupSeconds) + durationSeconds);
         long measureFrom = end - TimeUnit.SECONDS.toNanos(durationSeconds);
         AtomicLong rows = new AtomicLong();
+        AtomicLong allRows = new AtomicLong();
+        Map<String, Long> cpuBefore = cpu();
         List<Future<Histogram>> futures = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
             int worker = w;
@@ -631,6 +671,7 @@ public final class Benchmark {
                         insert.setBytes(10, hash);
                         insert.executeUpdate();
                         c.commit();
+                        allRows.incrementAndGet();
                         if (t0 >= measureFrom) {
                             h.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
                             rows.incrementAndGet();
@@ -645,6 +686,12 @@ public final class Benchmark {
             all.add(f.get());
         }
         pool.shutdown();
+        // what a row costs PostgreSQL, to set against what a command costs it
+        Map<String, Double> cpuUsed = cpuUsed(cpuBefore, cpu());
+        cpuUsed.keySet().retainAll(List.of("PostgreSQL", "load generator"));
+        String perRow = perCommand(cpuUsed, allRows.get());
+        log("  baseline (a): CPU per row (ms): %s", perRow);
+        notes.add(String.format(Locale.ROOT, "CPU time per row of baseline (a) at %,d rows (ms): %s.", allRows.get(), perRow));
         // the next phase should not pay for this one's rows: no table to vacuum, no dirty pages to flush
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
             s.execute("drop table bench.event_copy");

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * CPU time used by a process (user + system), from Linux's /proc, so that a phase's CPU can be
@@ -30,22 +34,43 @@ final class CpuTime {
     }
 
     /**
-     * CPU time of a PostgreSQL server: the postmaster, the backends it has reaped and the ones
-     * still running, in nanoseconds.
+     * CPU time of a PostgreSQL server shared out by whom it worked for, in nanoseconds: each client
+     * backend under its role's name (its process title reads "postgres: role database host state"),
+     * every other process (postmaster, WAL writer, checkpointer, autovacuum, and the backends it has
+     * reaped) under {@link #POSTGRES_OTHER}.
      */
-    static OptionalLong ofPostgres(Path dataDirectory) {
+    static Optional<Map<String, Long>> ofPostgres(Path dataDirectory, Set<String> roles) {
         try {
             long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
             OptionalLong own = ticks(postmaster, true);
             if (own.isEmpty()) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
-            long total = own.getAsLong() + ProcessHandle.of(postmaster).stream()
-                    .flatMap(ProcessHandle::descendants)
-                    .mapToLong(child -> ticks(child.pid(), false).orElse(0)).sum();
-            return OptionalLong.of(total * NANOS_PER_TICK);
+            Map<String, Long> byRole = new TreeMap<>(Map.of(POSTGRES_OTHER, own.getAsLong() * NANOS_PER_TICK));
+            ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).forEach(child -> {
+                String role = roleOf(title(child.pid()));
+                byRole.merge(roles.contains(role) ? role : POSTGRES_OTHER,
+                        ticks(child.pid(), false).orElse(0) * NANOS_PER_TICK, Long::sum);
+            });
+            return Optional.of(byRole);
         } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
+            return Optional.empty();
+        }
+    }
+
+    static final String POSTGRES_OTHER = "other";
+
+    /** The role a PostgreSQL process title names ("postgres: role database ..."), or "" for none. */
+    static String roleOf(String title) {
+        String[] words = title.trim().split("\\s+");
+        return words.length >= 3 && words[0].equals("postgres:") ? words[1] : "";
+    }
+
+    private static String title(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
         }
     }
 
