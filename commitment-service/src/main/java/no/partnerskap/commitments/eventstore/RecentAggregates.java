@@ -8,8 +8,8 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
 
 /**
  * The aggregates used most recently, kept in memory so that a command on a busy commitment does
- * not read its events again. Bounded: the least recently used is forgotten first. An entry that
- * another instance has overtaken decides nothing: see {@link FreshAggregates}.
+ * not read its events again. Bounded: the least recently used is forgotten first. Whether an
+ * entry is still current is checked before each command by {@link FreshAggregates}.
  */
 final class RecentAggregates implements Cache {
 
