@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,6 +70,8 @@ public final class Benchmark {
     private static final int LAG_REHEARSAL_SECONDS = 10;
     private static final int READ_WARMUP_SECONDS = 20;
     private boolean large;
+    /** --statements: PostgreSQL with pg_stat_statements, and what each statement cost in the load phase. */
+    private boolean statements;
     /** Set when a warm-up could not put the JIT compilers ahead, so that the results say so. */
     private boolean compilersNotAhead;
     private long largeEvents = 10_000_000L;
@@ -117,6 +120,8 @@ public final class Benchmark {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.equals("--large")) {
                 large = true;
+            } else if (arg.equals("--statements")) {
+                statements = true;
             } else if (arg.startsWith("--large-events=")) {
                 large = true;
                 largeEvents = Long.parseLong(value.replace("_", ""));
@@ -138,7 +143,7 @@ public final class Benchmark {
                 throw new IllegalArgumentException("""
                         unknown option %s; options: --large, --large-events=N, --concurrency=N (16),
                         --duration=S (25), --warmup=S (90), --lag-duration=S (15), --commitment-arg=--prop=value,
-                        --projection-arg=--prop=value, --results=FILE (benchmark-results/latest.md)""".formatted(arg));
+                        --projection-arg=--prop=value, --statements, --results=FILE (benchmark-results/latest.md)""".formatted(arg));
             }
         }
     }
@@ -152,10 +157,14 @@ public final class Benchmark {
         try (var old = Files.list(Files.createDirectories(logs()))) {
             old.filter(f -> !f.getFileName().toString().startsWith("benchmark-gc")).forEach(f -> f.toFile().delete());
         }
-        postgres = LocalPostgres.startDurable(work.resolve("postgres"), 0);
+        postgres = LocalPostgres.startDurable(work.resolve("postgres"), 0,
+                statements ? StatementCosts.SERVER_CONFIG : Map.of());
         try {
             DatabaseBootstrap.apply(postgres.superuser("postgres"), postgres::superuser, DB, C_PASSWORD, P_PASSWORD);
             superuser = postgres.superuser(DB);
+            if (statements) {
+                asSuperuser(StatementCosts.CREATE_EXTENSION);
+            }
             List<String> cArgs = new ArrayList<>(List.of("--spring.profiles.active=local",
                     "--spring.datasource.url=" + postgres.jdbcUrl(DB),
                     "--spring.datasource.username=" + DatabaseBootstrap.COMMITMENT_ROLE,
@@ -316,9 +325,15 @@ public final class Benchmark {
     private Run throughput() throws Exception {
         warmUp();
         log("measuring commands/s: %d s at concurrency %d", durationSeconds, concurrency);
+        if (statements) {
+            asSuperuser(StatementCosts.RESET);
+        }
         CpuReading before = cpuReading();
         Run run = closedLoop(durationSeconds);
         CpuUsed used = cpuUsedSince(before);
+        if (statements) {
+            statementsPerCommand(run.ok());
+        }
         String compiling = used.compiling();
         StringBuilder split = new StringBuilder();
         double total = 0;
@@ -511,6 +526,24 @@ public final class Benchmark {
         return text.isEmpty() ? "(not measured)" : text.toString();
     }
 
+    private void asSuperuser(String sql) throws SQLException {
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** What each statement cost per acknowledged command in the load phase, the costliest first. */
+    private void statementsPerCommand(long commands) throws SQLException {
+        List<String> lines;
+        try (Connection c = superuser.getConnection()) {
+            lines = StatementCosts.perCommand(c, List.of(DatabaseBootstrap.COMMITMENT_ROLE,
+                    DatabaseBootstrap.PROJECTION_ROLE), commands);
+        }
+        log("  statements in the load phase, costliest first:%n    %s", String.join("\n    ", lines));
+        notes.add("Statements in the load phase (--statements), costliest first, per acknowledged command:\n"
+                + lines.stream().map(l -> "  - `" + l.replace("`", "'") + "`").collect(Collectors.joining("\n")));
+    }
+
     /** Seconds of CPU in a phase as milliseconds per command or row, e.g. "for commitment-service 0.62, the rest 0.11". */
     static String perCommand(Map<String, Double> seconds, long commands) {
         return seconds.entrySet().stream()
@@ -635,6 +668,10 @@ public final class Benchmark {
         long measureFrom = end - TimeUnit.SECONDS.toNanos(durationSeconds);
         AtomicLong rows = new AtomicLong();
         AtomicLong allRows = new AtomicLong();
+        // each worker holds its connection open until the CPU is read: a closed one's backend may not
+        // have been reaped by then, and its CPU would be counted nowhere
+        CountDownLatch loopsDone = new CountDownLatch(concurrency);
+        CountDownLatch cpuRead = new CountDownLatch(1);
         Map<String, Long> cpuBefore = cpu();
         List<Future<Histogram>> futures = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
@@ -677,17 +714,22 @@ public final class Benchmark {
                             rows.incrementAndGet();
                         }
                     }
+                    loopsDone.countDown();
+                    cpuRead.await();
                 }
                 return h;
             }));
         }
+        // a worker that failed never counts down: its future says why
+        loopsDone.await(durationSeconds + 60L, TimeUnit.SECONDS);
+        // what a row costs PostgreSQL, to set against what a command costs it
+        Map<String, Double> cpuUsed = cpuUsed(cpuBefore, cpu());
+        cpuRead.countDown();
         Histogram all = Stats.histogram();
         for (Future<Histogram> f : futures) {
             all.add(f.get());
         }
         pool.shutdown();
-        // what a row costs PostgreSQL, to set against what a command costs it
-        Map<String, Double> cpuUsed = cpuUsed(cpuBefore, cpu());
         cpuUsed.keySet().retainAll(List.of("PostgreSQL", "load generator"));
         String perRow = perCommand(cpuUsed, allRows.get());
         log("  baseline (a): CPU per row (ms): %s", perRow);

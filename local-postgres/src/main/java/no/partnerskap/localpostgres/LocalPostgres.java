@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -35,20 +36,26 @@ public final class LocalPostgres implements AutoCloseable {
      * @param port a fixed port, or 0 for any free one
      */
     public static LocalPostgres startDurable(Path dataDirectory, int port) {
+        return startDurable(dataDirectory, port, Map.of());
+    }
+
+    /** The same, with further server settings, e.g. a library to preload for a diagnosis. */
+    public static LocalPostgres startDurable(Path dataDirectory, int port, Map<String, String> serverConfig) {
         stopOrphanedServer(dataDirectory);
-        return start(dataDirectory, port, false, true);
+        return start(dataDirectory, port, false, true, serverConfig);
     }
 
     /** Starts a throw-away server for tests: fresh folder, no fsync (an acknowledged write may be lost on power loss). */
     public static LocalPostgres startForTests() {
         try {
-            return start(Files.createTempDirectory("partnerships-test-pg"), 0, true, false);
+            return start(Files.createTempDirectory("partnerships-test-pg"), 0, true, false, Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static LocalPostgres start(Path dataDirectory, int port, boolean clean, boolean durable) {
+    private static LocalPostgres start(Path dataDirectory, int port, boolean clean, boolean durable,
+                                       Map<String, String> serverConfig) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -64,6 +71,7 @@ public final class LocalPostgres implements AutoCloseable {
                 // the library's defaults trade durability for speed; a user's data needs both on
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
+            serverConfig.forEach(builder::setServerConfig);
             return new LocalPostgres(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);
