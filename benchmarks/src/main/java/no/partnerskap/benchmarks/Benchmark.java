@@ -733,7 +733,7 @@ public final class Benchmark {
         cpuUsed.keySet().retainAll(List.of("PostgreSQL", "load generator"));
         String perRow = perCommand(cpuUsed, allRows.get());
         log("  baseline (a): CPU per row (ms): %s", perRow);
-        notes.add(String.format(Locale.ROOT, "CPU time per row of baseline (a) at %,d rows (ms): %s.", allRows.get(), perRow));
+        notes.add(String.format(Locale.ROOT, "CPU time per row of baseline (a), %,d rows inserted (ms): %s.", allRows.get(), perRow));
         // the next phase should not pay for this one's rows: no table to vacuum, no dirty pages to flush
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
             s.execute("drop table bench.event_copy");
