@@ -338,7 +338,7 @@ public final class Benchmark {
         StringBuilder split = new StringBuilder();
         double total = 0;
         for (Map.Entry<String, Double> e : used.byProcess().entrySet()) {
-            double ms = e.getValue() * 1e3 / Math.max(1, run.ok());
+            double ms = msPer(e.getValue(), run.ok());
             total += ms;
             split.append(split.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(Stats.f2(ms));
             if (e.getKey().equals("PostgreSQL")) {
@@ -365,9 +365,7 @@ public final class Benchmark {
      * been running recycles segments at each checkpoint; one checkpoint brings this one to that state.
      */
     private void recycleWal(String when) throws SQLException {
-        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
-            s.execute("checkpoint");
-        }
+        asSuperuser("checkpoint");
         log("  checkpoint %s: %d WAL segments ready for reuse", when, walSegmentsAhead());
     }
 
@@ -380,9 +378,7 @@ public final class Benchmark {
      */
     private double vacuum(String when) throws SQLException {
         long start = System.nanoTime();
-        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
-            s.execute("vacuum (analyze)");
-        }
+        asSuperuser("vacuum (analyze)");
         double seconds = (System.nanoTime() - start) / 1e9;
         log("  vacuum and analyze %s: %.1f s", when, seconds);
         return seconds;
@@ -526,9 +522,12 @@ public final class Benchmark {
         return text.isEmpty() ? "(not measured)" : text.toString();
     }
 
-    private void asSuperuser(String sql) throws SQLException {
+    /** Runs statements one after the other on one superuser connection, in autocommit. */
+    private void asSuperuser(String... statements) throws SQLException {
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
+            for (String sql : statements) {
+                s.execute(sql);
+            }
         }
     }
 
@@ -547,8 +546,13 @@ public final class Benchmark {
     /** Seconds of CPU in a phase as milliseconds per command or row, e.g. "for commitment-service 0.62, the rest 0.11". */
     static String perCommand(Map<String, Double> seconds, long commands) {
         return seconds.entrySet().stream()
-                .map(e -> e.getKey() + ' ' + Stats.f2(e.getValue() * 1e3 / Math.max(1, commands)))
+                .map(e -> e.getKey() + ' ' + Stats.f2(msPer(e.getValue(), commands)))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Seconds of CPU as milliseconds per command (or row). */
+    private static double msPer(double seconds, long commands) {
+        return seconds * 1e3 / Math.max(1, commands);
     }
 
     /** The CPU each process used between two readings of {@link #cpu()}, in seconds. */
@@ -735,10 +739,7 @@ public final class Benchmark {
         log("  baseline (a): CPU per row (ms): %s", perRow);
         notes.add(String.format(Locale.ROOT, "CPU time per row of baseline (a), %,d rows inserted (ms): %s.", allRows.get(), perRow));
         // the next phase should not pay for this one's rows: no table to vacuum, no dirty pages to flush
-        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
-            s.execute("drop table bench.event_copy");
-            s.execute("checkpoint");
-        }
+        asSuperuser("drop table bench.event_copy", "checkpoint");
         double perSecond = rows.get() / (double) durationSeconds;
         log("  baseline (a): %.0f rows/s, p50 %.2f ms, p99 %.2f ms", perSecond, Stats.ms(all, 50), Stats.ms(all, 99));
         return new double[] {perSecond, Stats.ms(all, 50), Stats.ms(all, 95), Stats.ms(all, 99)};
@@ -1178,10 +1179,8 @@ public final class Benchmark {
 
     private double replayByRestart(long head, long events) throws Exception {
         projection.close();
-        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
-            s.execute("drop schema projection cascade");
-            s.execute("create schema projection authorization " + DatabaseBootstrap.PROJECTION_ROLE);
-        }
+        asSuperuser("drop schema projection cascade",
+                "create schema projection authorization " + DatabaseBootstrap.PROJECTION_ROLE);
         long t0 = System.nanoTime();
         projection.start();
         long up = System.nanoTime();
@@ -1335,9 +1334,7 @@ public final class Benchmark {
                         (target - count - n * perAggregate) / rate);
             }
         }
-        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
-            s.execute("analyze event_store.domain_event_entry");
-        }
+        asSuperuser("analyze event_store.domain_event_entry");
     }
 
     private static String idOf(String json) {
