@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import no.partnerskap.localpostgres.DatabaseBootstrap;
 import no.partnerskap.localpostgres.LocalPostgres;
@@ -75,6 +77,8 @@ public final class Benchmark {
     /** Set when a warm-up could not put the JIT compilers ahead, so that the results say so. */
     private boolean compilersNotAhead;
     private long largeEvents = 10_000_000L;
+    /** JVM options for both services, e.g. a collector or heap setting to compare. */
+    private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> commitmentArgs = new ArrayList<>();
     private final List<String> projectionArgs = new ArrayList<>();
     private Path results = Path.of("benchmark-results", "latest.md");
@@ -133,6 +137,8 @@ public final class Benchmark {
                 warmupSeconds = Integer.parseInt(value);
             } else if (arg.startsWith("--lag-duration=")) {
                 lagSeconds = Integer.parseInt(value);
+            } else if (arg.startsWith("--jvm-option=")) {
+                jvmOptions.add(value);
             } else if (arg.startsWith("--commitment-arg=")) {
                 commitmentArgs.add(value);
             } else if (arg.startsWith("--projection-arg=")) {
@@ -142,7 +148,8 @@ public final class Benchmark {
             } else {
                 throw new IllegalArgumentException("""
                         unknown option %s; options: --large, --large-events=N, --concurrency=N (16),
-                        --duration=S (25), --warmup=S (90), --lag-duration=S (15), --commitment-arg=--prop=value,
+                        --duration=S (25), --warmup=S (90), --lag-duration=S (15), --jvm-option=-XX:... (both services),
+                        --commitment-arg=--prop=value,
                         --projection-arg=--prop=value, --statements, --results=FILE (benchmark-results/latest.md)""".formatted(arg));
             }
         }
@@ -172,7 +179,7 @@ public final class Benchmark {
                     // tokens stay valid when commitment-service is restarted for the aggregate-load phase
                     "--partnerships.dev-issuer.key-file=" + work.resolve("dev-issuer-key.json")));
             cArgs.addAll(commitmentArgs);
-            commitment = new Service("commitment-service", commitmentJar, cArgs, logs());
+            commitment = new Service("commitment-service", commitmentJar, jvmOptions, cArgs, logs());
             log("starting commitment-service on port %d", commitment.port);
             commitment.start();
             List<String> pArgs = new ArrayList<>(List.of("--spring.profiles.active=local",
@@ -181,7 +188,7 @@ public final class Benchmark {
                     "--spring.datasource.password=" + P_PASSWORD,
                     "--partnerships.commitment-service-url=http://127.0.0.1:" + commitment.port));
             pArgs.addAll(projectionArgs);
-            projection = new Service("projection-service", projectionJar, pArgs, logs());
+            projection = new Service("projection-service", projectionJar, jvmOptions, pArgs, logs());
             log("starting projection-service on port %d", projection.port);
             projection.start();
             write = new Http(commitment.port);
@@ -440,16 +447,31 @@ public final class Benchmark {
      * 90 s give this way. Measures run at normal priority, as production does.
      */
     private <T> T compilersAhead(Callable<T> warmUp) throws Exception {
-        ScheduledExecutorService renice = Executors.newSingleThreadScheduledExecutor();
-        AtomicBoolean ahead = new AtomicBoolean();
-        renice.scheduleWithFixedDelay(() -> {
-            if (reniceCompilers(-10)) {
-                ahead.set(true);
-            }
-        }, 0, 5, TimeUnit.SECONDS);
-        try {
+        try (CompilersAhead ahead = new CompilersAhead()) {
             return warmUp.call();
-        } finally {
+        }
+    }
+
+    /** The services' JIT compilers at nice -10 from its creation until it is closed, then at 0 again. */
+    private final class CompilersAhead implements AutoCloseable {
+
+        private final ScheduledExecutorService renice = Executors.newSingleThreadScheduledExecutor();
+        private final AtomicBoolean ahead = new AtomicBoolean();
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        CompilersAhead() {
+            renice.scheduleWithFixedDelay(() -> {
+                if (reniceCompilers(-10)) {
+                    ahead.set(true);
+                }
+            }, 0, 5, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (closed.getAndSet(true)) {
+                return;
+            }
             renice.shutdownNow();
             renice.awaitTermination(10, TimeUnit.SECONDS);
             reniceCompilers(0);
@@ -792,29 +814,47 @@ public final class Benchmark {
         int sampleEvery = (int) Math.max(1, Math.round(rate / 10));
         // The load phase wrote at full speed from closed loops; this phase's own paths (the generator's
         // open loop, the probes' reads that wait for a version) were still being compiled in its first
-        // seconds, on the same two cores, and that compiling made the slowest writes. A rehearsal first.
+        // seconds, on the same two cores, and that compiling made the slowest writes. A rehearsal first,
+        // in the same open loop: a new loop, started 0.3 s after the rehearsal's, held some of the phase's
+        // slowest writes in its first 250 ms in every run read for it, so the measure begins in a running one.
         double vacuumSeconds = vacuum("before the lag phase");
         recycleWal("before the lag phase");
-        log("projection lag: rehearsal at %.0f commands/s for %d s, not counted", rate, LAG_REHEARSAL_SECONDS);
-        OpenLoop rehearsal = compilersAhead(() -> openLoop(rate, LAG_REHEARSAL_SECONDS, sampleEvery));
-        log("  rehearsal: write p99 %.1f ms, lag p99 %.0f ms", Stats.ms(rehearsal.latency(), 99),
-                Stats.ms(rehearsal.lag(), 99));
-        log("projection lag: writing at %.0f commands/s (half of max) for %d s, lag probed on 1 in %d writes",
-                rate, lagSeconds, sampleEvery);
-        Optional<DiskStalls> disk = DiskStalls.watch(postgres.dataDirectory());
-        CpuReading before = cpuReading();
+        log("projection lag: rehearsal at %.0f commands/s for %d s, not counted, then writing at that rate (half of "
+                + "max) for %d s, lag probed on 1 in %d writes", rate, LAG_REHEARSAL_SECONDS, lagSeconds, sampleEvery);
+        long start = System.nanoTime() + 100_000_000L;
+        long measureStart = start + TimeUnit.SECONDS.toNanos(LAG_REHEARSAL_SECONDS);
+        ScheduledExecutorService at = Executors.newSingleThreadScheduledExecutor();
+        CompilersAhead ahead = new CompilersAhead();
+        // a second before the measure, so that renice's own process is not started in it
+        at.schedule(() -> {
+            ahead.close();
+            return null;
+        }, measureStart - TimeUnit.SECONDS.toNanos(1) - System.nanoTime(), TimeUnit.NANOSECONDS);
+        Future<CpuReading> before = at.schedule(this::cpuReading, measureStart - System.nanoTime(), TimeUnit.NANOSECONDS);
+        Future<Optional<DiskStalls>> watching = at.schedule(() -> DiskStalls.watch(postgres.dataDirectory()),
+                measureStart - System.nanoTime(), TimeUnit.NANOSECONDS);
+        OpenLoop rehearsal;
         OpenLoop run;
         try {
-            run = openLoop(rate, lagSeconds, sampleEvery);
+            OpenLoop[] parts = openLoop(rate, start, measureStart, lagSeconds, sampleEvery);
+            rehearsal = parts[0];
+            run = parts[1];
         } finally {
-            disk.ifPresent(DiskStalls::close);
+            ahead.close();
+            watching.get().ifPresent(DiskStalls::close);
+            at.shutdown();
         }
-        String compiling = cpuUsedSince(before).compiling();
+        Optional<DiskStalls> disk = watching.get();
+        log("  rehearsal: write p99 %.1f ms, lag p99 %.0f ms", Stats.ms(rehearsal.latency(), 99),
+                Stats.ms(rehearsal.lag(), 99));
+        String compiling = cpuUsedSince(before.get()).compiling();
         log("  JIT compilers: %s", compiling);
         log("  %d WAL segments still ready", walSegmentsAhead());
         String diskStalls = disk.map(d -> describe(d, run.startedAt())).orElse("not watched (no /proc/diskstats entry "
                 + "for PostgreSQL's data folder)");
         log("  disk: %s", diskStalls);
+        String pauses = gcPauses(run.startedAt(), Instant.now());
+        log("  GC pauses: %s", pauses);
         Histogram latency = run.latency();
         Histogram lag = run.lag();
         double achieved = run.ok() / (double) lagSeconds;
@@ -833,18 +873,30 @@ public final class Benchmark {
         notes.add(String.format(Locale.ROOT, "Lag phase: after %d s of warm-up reads of the read model (%,d reads, 4 at "
                         + "a time; like the rehearsal below, with the JIT compilers ahead), a database-wide VACUUM "
                         + "(ANALYZE) (%.1f s; autovacuum's pass over the load phase's "
-                        + "rows would otherwise land in the phase) and a checkpoint, and a %d s rehearsal of the phase "
-                        + "(not counted; write p99 %.1f ms, lag p99 %.0f ms), open loop at %.0f cmd/s offered "
-                        + "for %d s, %d errors; latency "
+                        + "rows would otherwise land in the phase) and a checkpoint, an open loop at %.0f cmd/s "
+                        + "offered: %d s of rehearsal (not counted; write p99 %.1f ms, lag p99 %.0f ms), then, in the "
+                        + "same loop, %d s measured, %d errors; latency "
                         + "counted from each command's scheduled send time. Lag = write acknowledged → `GET "
                         + "/api/commitments/{id}?minVersion=ETag` answers 200 (the read polls every 20 ms server-side, "
                         + "so figures carry up to ~20 ms of that polling); %d probes (1 in %d writes), %d answered 503.",
-                READ_WARMUP_SECONDS, warmUpReads, vacuumSeconds, LAG_REHEARSAL_SECONDS,
-                Stats.ms(rehearsal.latency(), 99), Stats.ms(rehearsal.lag(), 99), rate,
-                lagSeconds, run.errors(), lag.getTotalCount(), sampleEvery, run.notCaughtUp())
+                READ_WARMUP_SECONDS, warmUpReads, vacuumSeconds, rate, LAG_REHEARSAL_SECONDS,
+                Stats.ms(rehearsal.latency(), 99), Stats.ms(rehearsal.lag(), 99), lagSeconds, run.errors(), lag.getTotalCount(), sampleEvery, run.notCaughtUp())
                 + " The services' JIT compiler threads used, of their CPU in the phase: " + compiling + "."
                 + " Lag phase " + run.slowest() + ". Disk holding PostgreSQL's data, watched every 5 ms through the phase: "
-                + diskStalls + ".");
+                + diskStalls + ". Stop-the-world GC pauses in the phase: " + pauses + ".");
+    }
+
+    /** Each service's collections in a phase: how many, their sum, the longest as [ms into the phase, ms]. */
+    private String gcPauses(Instant phaseStart, Instant phaseEnd) {
+        return Stream.of(commitment, projection).map(s -> {
+            List<Service.GcPause> pauses = s.gcPauses(phaseStart, phaseEnd);
+            return String.format(Locale.ROOT, "%s %d, %.0f ms in all%s", s.name, pauses.size(),
+                    pauses.stream().mapToDouble(Service.GcPause::millis).sum(), pauses.isEmpty() ? "" : ", longest "
+                            + pauses.stream().sorted(Comparator.comparingDouble(Service.GcPause::millis).reversed())
+                            .limit(5).map(p -> String.format(Locale.ROOT, "[%d, %.0f]",
+                                    Duration.between(phaseStart, p.end()).toMillis() - Math.round(p.millis()), p.millis()))
+                            .collect(Collectors.joining(" ")));
+        }).collect(Collectors.joining("; ")) + " (as [ms into the phase, ms])";
     }
 
     /** The disk's stalls in a phase, longest first, as [ms into the phase, ms]. */
@@ -860,25 +912,22 @@ public final class Benchmark {
     }
 
     /**
-     * Each worker sends its organisations' commands on a fixed schedule, so that together they offer
-     * {@code rate}; one write in {@code sampleEvery} is followed by a read that waits for its version.
+     * Each worker sends its organisations' commands on a fixed schedule from {@code start} (a
+     * {@link System#nanoTime()}), so that together they offer {@code rate}; one write in
+     * {@code sampleEvery} is followed by a read that waits for its version. What was sent before
+     * {@code measureStart} is the rehearsal, counted apart; the loop ends {@code seconds} after it.
+     *
+     * @return what the rehearsal saw, and what the measure saw
      */
-    private OpenLoop openLoop(double rate, int seconds, int sampleEvery) throws Exception {
+    private OpenLoop[] openLoop(double rate, long start, long measureStart, int seconds, int sampleEvery)
+            throws Exception {
         List<List<Org>> workers = byWorker();
         long interval = (long) (workers.size() * 1e9 / rate);
         ExecutorService pool = Executors.newFixedThreadPool(workers.size());
         ExecutorService probes = Executors.newCachedThreadPool();
-        Histogram lag = Stats.histogram();
-        Histogram latency = Stats.histogram();
-        AtomicLong notCaughtUp = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        AtomicLong ok = new AtomicLong();
-        // {ms into the phase, ms} of every write and lag probe: the slowest tell a spike from a steady state
-        List<long[]> writes = Collections.synchronizedList(new ArrayList<>());
-        List<long[]> lagProbes = Collections.synchronizedList(new ArrayList<>());
-        long start = System.nanoTime() + 100_000_000L;
-        Instant startedAt = Instant.now().plusMillis(100);
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        Tally rehearsal = new Tally(start);
+        Tally measure = new Tally(measureStart);
+        long end = measureStart + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < workers.size(); w++) {
             List<Org> mine = workers.get(w);
@@ -890,6 +939,7 @@ public final class Benchmark {
                     if (intended >= end) {
                         return null;
                     }
+                    Tally tally = intended < measureStart ? rehearsal : measure;
                     long wait = intended - System.nanoTime();
                     if (wait > 0) {
                         TimeUnit.NANOSECONDS.sleep(wait);
@@ -898,33 +948,22 @@ public final class Benchmark {
                     try {
                         written = command(mine.get(random.nextInt(mine.size())), random);
                     } catch (RuntimeException e) {
-                        errors.incrementAndGet();
+                        tally.errors.incrementAndGet();
                         continue;
                     }
                     long acknowledged = System.nanoTime();
                     if (written.response().status() / 100 != 2) {
-                        errors.incrementAndGet();
+                        tally.errors.incrementAndGet();
                         continue;
                     }
-                    ok.incrementAndGet();
                     // from the intended start: a late send counts against the service (no coordinated omission)
-                    synchronized (latency) {
-                        latency.recordValue(Math.max(1, (acknowledged - intended) / 1000));
-                    }
-                    writes.add(new long[] {(intended - start) / 1_000_000, (acknowledged - intended) / 1_000_000});
+                    tally.written(intended, acknowledged);
                     if (k % sampleEvery == 0) {
                         String id = written.commitmentId();
                         long version = written.response().version();
                         probes.submit(() -> {
                             Http.Response r = read.get("/api/commitments/" + id + "?minVersion=" + version, secretariat);
-                            long seen = System.nanoTime() - acknowledged;
-                            if (r.status() != 200) {
-                                notCaughtUp.incrementAndGet();
-                            }
-                            synchronized (lag) {
-                                lag.recordValue(Math.max(1, seen / 1000));
-                            }
-                            lagProbes.add(new long[] {(acknowledged - start) / 1_000_000, seen / 1_000_000});
+                            tally.probed(acknowledged, System.nanoTime(), r.status() == 200);
                         });
                     }
                 }
@@ -936,9 +975,51 @@ public final class Benchmark {
         pool.shutdown();
         probes.shutdown();
         probes.awaitTermination(60, TimeUnit.SECONDS);
-        String slowest = String.format(Locale.ROOT, "slowest writes %s; slowest lag probes %s (as [ms into the phase, ms])",
-                slowest(writes, 5), slowest(lagProbes, 5));
-        return new OpenLoop(latency, lag, ok.get(), errors.get(), notCaughtUp.get(), slowest, startedAt, writes);
+        return new OpenLoop[] {rehearsal.result(), measure.result()};
+    }
+
+    /** What one part of an open loop saw, with times as ms from the part's start. */
+    private static final class Tally {
+
+        private final long start;
+        private final Instant startedAt;
+        private final Histogram latency = Stats.histogram();
+        private final Histogram lag = Stats.histogram();
+        private final AtomicLong ok = new AtomicLong();
+        private final AtomicLong errors = new AtomicLong();
+        private final AtomicLong notCaughtUp = new AtomicLong();
+        // {ms into the part, ms} of every write and lag probe: the slowest tell a spike from a steady state
+        private final List<long[]> writes = Collections.synchronizedList(new ArrayList<>());
+        private final List<long[]> lagProbes = Collections.synchronizedList(new ArrayList<>());
+
+        Tally(long start) {
+            this.start = start;
+            this.startedAt = Instant.now().plusNanos(start - System.nanoTime());
+        }
+
+        void written(long intended, long acknowledged) {
+            ok.incrementAndGet();
+            synchronized (latency) {
+                latency.recordValue(Math.max(1, (acknowledged - intended) / 1000));
+            }
+            writes.add(new long[] {(intended - start) / 1_000_000, (acknowledged - intended) / 1_000_000});
+        }
+
+        void probed(long acknowledged, long seen, boolean caughtUp) {
+            if (!caughtUp) {
+                notCaughtUp.incrementAndGet();
+            }
+            synchronized (lag) {
+                lag.recordValue(Math.max(1, (seen - acknowledged) / 1000));
+            }
+            lagProbes.add(new long[] {(acknowledged - start) / 1_000_000, (seen - acknowledged) / 1_000_000});
+        }
+
+        OpenLoop result() {
+            String slowest = String.format(Locale.ROOT, "slowest writes %s; slowest lag probes %s (as [ms into the "
+                    + "phase, ms])", slowest(writes, 5), slowest(lagProbes, 5));
+            return new OpenLoop(latency, lag, ok.get(), errors.get(), notCaughtUp.get(), slowest, startedAt, writes);
+        }
     }
 
     /**
@@ -1391,7 +1472,8 @@ public final class Benchmark {
                 + "`bench.aggregate_view`. It commits per page with synchronous_commit off as projection-service "
                 + "does; run twice like the replay, the second run counted. The narrower baseline writes the one row "
                 + "per aggregate for every event.\n");
-        out.append("- Services: separate JVMs from their exec jars, `-Xmx512m`, local profile, PostgreSQL embedded "
+        out.append("- Services: separate JVMs from their exec jars, `-Xmx512m`" + jvmOptions.stream()
+                .map(o -> " `" + o + "`").collect(Collectors.joining()) + ", local profile, PostgreSQL embedded "
                 + "with fsync and synchronous_commit on (projection-service turns synchronous_commit off for its own "
                 + "read-model commits, which it can rebuild from the event store).\n");
         String text = out.toString();

@@ -6,13 +6,16 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 /** One service as its own operating-system process, started from its executable jar. */
@@ -21,6 +24,7 @@ final class Service implements AutoCloseable {
     final String name;
     final int port;
     private final Path jar;
+    private final List<String> jvmOptions;
     private final List<String> args;
     private final List<String> extraArgs = new ArrayList<>();
     private final Path log;
@@ -33,9 +37,10 @@ final class Service implements AutoCloseable {
     private long earlierPeakHeap = -1;
     private long earlierPeakRssKb = -1;
 
-    Service(String name, Path jar, List<String> args, Path logDirectory) {
+    Service(String name, Path jar, List<String> jvmOptions, List<String> args, Path logDirectory) {
         this.name = name;
         this.jar = jar;
+        this.jvmOptions = jvmOptions;
         this.args = args;
         this.port = freePort();
         this.log = logDirectory.resolve(name + ".log");
@@ -56,8 +61,9 @@ final class Service implements AutoCloseable {
         starts++;
         gcLog = logDirectory.resolve(starts == 1 ? name + "-gc.log" : name + "-gc-" + starts + ".log");
         List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", gcLogOption(gcLog)));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(args);
         command.addAll(extraArgs);
         try {
@@ -134,28 +140,64 @@ final class Service implements AutoCloseable {
      * read from the JVM's own GC log (heap only grows between collections). Costs the service nothing.
      */
     OptionalLong peakHeapBytes() {
-        long peak = earlierPeakHeap;
-        if (gcLog == null) {
-            return OptionalLong.empty();
+        long peak = Math.max(earlierPeakHeap, gcLogLines().stream().map(GC_PAUSE::matcher).filter(Matcher::find)
+                .mapToLong(m -> Long.parseLong(m.group(1)) << switch (m.group(2)) {
+                    case "K" -> 10;
+                    case "M" -> 20;
+                    default -> 30;
+                }).max().orElse(-1));
+        return peak < 0 ? OptionalLong.empty() : OptionalLong.of(peak);
+    }
+
+    /** The JVM's GC log, each line with its wall-clock time, so that a pause can be placed in a measured phase. */
+    static String gcLogOption(Path file) {
+        return "-Xlog:gc:file=" + file + ":utctime,uptime,level,tags";
+    }
+
+    /** The collections of this run of the service that ended between {@code from} and {@code to}. */
+    List<GcPause> gcPauses(Instant from, Instant to) {
+        return gcLogLines().stream().map(GcPause::parse).flatMap(Optional::stream)
+                .filter(p -> !p.end().isBefore(from) && p.end().isBefore(to)).toList();
+    }
+
+    /** One stop-the-world pause: when it ended (the log line's time) and how long it took. */
+    record GcPause(Instant end, double millis) {
+
+        private static final Pattern LINE = Pattern.compile("^\\[([^\\]]+)\\].* Pause .* (\\d+(?:\\.\\d+)?)ms$");
+        private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+        static Optional<GcPause> parse(String line) {
+            Matcher m = LINE.matcher(line);
+            if (!m.find()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new GcPause(OffsetDateTime.parse(m.group(1), UTC_TIME).toInstant(),
+                        Double.parseDouble(m.group(2))));
+            } catch (DateTimeParseException notDecorated) {
+                return Optional.empty();
+            }
         }
-        // the JVM rotates its GC log into name.0, name.1, ... when it grows large
-        for (int i = -1; i < 5; i++) {
+    }
+
+    /** This run's GC log, the files the JVM rotated it into (name.0, name.1, ...) first. */
+    private List<String> gcLogLines() {
+        List<String> lines = new ArrayList<>();
+        if (gcLog == null) {
+            return lines;
+        }
+        for (int i = 4; i >= -1; i--) {
             Path file = i < 0 ? gcLog : gcLog.resolveSibling(gcLog.getFileName() + "." + i);
             if (!Files.exists(file)) {
                 continue;
             }
-            try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
-                peak = Math.max(peak, lines.map(GC_PAUSE::matcher).filter(Matcher::find)
-                        .mapToLong(m -> Long.parseLong(m.group(1)) << switch (m.group(2)) {
-                            case "K" -> 10;
-                            case "M" -> 20;
-                            default -> 30;
-                        }).max().orElse(-1));
-            } catch (IOException | UncheckedIOException e) {
+            try {
+                lines.addAll(Files.readAllLines(file, StandardCharsets.ISO_8859_1));
+            } catch (IOException e) {
                 System.err.println("could not read " + file + ": " + e);
             }
         }
-        return peak < 0 ? OptionalLong.empty() : OptionalLong.of(peak);
+        return lines;
     }
 
     Path log() {
