@@ -825,14 +825,17 @@ public final class Benchmark {
         long measureStart = start + TimeUnit.SECONDS.toNanos(LAG_REHEARSAL_SECONDS);
         ScheduledExecutorService at = Executors.newSingleThreadScheduledExecutor();
         CompilersAhead ahead = new CompilersAhead();
-        // a second before the measure, so that renice's own process is not started in it
+        // before the measure, so that neither renice's process nor reading every thread's CPU from
+        // /proc takes the generator's CPU in it; the compilers' share and the disk watch then cover
+        // the measure and the half second before it
         at.schedule(() -> {
             ahead.close();
             return null;
         }, measureStart - TimeUnit.SECONDS.toNanos(1) - System.nanoTime(), TimeUnit.NANOSECONDS);
-        Future<CpuReading> before = at.schedule(this::cpuReading, measureStart - System.nanoTime(), TimeUnit.NANOSECONDS);
+        long readAt = measureStart - TimeUnit.MILLISECONDS.toNanos(500);
+        Future<CpuReading> before = at.schedule(this::cpuReading, readAt - System.nanoTime(), TimeUnit.NANOSECONDS);
         Future<Optional<DiskStalls>> watching = at.schedule(() -> DiskStalls.watch(postgres.dataDirectory()),
-                measureStart - System.nanoTime(), TimeUnit.NANOSECONDS);
+                readAt - System.nanoTime(), TimeUnit.NANOSECONDS);
         OpenLoop rehearsal;
         OpenLoop run;
         try {
