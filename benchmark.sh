@@ -6,6 +6,7 @@
 # More options: --concurrency=N --duration=S --warmup=S --lag-duration=S --large-events=N
 #   --commitment-arg=--some.property=value --projection-arg=--some.property=value --results=FILE
 #   --jvm-option=-XX:SomeOption  (both services' JVMs; a collector or heap size to compare)
+#   --postgres-setting=name=value  (PostgreSQL started with a setting, e.g. wal_compression=on)
 #   --statements  (PostgreSQL with pg_stat_statements: what each statement cost per command in the load phase)
 # Results: benchmark-results/latest.md (service logs in benchmark-results/logs/).
 set -e

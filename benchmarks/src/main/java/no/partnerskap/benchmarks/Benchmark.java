@@ -77,6 +77,8 @@ public final class Benchmark {
     /** Set when a warm-up could not put the JIT compilers ahead, so that the results say so. */
     private boolean compilersNotAhead;
     private long largeEvents = 10_000_000L;
+    /** PostgreSQL server settings to compare, e.g. wal_compression=on. */
+    private final Map<String, String> postgresSettings = new TreeMap<>();
     /** JVM options for both services, e.g. a collector or heap setting to compare. */
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> commitmentArgs = new ArrayList<>();
@@ -137,6 +139,9 @@ public final class Benchmark {
                 warmupSeconds = Integer.parseInt(value);
             } else if (arg.startsWith("--lag-duration=")) {
                 lagSeconds = Integer.parseInt(value);
+            } else if (arg.startsWith("--postgres-setting=")) {
+                String[] setting = value.split("=", 2);
+                postgresSettings.put(setting[0], setting[1]);
             } else if (arg.startsWith("--jvm-option=")) {
                 jvmOptions.add(value);
             } else if (arg.startsWith("--commitment-arg=")) {
@@ -149,6 +154,7 @@ public final class Benchmark {
                 throw new IllegalArgumentException("""
                         unknown option %s; options: --large, --large-events=N, --concurrency=N (16),
                         --duration=S (25), --warmup=S (90), --lag-duration=S (15), --jvm-option=-XX:... (both services),
+                        --postgres-setting=name=value,
                         --commitment-arg=--prop=value,
                         --projection-arg=--prop=value, --statements, --results=FILE (benchmark-results/latest.md)""".formatted(arg));
             }
@@ -164,8 +170,11 @@ public final class Benchmark {
         try (var old = Files.list(Files.createDirectories(logs()))) {
             old.filter(f -> !f.getFileName().toString().startsWith("benchmark-gc")).forEach(f -> f.toFile().delete());
         }
-        postgres = LocalPostgres.startDurable(work.resolve("postgres"), 0,
-                statements ? StatementCosts.SERVER_CONFIG : Map.of());
+        Map<String, String> serverConfig = new TreeMap<>(postgresSettings);
+        if (statements) {
+            serverConfig.putAll(StatementCosts.SERVER_CONFIG);
+        }
+        postgres = LocalPostgres.startDurable(work.resolve("postgres"), 0, serverConfig);
         try {
             DatabaseBootstrap.apply(postgres.superuser("postgres"), postgres::superuser, DB, C_PASSWORD, P_PASSWORD);
             superuser = postgres.superuser(DB);
@@ -862,7 +871,7 @@ public final class Benchmark {
         Histogram lag = run.lag();
         double achieved = run.ok() / (double) lagSeconds;
         log("  %s", run.slowest());
-        writeTimeline(run);
+        writeTimeline(rehearsal, run);
         log("  achieved %.0f cmd/s; write p99 %.1f ms; lag p50 %.0f ms, p99 %.0f ms (%d probes, %d not caught up "
                         + "within the read's bound)", achieved, Stats.ms(latency, 99), Stats.ms(lag, 50),
                 Stats.ms(lag, 99), lag.getTotalCount(), run.notCaughtUp());
@@ -1026,20 +1035,23 @@ public final class Benchmark {
     }
 
     /**
-     * Every write of the lag phase with its wall-clock time, so that a slow cluster can be set against
-     * the services' and PostgreSQL's logs.
+     * Every write of the lag phase, the rehearsal's too (before 0 ms), with its wall-clock time, so
+     * that a slow cluster can be set against the services' and PostgreSQL's logs.
      */
-    private void writeTimeline(OpenLoop run) throws IOException {
+    private void writeTimeline(OpenLoop rehearsal, OpenLoop run) throws IOException {
         Path file = logs().resolve("lag-phase-writes.csv");
-        StringBuilder csv = new StringBuilder("sent_at_utc,ms_into_phase,latency_ms\n");
-        synchronized (run.writes()) {
-            run.writes().stream().sorted((a, b) -> Long.compare(a[0], b[0])).forEach(w -> csv
-                    .append(run.startedAt().plusMillis(w[0])).append(',').append(w[0]).append(',').append(w[1])
-                    .append('\n'));
+        StringBuilder csv = new StringBuilder("sent_at_utc,ms_into_phase,latency_ms,counted\n");
+        for (OpenLoop part : List.of(rehearsal, run)) {
+            long offset = Duration.between(run.startedAt(), part.startedAt()).toMillis();
+            synchronized (part.writes()) {
+                part.writes().stream().sorted((a, b) -> Long.compare(a[0], b[0])).forEach(w -> csv
+                        .append(part.startedAt().plusMillis(w[0])).append(',').append(w[0] + offset).append(',')
+                        .append(w[1]).append(',').append(part == run).append('\n'));
+            }
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, csv);
-        log("  every write of the phase, with its time: %s (phase began %s)", file, run.startedAt());
+        log("  every write of the phase and its rehearsal, with its time: %s (phase began %s)", file, run.startedAt());
     }
 
     private static String slowest(List<long[]> samples, int n) {
@@ -1498,7 +1510,8 @@ public final class Benchmark {
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select version()")) {
             r.next();
-            m.put("PostgreSQL", r.getString(1) + " (embedded, fsync on, synchronous_commit on)");
+            m.put("PostgreSQL", r.getString(1) + " (embedded, fsync on, synchronous_commit on" + postgresSettings.entrySet()
+                    .stream().map(e -> ", " + e.getKey() + " " + e.getValue()).collect(Collectors.joining()) + ")");
         } catch (Exception e) {
             m.put("PostgreSQL", "n/a");
         }
