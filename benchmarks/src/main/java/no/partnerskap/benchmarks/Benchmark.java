@@ -905,8 +905,8 @@ public final class Benchmark {
             return String.format(Locale.ROOT, "%s %d, %.0f ms in all%s", s.name, pauses.size(),
                     pauses.stream().mapToDouble(Service.GcPause::millis).sum(), pauses.isEmpty() ? "" : ", longest "
                             + pauses.stream().sorted(Comparator.comparingDouble(Service.GcPause::millis).reversed())
-                            .limit(5).map(p -> String.format(Locale.ROOT, "[%d, %.0f]",
-                                    Duration.between(phaseStart, p.end()).toMillis() - Math.round(p.millis()), p.millis()))
+                            .limit(5).map(p -> mark(Duration.between(phaseStart, p.end()).toMillis()
+                                    - Math.round(p.millis()), Math.round(p.millis())))
                             .collect(Collectors.joining(" ")));
         }).collect(Collectors.joining("; ")) + " (as [ms into the phase, ms])";
     }
@@ -919,7 +919,7 @@ public final class Benchmark {
         }
         return disk.device() + " held requests without completing any " + stalls.size() + " times for "
                 + DiskStalls.SHORTEST + " ms or longer (every commit waits for the disk): " + stalls.stream().limit(5)
-                .map(st -> "[" + Duration.between(phaseStart, st.start()).toMillis() + ", " + st.millis() + "]")
+                .map(st -> mark(Duration.between(phaseStart, st.start()).toMillis(), st.millis()))
                 .collect(Collectors.joining(" ")) + " (as [ms into the phase, ms], longest first)";
     }
 
@@ -1057,8 +1057,13 @@ public final class Benchmark {
     private static String slowest(List<long[]> samples, int n) {
         synchronized (samples) {
             return samples.stream().sorted((a, b) -> Long.compare(b[1], a[1])).limit(n)
-                    .map(a -> "[" + a[0] + ", " + a[1] + "]").collect(java.util.stream.Collectors.joining(" "));
+                    .map(a -> mark(a[0], a[1])).collect(Collectors.joining(" "));
         }
+    }
+
+    /** One event of a phase as the results print it: [ms into the phase, ms]. */
+    private static String mark(long msIntoPhase, long millis) {
+        return "[" + msIntoPhase + ", " + millis + "]";
     }
 
     // ------------------------------------------------------------------ aggregate load: 1 vs 1,000 events

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** One service as its own operating-system process, started from its executable jar. */
 final class Service implements AutoCloseable {
@@ -133,19 +134,12 @@ final class Service implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static final Pattern GC_PAUSE = Pattern.compile("Pause.* (\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
-
     /**
      * The most heap in use at any time so far, in bytes: what was in use when a collection began,
      * read from the JVM's own GC log (heap only grows between collections). Costs the service nothing.
      */
     OptionalLong peakHeapBytes() {
-        long peak = Math.max(earlierPeakHeap, gcLogLines().stream().map(GC_PAUSE::matcher).filter(Matcher::find)
-                .mapToLong(m -> Long.parseLong(m.group(1)) << switch (m.group(2)) {
-                    case "K" -> 10;
-                    case "M" -> 20;
-                    default -> 30;
-                }).max().orElse(-1));
+        long peak = Math.max(earlierPeakHeap, pauses().mapToLong(GcPause::heapBeforeBytes).max().orElse(-1));
         return peak < 0 ? OptionalLong.empty() : OptionalLong.of(peak);
     }
 
@@ -156,14 +150,21 @@ final class Service implements AutoCloseable {
 
     /** The collections of this run of the service that ended between {@code from} and {@code to}. */
     List<GcPause> gcPauses(Instant from, Instant to) {
-        return gcLogLines().stream().map(GcPause::parse).flatMap(Optional::stream)
-                .filter(p -> !p.end().isBefore(from) && p.end().isBefore(to)).toList();
+        return pauses().filter(p -> !p.end().isBefore(from) && p.end().isBefore(to)).toList();
     }
 
-    /** One stop-the-world pause: when it ended (the log line's time) and how long it took. */
-    record GcPause(Instant end, double millis) {
+    private Stream<GcPause> pauses() {
+        return gcLogLines().stream().map(GcPause::parse).flatMap(Optional::stream);
+    }
 
-        private static final Pattern LINE = Pattern.compile("^\\[([^\\]]+)\\].* Pause .* (\\d+(?:\\.\\d+)?)ms$");
+    /**
+     * One stop-the-world pause: when it ended (the log line's time), how long it took, and how much
+     * heap was in use when it began.
+     */
+    record GcPause(Instant end, double millis, long heapBeforeBytes) {
+
+        private static final Pattern LINE = Pattern.compile(
+                "^\\[([^\\]]+)\\].* Pause .* (\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\) (\\d+(?:\\.\\d+)?)ms$");
         private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
         static Optional<GcPause> parse(String line) {
@@ -171,9 +172,14 @@ final class Service implements AutoCloseable {
             if (!m.find()) {
                 return Optional.empty();
             }
+            long heapBefore = Long.parseLong(m.group(2)) << switch (m.group(3)) {
+                case "K" -> 10;
+                case "M" -> 20;
+                default -> 30;
+            };
             try {
                 return Optional.of(new GcPause(OffsetDateTime.parse(m.group(1), UTC_TIME).toInstant(),
-                        Double.parseDouble(m.group(2))));
+                        Double.parseDouble(m.group(4)), heapBefore));
             } catch (DateTimeParseException notDecorated) {
                 return Optional.empty();
             }

@@ -46,7 +46,7 @@ class GcPauseTest {
         assertEquals(Optional.empty(), Service.GcPause.parse("[2026-11-28T15:15:41.769+0000][0.025s][info][gc] Using G1"));
         assertEquals(Optional.empty(), Service.GcPause.parse("[0.704s][info][gc] GC(0) Pause Young (Normal) "
                 + "(G1 Evacuation Pause) 6M->3M(64M) 8.825ms"));
-        assertEquals(Optional.of(new Service.GcPause(Instant.parse("2026-11-28T15:15:42.448Z"), 8.825)),
+        assertEquals(Optional.of(new Service.GcPause(Instant.parse("2026-11-28T15:15:42.448Z"), 8.825, 6L << 20)),
                 Service.GcPause.parse("[2026-11-28T15:15:42.448+0000][0.704s][info][gc] GC(0) Pause Young (Normal) "
                         + "(G1 Evacuation Pause) 6M->3M(64M) 8.825ms"));
     }
