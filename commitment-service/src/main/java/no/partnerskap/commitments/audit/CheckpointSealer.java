@@ -60,39 +60,72 @@ public class CheckpointSealer {
         }
     }
 
+    /** What an attempt to seal came to. */
+    public sealed interface Outcome {
+        /** A new checkpoint. */
+        record Sealed(Checkpoint checkpoint) implements Outcome {
+        }
+
+        /** Every event is sealed already; {@code latest} is the checkpoint that covers them (empty: no events). */
+        record UpToDate(Optional<Checkpoint> latest) implements Outcome {
+        }
+
+        /**
+         * Events after the latest checkpoint, none of them settled yet: younger than the settle time,
+         * or an older write transaction is still open. {@code retryAfter}: when the oldest will have.
+         */
+        record NotSettled(long unsealedEvents, Duration settleTime, Duration retryAfter) implements Outcome {
+        }
+
+        /** Not yet due by the schedule (only when not forced). */
+        record NotDue() implements Outcome {
+        }
+
+        /** Another instance is sealing right now. */
+        record Busy() implements Outcome {
+        }
+
+        /** No signing key is configured, so nothing is ever sealed. */
+        record NoSigningKey() implements Outcome {
+        }
+    }
+
     /** Seals what has settled, if anything; {@code force} ignores the every-N/every-T schedule. */
     @Transactional
-    public Optional<Checkpoint> seal(boolean force) {
-        if (signingKey.key().isEmpty()
-                || !jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK)) {
-            return Optional.empty();
+    public Outcome seal(boolean force) {
+        if (signingKey.key().isEmpty()) {
+            return new Outcome.NoSigningKey();
         }
-        List<Map<String, Object>> previous = jdbc.queryForList(
-                "select * from event_store.checkpoint order by number desc limit 1");
-        long from = previous.isEmpty() ? 0 : ((Number) previous.get(0).get("to_position")).longValue();
-        String previousHash = previous.isEmpty() ? Hashes.hex(Hashes.GENESIS)
-                : (String) previous.get(0).get("checkpoint_hash");
-        long number = previous.isEmpty() ? 1 : ((Number) previous.get(0).get("number")).longValue() + 1;
+        if (!jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK)) {
+            return new Outcome.Busy();
+        }
+        Optional<Checkpoint> previous = jdbc.query(
+                "select * from event_store.checkpoint order by number desc limit 1", CheckpointSealer::checkpoint)
+                .stream().findFirst();
+        long from = previous.map(Checkpoint::toPosition).orElse(0L);
+        String previousHash = previous.map(Checkpoint::checkpointHash).orElse(Hashes.hex(Hashes.GENESIS));
+        long number = previous.map(c -> c.number() + 1).orElse(1L);
 
-        Instant settledBefore = clock.instant().minus(settle);
+        Instant now = clock.instant();
+        Instant settledBefore = now.minus(settle);
         Long to = jdbc.queryForObject("""
                 select max(global_index) from event_store.domain_event_entry
                 where global_index > ? and time_stamp::timestamptz <= ?""", Long.class, from,
                 java.sql.Timestamp.from(settledBefore));
         if (to == null || openTransactionsOlderThan(settledBefore)) {
-            return Optional.empty();
+            return unsettled(from, previous, now);
         }
         List<byte[]> leaves = jdbc.queryForList("""
                 select event_hash from event_store.domain_event_entry
                 where global_index > ? and global_index <= ? order by global_index""", byte[].class, from, to);
         boolean due = force || leaves.size() >= everyEvents || previous.isEmpty()
-                || Instant.parse((String) previous.get(0).get("sealed_at")).plus(every).isBefore(clock.instant());
+                || Instant.parse(previous.get().sealedAt()).plus(every).isBefore(now);
         if (!due) {
-            return Optional.empty();
+            return new Outcome.NotDue();
         }
         KeyPair key = signingKey.key().get();
         String root = Hashes.hex(MerkleTree.root(leaves));
-        String sealedAt = clock.instant().toString();
+        String sealedAt = now.toString();
         String keyId = SigningKeys.keyId(key.getPublic());
         byte[] hash = Checkpoint.hash(number, from, to, leaves.size(), root, previousHash, sealedAt, keyId);
         Checkpoint checkpoint = new Checkpoint(number, from, to, leaves.size(), root, previousHash, sealedAt, keyId,
@@ -105,7 +138,30 @@ public class CheckpointSealer {
                 checkpoint.merkleRoot(), checkpoint.previousHash(), checkpoint.sealedAt(), checkpoint.keyId(),
                 checkpoint.checkpointHash(), checkpoint.signature());
         log.info("Sealed checkpoint {}: {} events in ({}, {}], root {}", number, leaves.size(), from, to, root);
-        return Optional.of(checkpoint);
+        return new Outcome.Sealed(checkpoint);
+    }
+
+    /** Nothing sealable: either nothing after the latest checkpoint, or nothing of it settled yet. */
+    private Outcome unsettled(long from, Optional<Checkpoint> previous, Instant now) {
+        Map<String, Object> after = jdbc.queryForMap("""
+                select count(*) as events, min(time_stamp::timestamptz) as oldest
+                from event_store.domain_event_entry where global_index > ?""", from);
+        long events = ((Number) after.get("events")).longValue();
+        if (events == 0) {
+            return new Outcome.UpToDate(previous);
+        }
+        // the oldest unsealed event settles first; an open transaction may hold it longer than that
+        Instant oldest = ((java.sql.Timestamp) after.get("oldest")).toInstant();
+        Duration wait = Duration.between(now, oldest.plus(settle));
+        return new Outcome.NotSettled(events, settle, wait.compareTo(Duration.ofSeconds(1)) < 0
+                ? Duration.ofSeconds(1) : wait);
+    }
+
+    private static Checkpoint checkpoint(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Checkpoint(rs.getLong("number"), rs.getLong("from_position"), rs.getLong("to_position"),
+                rs.getLong("event_count"), rs.getString("merkle_root"), rs.getString("previous_hash"),
+                rs.getString("sealed_at"), rs.getString("key_id"), rs.getString("checkpoint_hash"),
+                rs.getString("signature"));
     }
 
     private boolean openTransactionsOlderThan(Instant instant) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +42,8 @@ class HashChainTest {
     JdbcTemplate jdbc;
     @Autowired
     TestPostgres.Database database;
+    @Autowired
+    CheckpointSigningKey signingKey;
 
     @Test
     void events_are_chained_sealed_and_tampering_is_found() {
@@ -82,6 +87,77 @@ class HashChainTest {
             assertThat(p.aggregateId()).isEqualTo(victim.aggregateId());
             assertThat(p.sequenceNumber()).isEqualTo(victim.sequenceNumber());
         });
+    }
+
+    @Test
+    void sealing_now_says_why_when_there_is_nothing_it_may_seal() throws Exception {
+        Api api = Api.onPort(port);
+        String secretariat = api.token("sekretariat", null, "SECRETARIAT");
+        newOrganisation(api, secretariat);
+        Api.Response first = api.post("/admin/checkpoints", secretariat, "");
+        assertThat(first.status()).isEqualTo(201);
+
+        // every event sealed already: the checkpoint that covers them, to write into the minutes
+        Api.Response again = api.post("/admin/checkpoints", secretariat, "");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("number").asLong()).isEqualTo(first.body().path("number").asLong());
+        assertThat(again.body().path("toPosition").asLong()).isEqualTo(first.body().path("toPosition").asLong());
+
+        // a write transaction older than the newest event is still open: it may yet commit a lower position
+        // (the service's role sees its own sessions' transactions: every writer of events is one)
+        try (Connection open = database.as(database.commitmentUser(), database.commitmentPassword())
+                .getConnection()) {
+            open.setAutoCommit(false);
+            open.createStatement().execute("select txid_current()");
+            newOrganisation(api, secretariat);
+            Api.Response notSettled = api.post("/admin/checkpoints", secretariat, "");
+            assertThat(notSettled.status()).isEqualTo(409);
+            assertThat(notSettled.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(notSettled.body().path("type").asText()).isEqualTo("urn:partnerships:checkpoint:not-settled");
+            assertThat(notSettled.body().path("unsealedEvents").asLong()).isEqualTo(1);
+            assertThat(notSettled.header("Retry-After")).isEqualTo("1");
+            open.rollback();
+        }
+        assertThat(api.post("/admin/checkpoints", secretariat, "").status()).isEqualTo(201);
+
+        // another instance holds the sealing lock
+        try (Connection other = database.superuser().getConnection()) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("select pg_advisory_xact_lock(" + 0x5EA1_0001L + ")");
+            Api.Response busy = api.post("/admin/checkpoints", secretariat, "");
+            assertThat(busy.status()).isEqualTo(409);
+            assertThat(busy.body().path("type").asText()).isEqualTo("urn:partnerships:checkpoint:busy");
+            assertThat(busy.header("Retry-After")).isEqualTo("1");
+            other.rollback();
+        }
+    }
+
+    @Test
+    void events_younger_than_the_settle_time_wait_until_they_have_settled() {
+        Api api = Api.onPort(port);
+        String secretariat = api.token("sekretariat", null, "SECRETARIAT");
+        newOrganisation(api, secretariat);
+        newOrganisation(api, secretariat);
+        long unsealed = jdbc.queryForObject("""
+                select count(*) from event_store.domain_event_entry
+                where global_index > coalesce((select max(to_position) from event_store.checkpoint), 0)""", Long.class);
+        CheckpointSealer hourToSettle = new CheckpointSealer(jdbc, signingKey, Clock.systemUTC(), 1000,
+                Duration.ofMinutes(10), Duration.ofHours(1));
+
+        CheckpointSealer.Outcome outcome = hourToSettle.seal(true);
+
+        assertThat(outcome).isInstanceOfSatisfying(CheckpointSealer.Outcome.NotSettled.class, notSettled -> {
+            assertThat(notSettled.unsealedEvents()).isEqualTo(unsealed).isGreaterThanOrEqualTo(2);
+            assertThat(notSettled.retryAfter()).isBetween(Duration.ofMinutes(50), Duration.ofHours(1));
+        });
+        CheckpointSealer withoutKey = new CheckpointSealer(jdbc, new CheckpointSigningKey("", "", false, jdbc),
+                Clock.systemUTC(), 1000, Duration.ofMinutes(10), Duration.ZERO);
+        assertThat(withoutKey.seal(true)).isInstanceOf(CheckpointSealer.Outcome.NoSigningKey.class);
+    }
+
+    private static void newOrganisation(Api api, String token) {
+        assertThat(api.post("/api/organisations", token, Map.of("name", "Org", "organisationNumber",
+                OrganisationNumbers.next(), "sector", "BUSINESS")).status()).isEqualTo(201);
     }
 
     private void asAdministrator(String sql) {
