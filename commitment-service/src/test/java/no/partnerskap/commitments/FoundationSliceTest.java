@@ -100,6 +100,17 @@ class FoundationSliceTest {
     }
 
     @Test
+    void refuses_an_id_that_is_not_a_uuid_naming_it_and_writes_nothing() {
+        long before = events();
+        Api.Response response = api.post("/api/organisations/not-a-uuid/name", secretariat, Map.of("name", "X"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.text("detail")).isEqualTo("Invalid parameter: 'id' must be a UUID, not 'not-a-uuid'.");
+        assertThat(response.body().path("errors").findValuesAsText("field")).containsExactly("id");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void refuses_a_number_failing_the_mod11_check_as_a_rule() {
         Api.Response response = api.post("/api/organisations", secretariat, organisation("821311633"));
         assertThat(response.status()).isEqualTo(409);
@@ -117,6 +128,8 @@ class FoundationSliceTest {
                 Map.of("name", "X", "organisationNumber", networkNumber, "sector", "PIRATES"));
         assertThat(unknownSector.status()).isEqualTo(400);
         assertThat(unknownSector.body().path("errors").findValuesAsText("field")).containsExactly("sector");
+        assertThat(unknownSector.body().path("errors").get(0).path("message").asText()).startsWith(
+                "cannot read PIRATES as Sector; one of PUBLIC_STATE, PUBLIC_COUNTY, ");
     }
 
     @Test

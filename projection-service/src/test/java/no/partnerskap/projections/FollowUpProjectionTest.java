@@ -167,8 +167,16 @@ class FollowUpProjectionTest {
         JsonNode ofBusiness = api.get("/api/partnerships/" + partnership + "/commitments?organisationId=" + business,
                 viewer).body();
         assertThat(ofBusiness.path("total").asLong()).isEqualTo(3);
-        assertThat(api.get("/api/partnerships/" + partnership + "/commitments?signal=SOON", viewer).status())
-                .isEqualTo(400);
+        Api.Response soon = api.get("/api/partnerships/" + partnership + "/commitments?signal=SOON", viewer);
+        assertThat(soon.status()).isEqualTo(400);
+        assertThat(soon.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(soon.body().path("errors").findValuesAsText("field")).containsExactly("signal");
+        assertThat(soon.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("must be one of OVERDUE|AT_RISK|ON_TRACK|CLOSED, not 'SOON'");
+        Api.Response badPaging = api.get("/api/partnerships/" + partnership + "/commitments?page=-1&size=501",
+                viewer);
+        assertThat(badPaging.status()).isEqualTo(400);
+        assertThat(badPaging.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("page", "size");
     }
 
     /** A writer waits for the version its command answered with; every kind of change must move it. */

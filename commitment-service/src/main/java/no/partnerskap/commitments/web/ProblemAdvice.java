@@ -1,81 +1,32 @@
 package no.partnerskap.commitments.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.List;
-
-import java.util.stream.Collectors;
 import no.partnerskap.commitments.idempotency.IdempotencyKeyReused;
 import no.partnerskap.commitments.shared.NotFound;
 import no.partnerskap.commitments.shared.NotPermitted;
 import no.partnerskap.commitments.shared.RuleViolation;
 import no.partnerskap.security.DatabaseOutage;
+import no.partnerskap.security.RequestProblems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every refusal as an RFC 9457 problem document. Rule violations name their rule in
- * {@code rule} and in the {@code type} URI; validation failures list each field.
+ * {@code rule} and in the {@code type} URI; invalid requests list each field (see {@link RequestProblems}).
  */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+class ProblemAdvice extends RequestProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-
-    record FieldError(String field, String message) {
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
-                .sorted(java.util.Comparator.comparing(FieldError::field))
-                .collect(Collectors.toList());
-        ex.getBindingResult().getGlobalErrors()
-                .forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                "The request has " + errors.size() + " invalid field(s).");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", "The body is not valid JSON "
-                + "for this request.");
-        if (ex.getCause() instanceof JsonMappingException mapping) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = mapping instanceof UnrecognizedPropertyException ? "unknown field"
-                    : mapping instanceof InvalidFormatException format
-                    ? "cannot read " + format.getValue() + " as " + format.getTargetType().getSimpleName()
-                    : "wrong type or shape";
-            problem.setDetail("Field '" + field + "': " + message + ".");
-            problem.setProperty("errors", List.of(new FieldError(field, message)));
-        }
-        return ResponseEntity.badRequest().body(problem);
-    }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception) {

@@ -22,6 +22,9 @@ class CommitmentQueryController {
     private final CommitmentQueries queries;
     private final ReadYourWrites readYourWrites;
 
+    private static final String STATUSES = "ACTIVE|OVERDUE|FULFILLED|PARTIALLY_FULFILLED|NOT_FULFILLED|WITHDRAWN";
+    private static final String SIGNALS = "OVERDUE|AT_RISK|ON_TRACK|CLOSED";
+
     CommitmentQueryController(CommitmentQueries queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
         this.readYourWrites = readYourWrites;
@@ -31,9 +34,10 @@ class CommitmentQueryController {
     @GetMapping("/api/partnerships/{id}/commitments")
     CommitmentQueries.Page<CommitmentRow> list(
             @PathVariable UUID id,
-            @RequestParam(required = false) @Pattern(regexp =
-                    "ACTIVE|OVERDUE|FULFILLED|PARTIALLY_FULFILLED|NOT_FULFILLED|WITHDRAWN") String status,
-            @RequestParam(required = false) @Pattern(regexp = "OVERDUE|AT_RISK|ON_TRACK|CLOSED") String signal,
+            @RequestParam(required = false) @Pattern(regexp = STATUSES, message = "must be one of " + STATUSES)
+            String status,
+            @RequestParam(required = false) @Pattern(regexp = SIGNALS, message = "must be one of " + SIGNALS)
+            String signal,
             @RequestParam(required = false) UUID organisationId,
             @RequestParam(required = false) UUID goalId,
             @RequestParam(defaultValue = "0") @Min(0) int page,

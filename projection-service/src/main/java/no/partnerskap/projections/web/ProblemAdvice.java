@@ -1,17 +1,17 @@
 package no.partnerskap.projections.web;
 
 import no.partnerskap.security.DatabaseOutage;
+import no.partnerskap.security.RequestProblems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Read-side errors as RFC 9457 problem documents. */
+/** Read-side errors as RFC 9457 problem documents; invalid parameters are named (see {@link RequestProblems}). */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+class ProblemAdvice extends RequestProblems {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemAdvice.class);
 

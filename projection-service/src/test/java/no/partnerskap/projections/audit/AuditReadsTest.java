@@ -138,7 +138,10 @@ class AuditReadsTest {
         assertProblem(api.get("/api/audit/commitment/" + UUID.randomUUID() + "/events", auditor), 404);
         assertProblem(api.get("/api/audit/partnership/" + commitment + "/events", auditor), 404);
         assertProblem(api.get("/api/audit/widget/" + commitment + "/events", auditor), 404);
-        assertThat(api.get("/api/audit/commitment/not-a-uuid/events", auditor).status()).isEqualTo(400);
+        Api.Response notAnId = api.get("/api/audit/commitment/not-a-uuid/events", auditor);
+        assertProblem(notAnId, 400);
+        assertThat(notAnId.body().path("errors").findValuesAsText("message"))
+                .containsExactly("must be a UUID, not 'not-a-uuid'");
     }
 
     @Test

@@ -157,8 +157,14 @@ class CouncilReportPositionTest {
         assertThat(api.get("/api/reports/council?year=2022&position=-1", viewer).status()).isEqualTo(400);
         assertThat(api.get("/api/reports/council?year=2022&position=" + (head + 1), viewer).status()).isEqualTo(400);
         assertThat(api.get("/api/reports/council?year=2022&reportDate=2021-06-30", viewer).status()).isEqualTo(400);
-        assertThat(api.get("/api/reports/council?year=tjue", viewer).status()).isEqualTo(400);
-        assertThat(api.get("/api/reports/council", viewer).status()).isEqualTo(400);
+        Api.Response notANumber = api.get("/api/reports/council?year=tjue", viewer);
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.body().path("detail").asText())
+                .isEqualTo("Invalid parameter: 'year' must be a whole number, not 'tjue'.");
+        assertThat(notANumber.body().path("errors").findValuesAsText("field")).containsExactly("year");
+        Api.Response noYear = api.get("/api/reports/council", viewer);
+        assertThat(noYear.status()).isEqualTo(400);
+        assertThat(noYear.body().path("errors").findValuesAsText("message")).containsExactly("is required");
         assertThat(api.get("/api/reports/council?year=2022", viewer, "Accept", "application/xml").status())
                 .isEqualTo(406);
         Api.Response any = api.get("/api/reports/council?year=2022&position=" + head, viewer, "Accept", "*/*");

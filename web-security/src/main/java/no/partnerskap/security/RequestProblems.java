@@ -1,0 +1,159 @@
+package no.partnerskap.security;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Invalid requests as RFC 9457 problems that name what was wrong: every field or parameter in
+ * {@code errors: [{field, message}]}, and for a closed set of values the values it accepts.
+ * Spring's own answers say only "Validation failure" or "Failed to convert 'id'". Both services'
+ * problem advice extends this.
+ */
+public abstract class RequestProblems extends ResponseEntityExceptionHandler {
+
+    public record FieldError(String field, String message) {
+    }
+
+    /** A body whose fields break their constraints. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .collect(Collectors.toList());
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+        return invalid("The request has " + errors.size() + " invalid field(s).", errors);
+    }
+
+    /** A body that is not JSON, or not of this request's shape. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (!(ex.getCause() instanceof JsonMappingException mapping)) {
+            return ResponseEntity.badRequest().body(problem("Malformed request",
+                    "The body is not valid JSON for this request.", List.of()));
+        }
+        String field = mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String message = mapping instanceof UnrecognizedPropertyException ? "unknown field"
+                : mapping instanceof InvalidFormatException format
+                ? "cannot read " + format.getValue() + " as " + format.getTargetType().getSimpleName()
+                        + accepted(format.getTargetType())
+                : "wrong type or shape";
+        return ResponseEntity.badRequest().body(problem("Malformed request", "Field '" + field + "': " + message + ".",
+                List.of(new FieldError(field, message))));
+    }
+
+    /** Query parameters or path variables that break their constraints. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().stream()
+                .map(MessageSourceResolvable::getDefaultMessage)
+                .forEach(message -> errors.add(new FieldError(name(result.getMethodParameter()),
+                        message + ", not '" + result.getArgument() + "'"))));
+        return invalid(errors.stream().map(e -> "'" + e.field() + "' " + e.message())
+                .collect(Collectors.joining("; ", "Invalid parameter: ", ".")), errors);
+    }
+
+    /** A query parameter or path variable that cannot be read as its type (a UUID, a number, a date). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName() == null ? "value" : ex.getPropertyName();
+        String message = expected(ex.getRequiredType()) + ", not '" + ex.getValue() + "'";
+        return invalid("Invalid parameter: '" + field + "' " + message + ".", List.of(new FieldError(field, message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers,
+                                                                          HttpStatusCode status,
+                                                                          WebRequest request) {
+        String message = "is required";
+        return invalid("Missing parameter: '" + ex.getParameterName() + "' " + message + ".",
+                List.of(new FieldError(ex.getParameterName(), message)));
+    }
+
+    private static ResponseEntity<Object> invalid(String detail, List<FieldError> errors) {
+        return ResponseEntity.badRequest().body(problem("Invalid request", detail, errors));
+    }
+
+    private static ProblemDetail problem(String title, String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle(title);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    private static String name(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        return parameter.getParameterName();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type == UUID.class) {
+            return "must be a UUID";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "must be a whole number";
+        }
+        if (type == LocalDate.class) {
+            return "must be a date (YYYY-MM-DD)";
+        }
+        if (type.isEnum()) {
+            return "must be" + accepted(type).replaceFirst("^;", "");
+        }
+        return "cannot be read as " + type.getSimpleName();
+    }
+
+    /** "; one of A, B, C" for an enum, nothing otherwise. */
+    private static String accepted(Class<?> type) {
+        return type.isEnum() ? Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", ", "; one of ", "")) : "";
+    }
+}
