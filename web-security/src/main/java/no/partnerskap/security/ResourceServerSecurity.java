@@ -48,10 +48,14 @@ public class ResourceServerSecurity {
                 Clock.systemUTC(), Duration.ofMinutes(5), 10_000);
     }
 
-    /** The default strict firewall, with a faster check of header and parameter characters. */
+    /**
+     * The default strict firewall, with a faster check of header and parameter characters; what
+     * it rejects is answered as a problem document like every other error.
+     */
     @Bean
     static WebSecurityCustomizer fasterFirewall() {
-        return web -> web.httpFirewall(new HeaderCharacters());
+        return web -> web.httpFirewall(new HeaderCharacters())
+                .requestRejectedHandler(ProblemResponses.rejected());
     }
 
     /** Stateless bearer-token security with problem documents for 401 and 403. */
