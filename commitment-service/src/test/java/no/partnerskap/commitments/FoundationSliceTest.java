@@ -100,6 +100,22 @@ class FoundationSliceTest {
     }
 
     @Test
+    void a_read_sent_to_the_write_side_is_pointed_to_the_read_side() {
+        String organisation = api.post("/api/organisations", secretariat, organisation(OrganisationNumbers.next()))
+                .text("id");
+        Api.Response read = api.get("/api/organisations/" + organisation + "/name", secretariat);
+        assertThat(read.status()).isEqualTo(405);
+        assertThat(read.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(read.header("Allow")).isEqualTo("POST");
+        assertThat(read.text("detail")).contains("projection-service");
+
+        Api.Response nowhere = api.get("/api/organisation", secretariat);
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.text("detail")).isEqualTo("Nothing is at /api/organisation.");
+        assertThat(api.get("/api/organisation", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void refuses_an_id_that_is_not_a_uuid_naming_it_and_writes_nothing() {
         long before = events();
         Api.Response response = api.post("/api/organisations/not-a-uuid/name", secretariat, Map.of("name", "X"));

@@ -177,6 +177,9 @@ class FollowUpProjectionTest {
                 viewer);
         assertThat(badPaging.status()).isEqualTo(400);
         assertThat(badPaging.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("page", "size");
+        Api.Response misspelt = api.get("/api/partnership/" + partnership, viewer);
+        assertThat(misspelt.status()).isEqualTo(404);
+        assertThat(misspelt.text("detail")).isEqualTo("Nothing is at /api/partnership/" + partnership + ".");
     }
 
     /** A writer waits for the version its command answered with; every kind of change must move it. */

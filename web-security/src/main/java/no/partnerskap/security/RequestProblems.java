@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Invalid requests as RFC 9457 problems that name what was wrong: every field or parameter in
@@ -36,6 +38,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 
     public record FieldError(String field, String message) {
+    }
+
+    private final String methodsHint;
+
+    /** @param methodsHint what this service's API takes, told to whoever sent the wrong method */
+    protected RequestProblems(String methodsHint) {
+        this.methodsHint = methodsHint;
     }
 
     /** A body whose fields break their constraints. */
@@ -105,6 +114,27 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
         String message = "is required";
         return invalid("Missing parameter: '" + ex.getParameterName() + "' " + message + ".",
                 List.of(new FieldError(ex.getParameterName(), message)));
+    }
+
+    /** Spring says "No static resource api/x" for any path nothing is mapped to. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "Nothing is at /" + ex.getResourcePath() + ".");
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    /** A GET meant for the read side, or a POST meant for the write side. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
+                ex.getMethod() + " is not supported here: " + methodsHint);
+        problem.setTitle("Method not allowed");
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).body(problem);
     }
 
     private static ResponseEntity<Object> invalid(String detail, List<FieldError> errors) {

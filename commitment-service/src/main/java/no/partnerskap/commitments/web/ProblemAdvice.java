@@ -28,6 +28,11 @@ class ProblemAdvice extends RequestProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    ProblemAdvice() {
+        super("commitment-service only takes commands (POST). Read partnerships, commitments and reports "
+                + "from projection-service.");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {

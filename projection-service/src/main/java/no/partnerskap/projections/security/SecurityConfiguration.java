@@ -33,6 +33,8 @@ class SecurityConfiguration {
                         auth.requestMatchers(HttpMethod.GET, "/api/**", "/", "/pages/**", "/css/**").permitAll();
                     }
                     auth.requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANY_ROLE)
+                            // other methods: a command meant for the write side is told so (405), not 403
+                            .requestMatchers("/api/**").authenticated()
                             .anyRequest().denyAll();
                 })
                 .build();

@@ -15,6 +15,10 @@ class ProblemAdvice extends RequestProblems {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemAdvice.class);
 
+    ProblemAdvice() {
+        super("projection-service only reads (GET). Send commands to commitment-service.");
+    }
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
