@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +57,12 @@ public class ResourceServerSecurity {
     static WebSecurityCustomizer fasterFirewall() {
         return web -> web.httpFirewall(new HeaderCharacters())
                 .requestRejectedHandler(ProblemResponses.rejected());
+    }
+
+    /** The API documentation says that every call takes a bearer token and how errors are answered. */
+    @Bean
+    static OpenApiCustomizer bearerTokensAndProblems() {
+        return ApiDocumentation.bearerTokensAndProblems();
     }
 
     /** Stateless bearer-token security with problem documents for 401 and 403. */

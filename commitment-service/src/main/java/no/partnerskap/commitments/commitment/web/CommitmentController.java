@@ -22,10 +22,12 @@ import no.partnerskap.commitments.commitment.CommitmentCommands.ReviseCommitment
 import no.partnerskap.commitments.commitment.CommitmentCommands.WithdrawCommitment;
 import no.partnerskap.commitments.web.CommandRunner;
 import no.partnerskap.commitments.web.WriteContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,6 +44,7 @@ class CommitmentController {
 
     @Operation(summary = "Record a commitment (a partner for its own organisation, or the secretariat)")
     @PostMapping("/api/partnerships/{partnershipId}/commitments")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Object>> record(WriteContext context, @PathVariable UUID partnershipId,
                                                @Valid @RequestBody CommitmentRequests.Record request) {
         context.requirePartnerFor(request.organisationId());
@@ -64,6 +67,7 @@ class CommitmentController {
 
     @Operation(summary = "Add a milestone")
     @PostMapping("/api/commitments/{id}/milestones")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Object>> addMilestone(WriteContext context, @PathVariable UUID id,
                                                      @Valid @RequestBody CommitmentRequests.Milestone request) {
         UUID milestoneId = UUID.randomUUID();
@@ -102,6 +106,7 @@ class CommitmentController {
 
     @Operation(summary = "Ask the partner to report (secretariat)")
     @PostMapping("/api/commitments/{id}/follow-up-requests")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Object>> requestFollowUp(WriteContext context, @PathVariable UUID id,
                                                         @Valid @RequestBody CommitmentRequests.FollowUpRequest request) {
         context.requireSecretariat();

@@ -17,11 +17,13 @@ import no.partnerskap.commitments.organisation.OrganisationCommands.RenameOrgani
 import no.partnerskap.commitments.web.CommandRunner;
 import no.partnerskap.commitments.web.Limits;
 import no.partnerskap.commitments.web.WriteContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -47,6 +49,7 @@ class OrganisationController {
 
     @Operation(summary = "Register an organisation (secretariat)")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Object>> register(WriteContext context, @Valid @RequestBody RegistrationRequest request) {
         context.requireSecretariat();
         UUID id = UUID.randomUUID();

@@ -23,11 +23,13 @@ import no.partnerskap.commitments.partnership.PartnershipCommands.SignAgreement;
 import no.partnerskap.commitments.web.CommandRunner;
 import no.partnerskap.commitments.web.WriteContext;
 import no.partnerskap.security.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -43,6 +45,7 @@ class PartnershipController {
 
     @Operation(summary = "Establish a strategic partnership or a thematic network (secretariat)")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Object>> establish(WriteContext context,
                                                   @Valid @RequestBody PartnershipRequests.Establish request) {
         context.requireSecretariat();
@@ -85,6 +88,7 @@ class PartnershipController {
 
     @Operation(summary = "Define a result goal (secretariat)")
     @PostMapping("/{id}/goals")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Object>> defineGoal(WriteContext context, @PathVariable UUID id,
                                                    @Valid @RequestBody PartnershipRequests.Goal request) {
         context.requireSecretariat();
@@ -126,6 +130,7 @@ class PartnershipController {
 
     @Operation(summary = "Record a meeting and who attended at what level (secretariat)")
     @PostMapping("/{id}/meetings")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Object>> recordMeeting(WriteContext context, @PathVariable UUID id,
                                                       @Valid @RequestBody PartnershipRequests.Meeting request) {
         context.requireSecretariat();
@@ -139,6 +144,7 @@ class PartnershipController {
 
     @Operation(summary = "Raise a disagreement on behalf of the caller's organisation (a member)")
     @PostMapping("/{id}/disagreements")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Object>> raiseDisagreement(WriteContext context, @PathVariable UUID id,
                                                           @Valid @RequestBody PartnershipRequests.Disagreement request) {
         if (!context.isSecretariat() && !context.caller().has(Role.PARTNER)) {

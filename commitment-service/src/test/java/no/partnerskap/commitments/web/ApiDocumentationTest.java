@@ -1,0 +1,75 @@
+package no.partnerskap.commitments.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.partnerskap.commitments.support.CommitmentServiceTest;
+import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.OrganisationNumbers;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The OpenAPI document (what Swagger UI shows and tries) describes the command endpoints as they
+ * behave: a bearer token, the write headers, no internal parameters, the answers and refusals.
+ */
+@CommitmentServiceTest
+class ApiDocumentationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void every_command_endpoint_is_documented_as_it_behaves() {
+        Api api = Api.onPort(port);
+        JsonNode docs = api.get("/v3/api-docs", null).body();
+
+        assertThat(docs.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(docs.path("security").findValues("bearer")).isNotEmpty();
+        assertThat(docs.path("components").path("schemas").has("WriteContext")).isFalse();
+
+        List<String> commands = new ArrayList<>();
+        docs.path("paths").fields().forEachRemaining(path -> {
+            JsonNode post = path.getValue().path("post");
+            if (!path.getKey().startsWith("/api/") || post.isMissingNode()) {
+                return;
+            }
+            commands.add(path.getKey());
+            assertThat(post.path("parameters").findValuesAsText("name")).as(path.getKey())
+                    .doesNotContain("context").contains("If-Match", "Idempotency-Key", "X-Correlation-Id");
+            JsonNode answers = post.path("responses");
+            String success = answers.has("201") ? "201" : "200";
+            assertThat(answers.path(success).path("content").path("application/json").path("schema")
+                    .path("properties").has("version")).as(path.getKey()).isTrue();
+            assertThat(answers.path(success).path("headers").has("ETag")).as(path.getKey()).isTrue();
+            for (String refusal : List.of("400", "401", "403", "409", "412", "422")) {
+                assertThat(answers.path(refusal).path("content").has("application/problem+json"))
+                        .as(path.getKey() + " " + refusal).isTrue();
+            }
+        });
+        assertThat(commands).hasSizeGreaterThanOrEqualTo(24);
+    }
+
+    @Test
+    void what_the_documentation_says_a_command_answers_is_what_it_answers() {
+        Api api = Api.onPort(port);
+        JsonNode paths = api.get("/v3/api-docs", null).body().path("paths");
+        String secretariat = api.token("sekretariat", null, "SECRETARIAT");
+
+        Api.Response registered = api.post("/api/organisations", secretariat, Map.of("name", "Havn AS",
+                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS"));
+        Api.Response renamed = api.post("/api/organisations/" + registered.text("id") + "/name", secretariat,
+                Map.of("name", "Bergen Havn AS"));
+
+        assertThat(paths.path("/api/organisations").path("post").path("responses").has(
+                Integer.toString(registered.status()))).isTrue();
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(paths.path("/api/organisations/{id}/name").path("post").path("responses").has(
+                Integer.toString(renamed.status()))).isTrue();
+        assertThat(renamed.status()).isEqualTo(200);
+    }
+}

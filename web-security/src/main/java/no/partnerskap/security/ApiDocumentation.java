@@ -1,0 +1,87 @@
+package no.partnerskap.security;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+/**
+ * What the API documentation of both services says about callers and errors: every operation
+ * takes a bearer token, and answers its errors with RFC 9457 problem documents. Swagger UI's
+ * "Authorize" then sends the token with each try.
+ */
+public final class ApiDocumentation {
+
+    private static final String BEARER = "bearer";
+    private static final String PROBLEM = "Problem";
+
+    private ApiDocumentation() {
+    }
+
+    /** An error answer: a problem document. */
+    public static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    }
+
+    /** Adds {@code answer} under {@code status} unless the operation documents that status itself. */
+    public static void answers(Operation operation, String status, ApiResponse answer) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(new ApiResponses());
+        }
+        operation.getResponses().putIfAbsent(status, answer);
+    }
+
+    static OpenApiCustomizer bearerTokensAndProblems() {
+        return api -> {
+            Components components = api.getComponents() == null ? new Components() : api.getComponents();
+            api.setComponents(components
+                    .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                            .bearerFormat("JWT").description("A token from a trusted issuer; roles in its roles claim"))
+                    .addSchemas(PROBLEM, problemSchema()));
+            api.addSecurityItem(new SecurityRequirement().addList(BEARER));
+            api.getPaths().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("/api/") || e.getKey().startsWith("/admin/"))
+                    .forEach(e -> e.getValue().readOperations().forEach(operation -> {
+                String path = e.getKey();
+                if (operation.getParameters() != null && !operation.getParameters().isEmpty()
+                        || operation.getRequestBody() != null) {
+                    answers(operation, "400", problem("Invalid input; errors names each field or parameter"));
+                }
+                answers(operation, "401", problem("No token, or not a valid one from a trusted issuer"));
+                answers(operation, "403", problem("The caller's roles or organisation do not allow this"));
+                if (path.contains("{")) {
+                    answers(operation, "404", problem("No such resource"));
+                }
+                answers(operation, "503", problem("The database cannot be reached; retry after Retry-After seconds"));
+            }));
+        };
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema().description("RFC 9457 problem document")
+                .properties(Map.of(
+                        "type", new StringSchema().format("uri")
+                                .description("about:blank, or the rule broken, e.g. urn:partnerships:rule:..."),
+                        "title", new StringSchema(),
+                        "status", new IntegerSchema(),
+                        "detail", new StringSchema().description("what was wrong, in words"),
+                        "instance", new StringSchema().description("the request's path"),
+                        "rule", new StringSchema().description("the rule a 409 names"),
+                        "errors", new ArraySchema().description("each invalid field or parameter (400)")
+                                .items(new ObjectSchema().properties(Map.of(
+                                        "field", new StringSchema(), "message", new StringSchema())))));
+    }
+}
