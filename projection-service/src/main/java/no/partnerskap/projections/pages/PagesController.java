@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import no.partnerskap.projections.commitment.CommitmentQueries;
 import no.partnerskap.projections.organisation.ScorecardQueries;
 import no.partnerskap.projections.partnership.PartnershipQueries;
 import no.partnerskap.projections.sdg.SdgCoverage;
@@ -17,17 +19,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PagesController {
 
+    private static final CommitmentQueries.Filter NO_FILTER = new CommitmentQueries.Filter(null, null, null, null);
+    /** A partnership page lists this many commitments at most, by due date; the API pages through all. */
+    private static final int LISTED = 500;
+
     private final PartnershipQueries partnerships;
     private final ScorecardQueries scorecards;
     private final SdgCoverage sdg;
     private final OverdueQueries overdue;
+    private final CommitmentQueries commitments;
 
     PagesController(PartnershipQueries partnerships, ScorecardQueries scorecards, SdgCoverage sdg,
-                    OverdueQueries overdue) {
+                    OverdueQueries overdue, CommitmentQueries commitments) {
         this.partnerships = partnerships;
         this.scorecards = scorecards;
         this.sdg = sdg;
         this.overdue = overdue;
+        this.commitments = commitments;
     }
 
     @GetMapping("/")
@@ -51,7 +59,20 @@ class PagesController {
         model.addAttribute("p", detail);
         model.addAttribute("organisationNames", names);
         model.addAttribute("statusMax", max(detail.commitmentsByStatus().values()));
+        model.addAttribute("commitments", commitments.inPartnership(id, NO_FILTER, 0, LISTED));
         return "pages/partnership";
+    }
+
+    @GetMapping("/pages/commitments/{id}")
+    String commitment(@PathVariable UUID id, Model model) {
+        CommitmentQueries.Detail detail = commitments.one(id).orElseThrow(PageNotFound::new);
+        Optional<PartnershipQueries.Detail> partnership = partnerships.one(detail.commitment().partnershipId());
+        Map<UUID, String> goalTitles = new HashMap<>();
+        partnership.ifPresent(p -> p.goals().forEach(goal -> goalTitles.put(goal.id(), goal.title())));
+        model.addAttribute("c", detail);
+        model.addAttribute("partnership", partnership.orElse(null));
+        model.addAttribute("goalTitles", goalTitles);
+        return "pages/commitment";
     }
 
     @GetMapping("/pages/overdue")

@@ -18,6 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     private static final String[] ANY_ROLE = {"SECRETARIAT", "PARTNER", "AUDITOR", "VIEWER"};
+    /** The read API and the dashboard pages: any role, or anyone when public read is on. */
+    private static final String[] READS = {"/api/**", "/", "/pages/**", "/css/**"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer,
@@ -30,9 +32,9 @@ class SecurityConfiguration {
                             .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "SECRETARIAT")
                             .requestMatchers("/admin/**").hasRole("SECRETARIAT");
                     if (publicRead) {
-                        auth.requestMatchers(HttpMethod.GET, "/api/**", "/", "/pages/**", "/css/**").permitAll();
+                        auth.requestMatchers(HttpMethod.GET, READS).permitAll();
                     }
-                    auth.requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANY_ROLE)
+                    auth.requestMatchers(HttpMethod.GET, READS).hasAnyRole(ANY_ROLE)
                             // other methods: a command meant for the write side is told so (405), not 403
                             .requestMatchers("/api/**").authenticated()
                             .anyRequest().denyAll();

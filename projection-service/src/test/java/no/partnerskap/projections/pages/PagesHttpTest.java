@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import no.partnerskap.api.common.SdgCatalogue;
 import no.partnerskap.projections.support.EventStoreWriter;
@@ -137,6 +138,50 @@ class PagesHttpTest {
     }
 
     @Test
+    void partnership_page_lists_every_commitment_with_a_link_to_its_own_page() {
+        String en = page(port, "/pages/partnerships/" + given.partnership + "?lang=en");
+        String table = all(en, "(<table[^>]*id=\"commitment-table\".*?</table>)").get(0);
+        assertThat(all(table, "data-commitment=\"([^\"]+)\"")).containsExactly(
+                given.late.toString(), given.slow.toString(), given.done.toString(), given.withdrawn.toString(),
+                given.onTrack.toString());
+        // title, organisation, due date, status, latest report, assessment, signal
+        assertThat(row(en, "data-commitment", given.done.toString())).isEqualTo("Tiltak "
+                + given.done.toString().substring(0, 8) + " Vestland fylkeskommune June 30, 2027 Fulfilled 90% Limited Closed");
+        assertThat(row(en, "data-commitment", given.withdrawn.toString())).contains("Withdrawn – – Closed");
+        assertThat(table).contains("href=\"/pages/commitments/" + given.done + "\"");
+        assertThat(all(en, "(<section aria-labelledby=\"overdue\">.*?</section>)").get(0))
+                .contains("href=\"/pages/commitments/" + given.late + "\"");
+    }
+
+    @Test
+    void commitment_page_shows_what_was_promised_and_what_came_of_it_in_both_languages() {
+        String en = page(port, "/pages/commitments/" + given.done + "?lang=en");
+        assertThat(h1(en)).isEqualTo("Tiltak " + given.done.toString().substring(0, 8));
+        assertThat(htmlLang(en)).isEqualTo("en");
+        assertThat(text(en)).contains("Fulfilled · Closed").contains("Partnership " + given.name)
+                .contains("Organisation Vestland fylkeskommune").contains("Recorded November 1, 2026")
+                .contains("Due date June 30, 2027").contains("Latest progress report 90% ( January 1, 2027 )")
+                .contains("Secretariat assessment Limited").contains("beskrivelse");
+        assertThat(text(section(en, "goals"))).contains("Nye arbeidsplasser");
+        assertThat(row(en, "data-resource", "FUNDING")).isEqualTo("Funding NOK 100,000 90,000");
+        assertThat(row(en, "data-entry", "0")).isEqualTo("November 1, 2026 Commitment recorded due June 30, 2027 "
+                + "Tiltak " + given.done.toString().substring(0, 8));
+        assertThat(row(en, "data-entry", "1")).isEqualTo("January 5, 2027 Progress report 90% as of January 1, 2027 n");
+        assertThat(row(en, "data-entry", "2")).isEqualTo("January 5, 2027 Assessed by the secretariat Limited tvilsomt");
+        assertThat(row(en, "data-entry", "3")).isEqualTo(
+                "January 5, 2027 Final report Fulfilled as of February 15, 2027 n");
+
+        String nb = page(port, "/pages/commitments/" + given.done + "?lang=nb");
+        assertThat(htmlLang(nb)).isEqualTo("nb");
+        assertThat(text(nb)).contains("Oppfylt · Avsluttet").contains("Frist 30. juni 2027");
+        assertThat(row(nb, "data-entry", "1")).isEqualTo("5. januar 2027 Framdriftsrapport 90 % per 1. januar 2027 n");
+
+        HttpResponse<String> unknown = fetch(port, "/pages/commitments/" + UUID.randomUUID() + "?lang=en");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(h1(unknown.body())).isEqualTo("Page not found");
+    }
+
+    @Test
     void overdue_page_lists_overdue_commitments_across_partnerships() {
         String en = page(port, "/pages/overdue?lang=en");
         assertThat(h1(en)).isEqualTo("Overdue commitments");
@@ -196,7 +241,7 @@ class PagesHttpTest {
         String escapedOrganisation = "&lt;script&gt;alert(&#39;org&#39;)&lt;/script&gt; Skript AS";
         String escapedPartnership = "Kystnett &lt;script&gt;alert(&#39;partnership&#39;)&lt;/script&gt;";
         List<String> pages = List.of("/", "/pages/partnerships/" + given.network,
-                "/pages/organisations/" + given.scripted, "/pages/overdue");
+                "/pages/organisations/" + given.scripted, "/pages/overdue", "/pages/commitments/" + given.networkLate);
         for (String path : pages) {
             String html = page(port, path);
             assertThat(html).as(path).doesNotContainIgnoringCase("<script");
@@ -261,7 +306,7 @@ class PagesHttpTest {
 
     @Test
     void unknown_ids_answer_with_a_page_that_says_so() {
-        HttpResponse<String> missing = fetch(port, "/pages/partnerships/" + java.util.UUID.randomUUID() + "?lang=nb");
+        HttpResponse<String> missing = fetch(port, "/pages/partnerships/" + UUID.randomUUID() + "?lang=nb");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(h1(missing.body())).isEqualTo("Fant ikke siden");
         assertThat(htmlLang(missing.body())).isEqualTo("nb");

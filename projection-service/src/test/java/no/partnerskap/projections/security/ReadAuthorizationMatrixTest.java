@@ -70,6 +70,13 @@ class ReadAuthorizationMatrixTest {
         endpoints.put("/admin/projections", Needs.SECRETARIAT);
         endpoints.put("/admin/projections/commitments", Needs.SECRETARIAT);
         endpoints.put("/admin/projections/completeness", Needs.SECRETARIAT);
+        // the dashboard pages, e.g. behind a proxy that adds the reader's token (public read is off here)
+        endpoints.put("/", Needs.ANY_ROLE);
+        endpoints.put("/pages/partnerships/" + partnership, Needs.ANY_ROLE);
+        endpoints.put("/pages/overdue", Needs.ANY_ROLE);
+        endpoints.put("/pages/organisations/" + org, Needs.ANY_ROLE);
+        endpoints.put("/pages/sdg", Needs.ANY_ROLE);
+        endpoints.put("/css/pages.css", Needs.ANY_ROLE);
 
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("SECRETARIAT", tokens.token("s", null, "SECRETARIAT"));
