@@ -163,7 +163,7 @@ class PagesHttpTest {
                 .contains("Due date June 30, 2027").contains("Latest progress report 90% ( January 1, 2027 )")
                 .contains("Secretariat assessment Limited").contains("beskrivelse");
         assertThat(text(section(en, "goals"))).contains("Nye arbeidsplasser");
-        assertThat(row(en, "data-resource", "FUNDING")).isEqualTo("Funding NOK 100,000 90,000");
+        assertThat(row(en, "data-resource", "FUNDING")).startsWith("Funding NOK 100,000 90,000 90%");
         assertThat(row(en, "data-entry", "0")).isEqualTo("November 1, 2026 Commitment recorded due June 30, 2027 "
                 + "Tiltak " + given.done.toString().substring(0, 8));
         assertThat(row(en, "data-entry", "1")).isEqualTo("January 5, 2027 Progress report 90% as of January 1, 2027 n");
