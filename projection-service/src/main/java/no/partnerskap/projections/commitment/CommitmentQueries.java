@@ -43,6 +43,14 @@ public class CommitmentQueries {
     public record Detail(CommitmentRow commitment, String description, List<UUID> goalIds,
                          List<ResourceLine> resources, List<Milestone> milestones, List<IndicatorLine> indicatorValues,
                          List<Entry> timeline) {
+
+        /** The same, without the person who recorded each entry (for readers without a token). */
+        public Detail withoutPeople() {
+            return new Detail(commitment, description, goalIds, resources, milestones, indicatorValues,
+                    timeline.stream().map(e -> new Entry(e.sequenceNumber(), e.kind(), e.recordedAt(), null, e.asOf(),
+                            e.percent(), e.level(), e.result(), e.dueDate(), e.text(), e.reason(), e.evidence()))
+                            .toList());
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -10,6 +10,9 @@ import java.util.UUID;
 import no.partnerskap.projections.web.NotFound;
 import no.partnerskap.projections.web.ReadYourWrites;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,6 +57,16 @@ class CommitmentQueryController {
             @RequestParam(required = false) Long minVersion) {
         readYourWrites.await(minVersion, () -> queries.version(id));
         CommitmentQueries.Detail detail = queries.one(id).orElseThrow(() -> new NotFound("no commitment " + id));
-        return ResponseEntity.ok().eTag("\"" + detail.commitment().version() + "\"").body(detail);
+        return ResponseEntity.ok().eTag("\"" + detail.commitment().version() + "\"")
+                .body(anonymous() ? detail.withoutPeople() : detail);
+    }
+
+    /**
+     * A reader without a token (public read switched on) sees what was recorded and when, but not
+     * which person recorded it: that is personal data, for callers with a role and for auditors.
+     */
+    private static boolean anonymous() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        return caller == null || caller instanceof AnonymousAuthenticationToken;
     }
 }

@@ -11,16 +11,25 @@ import static no.partnerskap.projections.pages.PagesTestSupport.row;
 import static no.partnerskap.projections.pages.PagesTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
+import no.partnerskap.api.common.AuditMetadata;
 import no.partnerskap.api.common.SdgCatalogue;
 import no.partnerskap.projections.support.EventStoreWriter;
 import no.partnerskap.projections.support.TestClock;
+import no.partnerskap.projections.support.TestTokens;
+import no.partnerskap.testsupport.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +48,8 @@ class PagesHttpTest {
     EventStoreWriter events;
     @Autowired
     TestClock clock;
+    @Autowired
+    TestTokens tokens;
 
     PageScenario given;
 
@@ -179,6 +190,28 @@ class PagesHttpTest {
         HttpResponse<String> unknown = fetch(port, "/pages/commitments/" + UUID.randomUUID() + "?lang=en");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(h1(unknown.body())).isEqualTo("Page not found");
+    }
+
+    @Test
+    void a_reader_without_a_token_sees_what_was_reported_but_not_who_reported_it() {
+        UUID commitment = UUID.randomUUID();
+        events.append(PageScenario.TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                Map.of(AuditMetadata.SUBJECT, "kari.nordmann@skript.no"),
+                new CommitmentRecorded(commitment, given.network, given.scripted, "Kartlegging", null, List.of(),
+                        List.of(), LocalDate.of(2027, 9, 1), PageScenario.TODAY),
+                new ProgressReported(commitment, given.network, given.scripted, 10, "i gang", List.of(),
+                        PageScenario.TODAY));
+        Api api = Api.onPort(port);
+
+        Api.Response anonymous = api.get("/api/commitments/" + commitment + "?minVersion=1", null);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body().path("timeline").findValuesAsText("text")).containsExactly("Kartlegging", "i gang");
+        assertThat(anonymous.body().path("timeline").findValues("recordedBy")).allMatch(JsonNode::isNull).hasSize(2);
+        assertThat(page(port, "/pages/commitments/" + commitment)).doesNotContain("kari.nordmann");
+
+        Api.Response viewer = api.get("/api/commitments/" + commitment, tokens.token("v", null, "VIEWER"));
+        assertThat(viewer.body().path("timeline").findValuesAsText("recordedBy"))
+                .containsExactly("kari.nordmann@skript.no", "kari.nordmann@skript.no");
     }
 
     @Test
