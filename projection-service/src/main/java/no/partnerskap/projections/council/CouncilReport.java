@@ -13,7 +13,7 @@ import java.util.UUID;
  * (the end of the year, or today while the year is still running). The same year, position and
  * report date always give the same figures: the report is rebuilt from the events each time.
  *
- * @param checkpoints filled by {@link CouncilCheckpoints} (signed checkpoints); empty for now
+ * @param checkpoints the signed checkpoints up to the report's position, oldest first (see {@link CouncilCheckpoints})
  */
 public record CouncilReport(int year, LocalDate reportDate, long position, Instant builtAt,
                             List<Partnership> partnerships, Totals totals, List<Object> checkpoints) {

@@ -100,6 +100,27 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void the_printed_council_report_carries_the_checkpoint_for_the_minutes_and_says_what_is_not_sealed() {
+        String secretariat = tokens.token("s", null, "SECRETARIAT");
+        Map<String, Object> latest = admin.queryForMap(
+                "select number, to_position, checkpoint_hash from event_store.checkpoint order by number desc limit 1");
+
+        String sealed = api.get("/api/reports/council?year=2026", secretariat, "Accept", "text/html",
+                "Accept-Language", "en").raw().body();
+        assertThat(sealed).contains("<code>" + latest.get("checkpoint_hash") + "</code>")
+                .contains("the history up to position " + latest.get("to_position"))
+                .doesNotContain("class=\"unsealed\"");
+
+        events.append(new OrganisationRegistered(UUID.randomUUID(), "Senere AS", "923609016", Sector.BUSINESS));
+        long head = admin.queryForObject("select max(global_index) from event_store.domain_event_entry", Long.class);
+        String later = api.get("/api/reports/council?year=2026&position=" + head, secretariat, "Accept", "text/html",
+                "Accept-Language", "nb").raw().body();
+        assertThat(later).contains("<code>" + latest.get("checkpoint_hash") + "</code>")
+                .contains("Hendelsene etter posisjon " + latest.get("to_position") + ", fram til denne rapportens "
+                        + "posisjon " + head + ", er ikke forseglet ennå.");
+    }
+
+    @Test
     void one_changed_byte_of_a_payload_is_found() throws Exception {
         EventRecord victim = stored().get(stored().size() - 3);
         tamper("update event_store.domain_event_entry set payload = overlay(payload placing '#'::bytea from 2 for 1) "
