@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import no.partnerskap.projections.pages.PageFormat;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -112,6 +113,8 @@ class CouncilReportController {
     private String html(CouncilReport report, Locale language) {
         Context context = new Context(language, Map.of(
                 "report", report,
+                // amounts and goal figures grouped as the reader writes them, as on the pages (the CSV keeps them plain)
+                "fmt", new PageFormat(language, reports.zone(), report.reportDate()),
                 "lang", language.toLanguageTag(),
                 "builtAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
                         .format(report.builtAt().atZone(reports.zone()))));

@@ -20,7 +20,7 @@ public final class PageFormat {
     private final ZoneId zone;
     private final LocalDate today;
 
-    PageFormat(Locale locale, ZoneId zone, LocalDate today) {
+    public PageFormat(Locale locale, ZoneId zone, LocalDate today) {
         this.locale = locale;
         this.zone = zone;
         this.today = today;
