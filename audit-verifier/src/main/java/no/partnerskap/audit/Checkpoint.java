@@ -2,6 +2,8 @@ package no.partnerskap.audit;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * A sealed stretch of the history: the events with global positions in
@@ -12,6 +14,14 @@ import java.security.MessageDigest;
 public record Checkpoint(long number, long fromPosition, long toPosition, long eventCount, String merkleRoot,
                          String previousHash, String sealedAt, String keyId, String checkpointHash,
                          String signature) {
+
+    /** A row of {@code event_store.checkpoint}, where commitment-service stores what it seals. */
+    public static Checkpoint fromRow(ResultSet row) throws SQLException {
+        return new Checkpoint(row.getLong("number"), row.getLong("from_position"), row.getLong("to_position"),
+                row.getLong("event_count"), row.getString("merkle_root"), row.getString("previous_hash"),
+                row.getString("sealed_at"), row.getString("key_id"), row.getString("checkpoint_hash"),
+                row.getString("signature"));
+    }
 
     /** SHA-256 over every field but the hash and signature themselves, length-prefixed. */
     public static byte[] hash(long number, long fromPosition, long toPosition, long eventCount, String merkleRoot,

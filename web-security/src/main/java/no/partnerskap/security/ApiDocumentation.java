@@ -52,22 +52,25 @@ public final class ApiDocumentation {
                             .bearerFormat("JWT").description("A token from a trusted issuer; roles in its roles claim"))
                     .addSchemas(PROBLEM, problemSchema()));
             api.addSecurityItem(new SecurityRequirement().addList(BEARER));
-            api.getPaths().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("/api/") || e.getKey().startsWith("/admin/"))
-                    .forEach(e -> e.getValue().readOperations().forEach(operation -> {
-                String path = e.getKey();
-                if (operation.getParameters() != null && !operation.getParameters().isEmpty()
-                        || operation.getRequestBody() != null) {
-                    answers(operation, "400", problem("Invalid input; errors names each field or parameter"));
+            api.getPaths().forEach((path, item) -> {
+                if (path.startsWith("/api/") || path.startsWith("/admin/")) {
+                    item.readOperations().forEach(operation -> refusals(path, operation));
                 }
-                answers(operation, "401", problem("No token, or not a valid one from a trusted issuer"));
-                answers(operation, "403", problem("The caller's roles or organisation do not allow this"));
-                if (path.contains("{")) {
-                    answers(operation, "404", problem("No such resource"));
-                }
-                answers(operation, "503", problem("The database cannot be reached; retry after Retry-After seconds"));
-            }));
+            });
         };
+    }
+
+    private static void refusals(String path, Operation operation) {
+        if (operation.getParameters() != null && !operation.getParameters().isEmpty()
+                || operation.getRequestBody() != null) {
+            answers(operation, "400", problem("Invalid input; errors names each field or parameter"));
+        }
+        answers(operation, "401", problem("No token, or not a valid one from a trusted issuer"));
+        answers(operation, "403", problem("The caller's roles or organisation do not allow this"));
+        if (path.contains("{")) {
+            answers(operation, "404", problem("No such resource"));
+        }
+        answers(operation, "503", problem("The database cannot be reached; retry after Retry-After seconds"));
     }
 
     private static Schema<?> problemSchema() {

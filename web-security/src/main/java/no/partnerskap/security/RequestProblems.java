@@ -76,7 +76,7 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
         String message = mapping instanceof UnrecognizedPropertyException ? "unknown field"
                 : mapping instanceof InvalidFormatException format
                 ? "cannot read " + format.getValue() + " as " + format.getTargetType().getSimpleName()
-                        + accepted(format.getTargetType())
+                        + (format.getTargetType().isEnum() ? "; " + oneOf(format.getTargetType()) : "")
                 : "wrong type or shape";
         return ResponseEntity.badRequest().body(problem("Malformed request", "Field '" + field + "': " + message + ".",
                 List.of(new FieldError(field, message))));
@@ -176,14 +176,14 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
             return "must be a date (YYYY-MM-DD)";
         }
         if (type.isEnum()) {
-            return "must be" + accepted(type).replaceFirst("^;", "");
+            return "must be " + oneOf(type);
         }
         return "cannot be read as " + type.getSimpleName();
     }
 
-    /** "; one of A, B, C" for an enum, nothing otherwise. */
-    private static String accepted(Class<?> type) {
-        return type.isEnum() ? Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                .collect(Collectors.joining(", ", "; one of ", "")) : "";
+    /** "one of A, B, C": an enum's values. */
+    private static String oneOf(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", ", "one of ", ""));
     }
 }

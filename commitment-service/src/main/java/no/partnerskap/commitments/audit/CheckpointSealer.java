@@ -72,7 +72,8 @@ public class CheckpointSealer {
 
         /**
          * Events after the latest checkpoint, none of them settled yet: younger than the settle time,
-         * or an older write transaction is still open. {@code retryAfter}: when the oldest will have.
+         * or an older write transaction is still open. {@code retryAfter}: when the oldest will have
+         * (zero or less when it has, and only an open transaction holds it back).
          */
         record NotSettled(long unsealedEvents, Duration settleTime, Duration retryAfter) implements Outcome {
         }
@@ -100,7 +101,7 @@ public class CheckpointSealer {
             return new Outcome.Busy();
         }
         Optional<Checkpoint> previous = jdbc.query(
-                "select * from event_store.checkpoint order by number desc limit 1", CheckpointSealer::checkpoint)
+                "select * from event_store.checkpoint order by number desc limit 1", (rs, n) -> Checkpoint.fromRow(rs))
                 .stream().findFirst();
         long from = previous.map(Checkpoint::toPosition).orElse(0L);
         String previousHash = previous.map(Checkpoint::checkpointHash).orElse(Hashes.hex(Hashes.GENESIS));
@@ -152,16 +153,7 @@ public class CheckpointSealer {
         }
         // the oldest unsealed event settles first; an open transaction may hold it longer than that
         Instant oldest = ((java.sql.Timestamp) after.get("oldest")).toInstant();
-        Duration wait = Duration.between(now, oldest.plus(settle));
-        return new Outcome.NotSettled(events, settle, wait.compareTo(Duration.ofSeconds(1)) < 0
-                ? Duration.ofSeconds(1) : wait);
-    }
-
-    private static Checkpoint checkpoint(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Checkpoint(rs.getLong("number"), rs.getLong("from_position"), rs.getLong("to_position"),
-                rs.getLong("event_count"), rs.getString("merkle_root"), rs.getString("previous_hash"),
-                rs.getString("sealed_at"), rs.getString("key_id"), rs.getString("checkpoint_hash"),
-                rs.getString("signature"));
+        return new Outcome.NotSettled(events, settle, Duration.between(now, oldest.plus(settle)));
     }
 
     private boolean openTransactionsOlderThan(Instant instant) {

@@ -178,10 +178,7 @@ class HashChainTest {
 
     private Verifier.Result verify() {
         List<Checkpoint> checkpoints = jdbc.query("select * from event_store.checkpoint order by number",
-                (rs, n) -> new Checkpoint(rs.getLong("number"), rs.getLong("from_position"),
-                        rs.getLong("to_position"), rs.getLong("event_count"), rs.getString("merkle_root"),
-                        rs.getString("previous_hash"), rs.getString("sealed_at"), rs.getString("key_id"),
-                        rs.getString("checkpoint_hash"), rs.getString("signature")));
+                (rs, n) -> Checkpoint.fromRow(rs));
         Map<String, PublicKey> keys = new HashMap<>();
         jdbc.query("select key_id, public_key from event_store.signing_key",
                 rs -> {

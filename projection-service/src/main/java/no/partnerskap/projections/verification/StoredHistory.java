@@ -48,11 +48,7 @@ public class StoredHistory {
     }
 
     public List<Checkpoint> checkpoints() {
-        return jdbc.query("select * from event_store.checkpoint order by number",
-                (rs, n) -> new Checkpoint(rs.getLong("number"), rs.getLong("from_position"), rs.getLong("to_position"),
-                        rs.getLong("event_count"), rs.getString("merkle_root"), rs.getString("previous_hash"),
-                        rs.getString("sealed_at"), rs.getString("key_id"), rs.getString("checkpoint_hash"),
-                        rs.getString("signature")));
+        return jdbc.query("select * from event_store.checkpoint order by number", (rs, n) -> Checkpoint.fromRow(rs));
     }
 
     public List<PublishedKey> publishedKeys() {
