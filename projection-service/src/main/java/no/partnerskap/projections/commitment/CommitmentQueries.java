@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CommitmentQueries {
 
+    /** The statuses a commitment can have, as a pattern for the filters that take one. */
+    public static final String STATUSES = "ACTIVE|OVERDUE|FULFILLED|PARTIALLY_FULFILLED|NOT_FULFILLED|WITHDRAWN";
+
     public record Filter(String status, String signal, UUID organisationId, UUID goalId) {
     }
 

@@ -25,7 +25,7 @@ class CommitmentQueryController {
     private final CommitmentQueries queries;
     private final ReadYourWrites readYourWrites;
 
-    private static final String STATUSES = "ACTIVE|OVERDUE|FULFILLED|PARTIALLY_FULFILLED|NOT_FULFILLED|WITHDRAWN";
+    private static final String STATUSES = CommitmentQueries.STATUSES;
     private static final String SIGNALS = "OVERDUE|AT_RISK|ON_TRACK|CLOSED";
 
     CommitmentQueryController(CommitmentQueries queries, ReadYourWrites readYourWrites) {

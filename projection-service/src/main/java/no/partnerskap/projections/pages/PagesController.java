@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import no.partnerskap.projections.commitment.CommitmentQueries;
+import no.partnerskap.projections.commitment.CommitmentRow;
 import no.partnerskap.projections.organisation.ScorecardQueries;
 import no.partnerskap.projections.partnership.PartnershipQueries;
 import no.partnerskap.projections.sdg.SdgCoverage;
@@ -14,14 +15,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The dashboard pages: server-rendered HTML over the read models, in English or Norwegian. */
 @Controller
 class PagesController {
 
-    private static final CommitmentQueries.Filter NO_FILTER = new CommitmentQueries.Filter(null, null, null, null);
-    /** A partnership page lists this many commitments at most, by due date; the API pages through all. */
-    private static final int LISTED = 500;
+    /** A partnership page lists this many commitments at a time unless {@code ?size=} says otherwise. */
+    private static final int PER_PAGE = 100;
+    private static final int MAX_PER_PAGE = 500;
 
     private final PartnershipQueries partnerships;
     private final ScorecardQueries scorecards;
@@ -49,8 +51,17 @@ class PagesController {
         return "pages/overview";
     }
 
+    /**
+     * A partnership's figures and its commitments by due date, a page at a time, all of them or those
+     * of one status. A page past the last shows the last; an unknown status is not found.
+     */
     @GetMapping("/pages/partnerships/{id}")
-    String partnership(@PathVariable UUID id, Model model) {
+    String partnership(@PathVariable UUID id, @RequestParam(required = false) String status,
+                       @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size,
+                       Model model) {
+        if (status != null && !status.matches(CommitmentQueries.STATUSES)) {
+            throw new PageNotFound();
+        }
         PartnershipQueries.Detail detail = partnerships.one(id).orElseThrow(PageNotFound::new);
         Map<UUID, String> names = new HashMap<>();
         for (PartnershipQueries.Member member : detail.members()) {
@@ -59,7 +70,16 @@ class PagesController {
         model.addAttribute("p", detail);
         model.addAttribute("organisationNames", names);
         model.addAttribute("statusMax", max(detail.commitmentsByStatus().values()));
-        model.addAttribute("commitments", commitments.inPartnership(id, NO_FILTER, 0, LISTED));
+        int perPage = size == null ? PER_PAGE : Math.max(1, Math.min(size, MAX_PER_PAGE));
+        CommitmentQueries.Filter filter = new CommitmentQueries.Filter(status, null, null, null);
+        CommitmentQueries.Page<CommitmentRow> listed = commitments.inPartnership(id, filter, Math.max(page, 0), perPage);
+        int last = (int) Math.max(0, (listed.total() - 1) / perPage);
+        if (listed.page() > last) {
+            listed = commitments.inPartnership(id, filter, last, perPage);
+        }
+        model.addAttribute("commitments", listed);
+        model.addAttribute("status", status);
+        model.addAttribute("pager", new CommitmentPager(id, status, listed.page(), perPage, last, size != null));
         return "pages/partnership";
     }
 

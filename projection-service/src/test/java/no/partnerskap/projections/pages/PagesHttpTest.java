@@ -165,6 +165,47 @@ class PagesHttpTest {
     }
 
     @Test
+    void partnership_page_pages_through_its_commitments_and_shows_one_status_at_a_time() {
+        String path = "/pages/partnerships/" + given.partnership;
+        String second = page(port, path + "?lang=en&size=2&page=1");
+        assertThat(listed(second)).containsExactly(given.done.toString(), given.withdrawn.toString());
+        assertThat(byId(second, "commitment-range")).isEqualTo("Commitments 3–4 of 5, by due date.");
+        assertThat(text(pager(second))).isEqualTo("Previous Page 2 of 3 Next");
+        assertThat(pager(second)).contains("href=\"" + path + "?page=0&amp;size=2#commitments\"")
+                .contains("href=\"" + path + "?page=2&amp;size=2#commitments\"");
+
+        // past the last page: the last page, without a link onwards
+        String past = page(port, path + "?lang=nb&size=2&page=9");
+        assertThat(listed(past)).containsExactly(given.onTrack.toString());
+        assertThat(byId(past, "commitment-range")).isEqualTo("Forpliktelse 5–5 av 5, etter frist.");
+        assertThat(text(pager(past))).isEqualTo("Forrige Side 3 av 3");
+
+        String all = page(port, path + "?lang=en");
+        assertThat(all).doesNotContain("id=\"commitment-range\"").doesNotContain("class=\"pager\"");
+        assertThat(all(all, "(<tr[^>]*data-status=\"OVERDUE\".*?</tr>)").get(0))
+                .contains("href=\"" + path + "?status=OVERDUE#commitments\"");
+
+        String overdue = page(port, path + "?lang=en&status=OVERDUE");
+        assertThat(listed(overdue)).containsExactly(given.late.toString());
+        assertThat(byId(overdue, "commitment-filter")).isEqualTo(
+                "Only commitments with the status Overdue. Show all commitments");
+        assertThat(text(all(overdue, "(<caption.*?</caption>)").stream()
+                .filter(caption -> caption.contains("this status")).findFirst().orElseThrow()))
+                .isEqualTo("Overdue: the partnership's commitments of this status, by due date");
+
+        assertThat(fetch(port, path + "?status=LATE").statusCode()).isEqualTo(404);
+        assertThat(fetch(port, path + "?page=x").statusCode()).isEqualTo(404);
+    }
+
+    private static List<String> listed(String html) {
+        return all(all(html, "(<table[^>]*id=\"commitment-table\".*?</table>)").get(0), "data-commitment=\"([^\"]+)\"");
+    }
+
+    private static String pager(String html) {
+        return all(html, "(<nav class=\"pager\".*?</nav>)").get(0);
+    }
+
+    @Test
     void commitment_page_shows_what_was_promised_and_what_came_of_it_in_both_languages() {
         String en = page(port, "/pages/commitments/" + given.done + "?lang=en");
         assertThat(h1(en)).isEqualTo("Tiltak " + given.done.toString().substring(0, 8));

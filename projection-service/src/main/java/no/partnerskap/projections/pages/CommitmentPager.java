@@ -1,0 +1,39 @@
+package no.partnerskap.projections.pages;
+
+import java.util.UUID;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Which page of a partnership's commitment list is shown, and the links to its neighbours: they
+ * keep the status and page size the reader chose, and leave out what the reader did not choose.
+ */
+public record CommitmentPager(UUID partnership, String status, int page, int size, int last, boolean sizeChosen) {
+
+    public boolean hasPrevious() {
+        return page > 0;
+    }
+
+    public boolean hasNext() {
+        return page < last;
+    }
+
+    public String previous() {
+        return href(page - 1);
+    }
+
+    public String next() {
+        return href(page + 1);
+    }
+
+    private String href(int target) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/pages/partnerships/{id}");
+        if (status != null) {
+            uri.queryParam("status", status);
+        }
+        uri.queryParam("page", target);
+        if (sizeChosen) {
+            uri.queryParam("size", size);
+        }
+        return uri.fragment("commitments").buildAndExpand(partnership).toUriString();
+    }
+}
