@@ -51,6 +51,22 @@ public class StoredHistory {
         return jdbc.query("select * from event_store.checkpoint order by number", (rs, n) -> Checkpoint.fromRow(rs));
     }
 
+    /** The latest checkpoint that ends at or before this position: it chains to every one before it. */
+    public Optional<Checkpoint> latestUpTo(long position) {
+        return one("select * from event_store.checkpoint where to_position <= ? order by to_position desc limit 1",
+                position);
+    }
+
+    /** The checkpoint whose range holds the event at this global position. */
+    public Optional<Checkpoint> sealing(long globalIndex) {
+        return one("select * from event_store.checkpoint where to_position >= ? and from_position < ? "
+                + "order by to_position limit 1", globalIndex, globalIndex);
+    }
+
+    private Optional<Checkpoint> one(String sql, Object... args) {
+        return jdbc.query(sql, (rs, n) -> Checkpoint.fromRow(rs), args).stream().findFirst();
+    }
+
     public List<PublishedKey> publishedKeys() {
         return jdbc.query("select key_id, public_key from event_store.signing_key order by first_used_at, key_id",
                 (rs, n) -> new PublishedKey(rs.getString(1), rs.getString(2)));

@@ -61,9 +61,7 @@ class VerificationController {
     @Transactional(readOnly = true)
     ResponseEntity<?> proof(@PathVariable long globalIndex) {
         EventRecord event = history.event(globalIndex).orElseThrow(() -> new NotFound("no event at " + globalIndex));
-        Checkpoint checkpoint = history.checkpoints().stream()
-                .filter(c -> c.fromPosition() < globalIndex && globalIndex <= c.toPosition()).findFirst()
-                .orElse(null);
+        Checkpoint checkpoint = history.sealing(globalIndex).orElse(null);
         if (checkpoint == null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "event " + globalIndex + " is not sealed by a checkpoint yet");

@@ -73,6 +73,9 @@ class TamperEvidenceTest {
         for (int i = 1; i <= 6; i++) {
             events.append(new ProgressReported(commitment, UUID.randomUUID(), org, i * 10, "n" + i, List.of(),
                     LocalDate.of(2026, 1, i)));
+            if (i == 3) {
+                seal(); // two checkpoints at least, the second chained to the first
+            }
         }
         seal();
         assertThat(online().valid()).as("untouched store").isTrue();
@@ -102,6 +105,7 @@ class TamperEvidenceTest {
     @Test
     void the_printed_council_report_carries_the_checkpoint_for_the_minutes_and_says_what_is_not_sealed() {
         String secretariat = tokens.token("s", null, "SECRETARIAT");
+        assertThat(admin.queryForObject("select count(*) from event_store.checkpoint", Long.class)).isGreaterThan(1);
         Map<String, Object> latest = admin.queryForMap(
                 "select number, to_position, checkpoint_hash from event_store.checkpoint order by number desc limit 1");
 
@@ -110,6 +114,11 @@ class TamperEvidenceTest {
         assertThat(sealed).contains("<code>" + latest.get("checkpoint_hash") + "</code>")
                 .contains("the history up to position " + latest.get("to_position"))
                 .doesNotContain("class=\"unsealed\"");
+        // the JSON carries the latest checkpoint only: it chains to all before it
+        JsonNode json = api.get("/api/reports/council?year=2026", secretariat).body().path("checkpoints");
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).path("number").asLong()).isEqualTo(((Number) latest.get("number")).longValue());
+        assertThat(json.get(0).path("checkpointHash").asText()).isEqualTo(latest.get("checkpoint_hash"));
 
         events.append(new OrganisationRegistered(UUID.randomUUID(), "Senere AS", "923609016", Sector.BUSINESS));
         long head = admin.queryForObject("select max(global_index) from event_store.domain_event_entry", Long.class);
