@@ -4,7 +4,6 @@ import no.partnerskap.security.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -27,7 +26,8 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         // any method: a GET meant for the read side is told so (405), not refused as a role (403)
                         .requestMatchers("/api/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/admin/**").hasRole("SECRETARIAT")
+                        // any method: the secretariat is told which one (405); everyone else is refused (403)
+                        .requestMatchers("/admin/**").hasRole("SECRETARIAT")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -62,6 +62,11 @@ class HashChainTest {
         assertThat(sealed.status()).isEqualTo(201);
         assertThat(sealed.body().path("toPosition").asLong()).isEqualTo(stored.get(stored.size() - 1).globalIndex());
         assertThat(api.post("/admin/checkpoints", api.token("v", null, "VIEWER"), "").status()).isEqualTo(403);
+        Api.Response read = api.get("/admin/checkpoints", secretariat);
+        assertThat(read.status()).isEqualTo(405);
+        assertThat(read.header("Allow")).isEqualTo("POST");
+        assertThat(read.text("detail")).contains("projection-service");
+        assertThat(api.get("/admin/checkpoints", api.token("v", null, "VIEWER")).status()).isEqualTo(403);
         assertThat(verify().valid()).isTrue();
         assertThat(verify().unsealed()).isEmpty();
 
