@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,10 @@ public class ProjectionAdmin {
                                   Long lagEvents, Double lagSeconds, boolean caughtUp, boolean replaying,
                                   Double replayProgress, Long replayUntil, int segmentsClaimed,
                                   int segmentsTotal, List<SegmentStatus> segments) {
+    }
+
+    /** A read model being rebuilt on this instance, and how far the rebuild has come (0..1). */
+    public record Rebuild(String name, double progress) {
     }
 
     /** No processor of that name (HTTP 404). */
@@ -111,29 +116,30 @@ public class ProjectionAdmin {
         return status(processor, history.head());
     }
 
+    /**
+     * The read models this instance is rebuilding right now, from what its processors hold in memory
+     * (no database query: the pages ask on every view).
+     */
+    public List<Rebuild> rebuilding() {
+        return names().stream().map(name -> {
+            List<SegmentStatus> segments = segments(processor(name));
+            Replay replay = Replay.of(segments, lowestPosition(segments));
+            return replay.running() ? new Rebuild(name, replay.progress() == null ? 0 : replay.progress()) : null;
+        }).filter(Objects::nonNull).toList();
+    }
+
     private StreamingEventProcessor processor(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new UnknownProcessor(name));
     }
 
     private ProcessorStatus status(StreamingEventProcessor processor, long head) {
-        Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
-        List<SegmentStatus> segments = claimed.values().stream()
-                .sorted(Comparator.comparingInt(s -> s.getSegment().getSegmentId()))
-                .map(s -> new SegmentStatus(s.getSegment().getSegmentId(), boxed(s.getCurrentPosition()),
-                        s.isCaughtUp(), s.isReplaying(), boxed(s.getResetPosition()), s.isErrorState()))
-                .toList();
-        Long position = segments.isEmpty() ? null
-                : segments.stream().mapToLong(s -> s.position() == null ? 0 : s.position()).min().orElse(0);
+        List<SegmentStatus> segments = segments(processor);
+        Long position = lowestPosition(segments);
         Long lagEvents = position == null ? null : Math.max(0, head - position);
         Double lagSeconds = lagEvents == null ? null : lagEvents == 0 ? 0.0 : secondsBehind(position);
-        // Axon keeps a segment's ReplayToken until the first event after the reset position; the
-        // replay itself is done once the segment has reached that position
-        boolean replaying = segments.stream().anyMatch(ProjectionAdmin::replayInProgress);
-        Long replayUntil = segments.stream().filter(ProjectionAdmin::replayInProgress)
-                .map(SegmentStatus::resetPosition).max(Long::compare).orElse(null);
-        Double progress = replaying && replayUntil != null && replayUntil > 0
-                ? Math.min(1.0, Math.max(0.0, (double) position / replayUntil)) : null;
+        Replay replay = Replay.of(segments, position);
+        boolean replaying = replay.running();
         int total = segmentsTotal(processor.getName());
         // After a crash the dead instance's claims hold its segments for a while: until this instance holds its
         // share, the read model is not complete, however far the segments it does hold have come. Its share is
@@ -141,7 +147,38 @@ public class ProjectionAdmin {
         boolean holdsItsShare = segments.size() >= Math.min(processor.maxCapacity(), total);
         boolean caughtUp = !segments.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying;
         return new ProcessorStatus(processor.getName(), processor.isRunning(), processor.isError(), position, head,
-                lagEvents, lagSeconds, caughtUp, replaying, progress, replayUntil, segments.size(), total, segments);
+                lagEvents, lagSeconds, caughtUp, replaying, replay.progress(), replay.until(), segments.size(), total,
+                segments);
+    }
+
+    private static List<SegmentStatus> segments(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
+        return claimed.values().stream()
+                .sorted(Comparator.comparingInt(s -> s.getSegment().getSegmentId()))
+                .map(s -> new SegmentStatus(s.getSegment().getSegmentId(), boxed(s.getCurrentPosition()),
+                        s.isCaughtUp(), s.isReplaying(), boxed(s.getResetPosition()), s.isErrorState()))
+                .toList();
+    }
+
+    /** The lowest current position over the claimed segments; null when none is claimed. */
+    private static Long lowestPosition(List<SegmentStatus> segments) {
+        return segments.isEmpty() ? null
+                : segments.stream().mapToLong(s -> s.position() == null ? 0 : s.position()).min().orElse(0);
+    }
+
+    /** Whether a replay runs, to which position, and how far it has come (null when not known). */
+    private record Replay(boolean running, Long until, Double progress) {
+
+        static Replay of(List<SegmentStatus> segments, Long position) {
+            // Axon keeps a segment's ReplayToken until the first event after the reset position; the
+            // replay itself is done once the segment has reached that position
+            boolean running = segments.stream().anyMatch(ProjectionAdmin::replayInProgress);
+            Long until = segments.stream().filter(ProjectionAdmin::replayInProgress)
+                    .map(SegmentStatus::resetPosition).max(Long::compare).orElse(null);
+            Double progress = running && until != null && until > 0 && position != null
+                    ? Math.min(1.0, Math.max(0.0, (double) position / until)) : null;
+            return new Replay(running, until, progress);
+        }
     }
 
     /** How old the oldest event after the position is: how long it has been waiting for this processor. */

@@ -3,6 +3,7 @@ package no.partnerskap.projections.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Locale;
+import no.partnerskap.projections.admin.ProjectionAdmin;
 import no.partnerskap.projections.followup.FollowUpClock;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,14 +26,26 @@ class PagesAdvice {
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
     private final Clock clock;
+    private final ProjectionAdmin projections;
 
-    PagesAdvice(Clock clock) {
+    PagesAdvice(Clock clock, ProjectionAdmin projections) {
         this.clock = clock;
+        this.projections = projections;
     }
 
     @ModelAttribute("fmt")
     PageFormat format(Locale locale) {
         return new PageFormat(locale, clock.getZone(), FollowUpClock.today(clock));
+    }
+
+    /**
+     * While a read model is rebuilt from the first event, its tables fill up from empty: every page
+     * says so, with the least progress of those rebuilding, in whole percent; null when none is.
+     */
+    @ModelAttribute("rebuilding")
+    Integer rebuilding() {
+        return projections.rebuilding().stream().mapToDouble(ProjectionAdmin.Rebuild::progress).min()
+                .stream().mapToObj(progress -> (int) Math.floor(progress * 100)).findFirst().orElse(null);
     }
 
     /** The page's own path without its query, for the {@code ?lang=} links. */

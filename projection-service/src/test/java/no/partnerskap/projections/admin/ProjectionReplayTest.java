@@ -52,6 +52,7 @@ import no.partnerskap.api.partnership.Period;
 import no.partnerskap.api.partnership.Representation;
 import no.partnerskap.projections.history.ReadModelProjector;
 import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.ProcessorGate;
 import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestTokens;
 import no.partnerskap.testsupport.Api;
@@ -77,6 +78,8 @@ class ProjectionReplayTest {
     JdbcTemplate jdbc;
     @Autowired
     List<ReadModelProjector> projectors;
+    @Autowired
+    ProcessorGate gate;
 
     Api api;
     String secretariat;
@@ -124,6 +127,39 @@ class ProjectionReplayTest {
         for (String table : live.keySet()) {
             assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(live.get(table));
         }
+    }
+
+    @Test
+    void the_pages_say_so_while_a_read_model_is_being_rebuilt() {
+        UUID org = UUID.randomUUID();
+        // an event the commitments processor handles, for the gate to hold it at
+        events.append(new OrganisationRegistered(org, "Ombygging AS", "821311632", Sector.BUSINESS),
+                new CommitmentRecorded(UUID.randomUUID(), UUID.randomUUID(), org, "Ombygging", "d", List.of(),
+                        List.of(), LocalDate.of(2030, 1, 1), LocalDate.of(2026, 1, 1)));
+        awaitAllCaughtUp();
+        assertThat(page("/pages/overdue", "en")).doesNotContain("id=\"rebuilding\"");
+
+        gate.close("commitments");
+        try {
+            assertThat(api.post("/admin/projections/commitments/replay", secretariat, "").status()).isEqualTo(202);
+            assertThat(api.get("/admin/projections/commitments", secretariat).body().path("replaying").asBoolean())
+                    .isTrue();
+            assertThat(page("/pages/overdue", "en")).containsPattern("<p id=\"rebuilding\" class=\"rebuilding\" "
+                    + "role=\"status\">The figures are being rebuilt from the event history \\(\\d+% done\\)\\. "
+                    + "Until that is finished, this page may show too little\\.</p>");
+            assertThat(page("/", "nb")).containsPattern("Tallene bygges opp på nytt fra hendelseshistorikken "
+                    + "\\(\\d+.?% ferdig\\)");
+        } finally {
+            gate.open("commitments");
+        }
+        awaitAllCaughtUp();
+        assertThat(page("/pages/overdue", "en")).doesNotContain("id=\"rebuilding\"");
+    }
+
+    private String page(String path, String language) {
+        Api.Response page = api.get(path + "?lang=" + language, secretariat, "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        return page.raw().body();
     }
 
     @Test

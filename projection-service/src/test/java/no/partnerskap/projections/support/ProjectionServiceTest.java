@@ -22,6 +22,6 @@ import org.springframework.test.context.ContextConfiguration;
                 "axon.eventhandling.processors.partnership-follow-up.initial-segment-count=1",
                 "axon.eventhandling.processors.commitments.initial-segment-count=1"})
 @ContextConfiguration(initializers = ProjectionDatabase.class)
-@Import({TestTokens.class, TestClock.class})
+@Import({TestTokens.class, TestClock.class, ProcessorGate.class})
 public @interface ProjectionServiceTest {
 }
