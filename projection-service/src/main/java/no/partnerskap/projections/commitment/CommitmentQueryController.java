@@ -6,9 +6,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import java.util.UUID;
 import no.partnerskap.projections.web.NotFound;
 import no.partnerskap.projections.web.ReadYourWrites;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -47,6 +50,22 @@ class CommitmentQueryController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return queries.inPartnership(id, new CommitmentQueries.Filter(status, signal, organisationId, goalId), page,
                 size);
+    }
+
+    @Operation(summary = "A partnership's commitments as a spreadsheet (CSV), all of them, filtered as the list is")
+    @GetMapping(value = "/api/partnerships/{id}/commitments.csv", produces = "text/csv;charset=UTF-8")
+    ResponseEntity<String> spreadsheet(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Pattern(regexp = STATUSES, message = "must be one of " + STATUSES)
+            String status,
+            @RequestParam(required = false) @Pattern(regexp = SIGNALS, message = "must be one of " + SIGNALS)
+            String signal,
+            @RequestParam(required = false) UUID organisationId,
+            @RequestParam(required = false) UUID goalId) {
+        List<CommitmentRow> rows = queries.inPartnership(id, new CommitmentQueries.Filter(status, signal,
+                organisationId, goalId), 0, Integer.MAX_VALUE).items();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("commitments-" + id + ".csv").build().toString()).body(CommitmentsCsv.write(rows));
     }
 
     @Operation(summary = "One commitment with its reports, milestones, extensions and assessments")

@@ -5,15 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import no.partnerskap.projections.council.CouncilReport.Partnership;
 import no.partnerskap.projections.council.CouncilReport.ResourceLine;
+import no.partnerskap.projections.web.Csv;
 
 /**
- * The council report as CSV (RFC 4180): a header row, then one row per partnership, lines ending
- * in CRLF. Every row carries the year, the report date and the event position. Resources get a
- * pledged and a delivered column for each kind and unit that occurs in the report.
- * <p>
- * Text that a spreadsheet would read as a formula (starting with {@code = + - @}, or a tab or
- * carriage return) is prefixed with a single quote. Numbers the report computes are written as
- * they are.
+ * The council report as CSV ({@link Csv}): a header row, then one row per partnership. Every row
+ * carries the year, the report date and the event position. Resources get a pledged and a
+ * delivered column for each kind and unit that occurs in the report.
  */
 final class CouncilCsv {
 
@@ -29,24 +26,24 @@ final class CouncilCsv {
         List<ResourceLine> resourceColumns = report.totals().resources();
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>();
-        FIXED_COLUMNS.forEach(column -> header.add(text(column)));
+        FIXED_COLUMNS.forEach(column -> header.add(Csv.text(column)));
         for (ResourceLine r : resourceColumns) {
-            header.add(text(r.kind() + " " + r.unit() + " pledged"));
-            header.add(text(r.kind() + " " + r.unit() + " delivered"));
+            header.add(Csv.text(r.kind() + " " + r.unit() + " pledged"));
+            header.add(Csv.text(r.kind() + " " + r.unit() + " delivered"));
         }
-        line(out, header);
+        Csv.line(out, header);
         for (Partnership p : report.partnerships()) {
             List<String> row = new ArrayList<>();
             row.add(number(report.year()));
-            row.add(value(report.reportDate()));
+            row.add(Csv.value(report.reportDate()));
             row.add(number(report.position()));
-            row.add(value(p.id()));
-            row.add(text(p.name()));
-            row.add(text(p.kind()));
-            row.add(text(p.parentName()));
-            row.add(value(p.periodFrom()));
-            row.add(value(p.periodTo()));
-            row.add(value(p.concludedOn()));
+            row.add(Csv.value(p.id()));
+            row.add(Csv.text(p.name()));
+            row.add(Csv.text(p.kind()));
+            row.add(Csv.text(p.parentName()));
+            row.add(Csv.value(p.periodFrom()));
+            row.add(Csv.value(p.periodTo()));
+            row.add(Csv.value(p.concludedOn()));
             row.add(number(p.members().size()));
             row.add(number(p.meetings()));
             row.add(number(p.leadershipAttendances()));
@@ -65,33 +62,9 @@ final class CouncilCsv {
                 row.add(line == null ? "0" : decimal(line.pledged()));
                 row.add(line == null ? "0" : decimal(line.delivered()));
             }
-            line(out, row);
+            Csv.line(out, row);
         }
         return out.toString();
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        out.append(String.join(",", cells)).append("\r\n");
-    }
-
-    /** Free text: neutralised against formula injection, then quoted as RFC 4180 asks. */
-    static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return quote(safe);
-    }
-
-    static String quote(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
-    }
-
-    private static String value(Object value) {
-        return value == null ? "" : quote(value.toString());
     }
 
     private static String number(long value) {

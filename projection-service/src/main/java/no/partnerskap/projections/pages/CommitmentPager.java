@@ -4,8 +4,9 @@ import java.util.UUID;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Which page of a partnership's commitment list is shown, and the links to its neighbours: they
- * keep the status and page size the reader chose, and leave out what the reader did not choose.
+ * Which page of a partnership's commitment list is shown, and the links to its neighbours and to
+ * the whole list as a spreadsheet: they keep the status (and page size) the reader chose, and leave
+ * out what the reader did not choose.
  */
 public record CommitmentPager(UUID partnership, String status, int page, int size, int last, boolean sizeChosen) {
 
@@ -23,6 +24,15 @@ public record CommitmentPager(UUID partnership, String status, int page, int siz
 
     public String next() {
         return href(page + 1);
+    }
+
+    /** The same list (the chosen status, every page) as a spreadsheet, from the read API. */
+    public String spreadsheet() {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/partnerships/{id}/commitments.csv");
+        if (status != null) {
+            uri.queryParam("status", status);
+        }
+        return uri.buildAndExpand(partnership).toUriString();
     }
 
     private String href(int target) {

@@ -193,6 +193,26 @@ class PagesHttpTest {
                 .filter(caption -> caption.contains("this status")).findFirst().orElseThrow()))
                 .isEqualTo("Overdue: the partnership's commitments of this status, by due date");
 
+        // the list as a spreadsheet: the chosen status, every page
+        String csvPath = "/api/partnerships/" + given.partnership + "/commitments.csv?status=OVERDUE";
+        assertThat(overdue).contains("href=\"" + csvPath + "\"");
+        HttpResponse<String> csv = fetch(port, csvPath);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"commitments-" + given.partnership + ".csv\"");
+        assertThat(csv.body().split("\r\n")).hasSize(2);
+        assertThat(csv.body()).startsWith("commitmentId,partnershipId,title,organisationId,organisation,recordedOn,"
+                + "originalDueDate,dueDate,status,signal,latestPercent,latestReportAsOf,latestAssessment,divergent,"
+                + "openFollowUpSince,closedOn,version\r\n" + given.late + "," + given.partnership + ",");
+        String everything = fetch(port, "/api/partnerships/" + given.partnership + "/commitments.csv").body();
+        assertThat(everything.split("\r\n")).hasSize(6);
+        assertThat(everything).containsPattern(given.done
+                + "," + given.partnership + ",Tiltak \\w+,[^,]+,Vestland fylkeskommune,2026-11-01,2027-06-30,2027-06-30,"
+                + "FULFILLED,CLOSED,90,2027-01-01,LIMITED,true,,2027-0\\d-\\d\\d,\\d+\\r\\n");
+        assertThat(fetch(port, "/api/partnerships/" + given.partnership + "/commitments.csv?status=LATE").statusCode())
+                .isEqualTo(400);
+
         assertThat(fetch(port, path + "?status=LATE").statusCode()).isEqualTo(404);
         assertThat(fetch(port, path + "?page=x").statusCode()).isEqualTo(404);
     }
