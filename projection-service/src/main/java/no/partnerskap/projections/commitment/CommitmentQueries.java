@@ -22,6 +22,8 @@ public class CommitmentQueries {
 
     /** The statuses a commitment can have, as a pattern for the filters that take one. */
     public static final String STATUSES = "ACTIVE|OVERDUE|FULFILLED|PARTIALLY_FULFILLED|NOT_FULFILLED|WITHDRAWN";
+    /** The follow-up signals, as a pattern for the filters that take one. */
+    public static final String SIGNALS = "OVERDUE|AT_RISK|ON_TRACK|CLOSED";
 
     public record Filter(String status, String signal, UUID organisationId, UUID goalId) {
     }

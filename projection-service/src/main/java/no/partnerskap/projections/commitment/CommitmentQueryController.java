@@ -29,7 +29,7 @@ class CommitmentQueryController {
     private final ReadYourWrites readYourWrites;
 
     private static final String STATUSES = CommitmentQueries.STATUSES;
-    private static final String SIGNALS = "OVERDUE|AT_RISK|ON_TRACK|CLOSED";
+    private static final String SIGNALS = CommitmentQueries.SIGNALS;
 
     CommitmentQueryController(CommitmentQueries queries, ReadYourWrites readYourWrites) {
         this.queries = queries;

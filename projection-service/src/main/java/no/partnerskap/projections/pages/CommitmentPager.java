@@ -5,10 +5,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Which page of a partnership's commitment list is shown, and the links to its neighbours and to
- * the whole list as a spreadsheet: they keep the status (and page size) the reader chose, and leave
- * out what the reader did not choose.
+ * the whole list as a spreadsheet: they keep the status, signal (and page size) the reader chose,
+ * and leave out what the reader did not choose.
  */
-public record CommitmentPager(UUID partnership, String status, int page, int size, int last, boolean sizeChosen) {
+public record CommitmentPager(UUID partnership, String status, String signal, int page, int size, int last,
+                              boolean sizeChosen) {
 
     public boolean hasPrevious() {
         return page > 0;
@@ -28,22 +29,25 @@ public record CommitmentPager(UUID partnership, String status, int page, int siz
 
     /** The same list (the chosen status, every page) as a spreadsheet, from the read API. */
     public String spreadsheet() {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/partnerships/{id}/commitments.csv");
-        if (status != null) {
-            uri.queryParam("status", status);
-        }
-        return uri.buildAndExpand(partnership).toUriString();
+        return filtered("/api/partnerships/{id}/commitments.csv").buildAndExpand(partnership).toUriString();
     }
 
     private String href(int target) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/pages/partnerships/{id}");
-        if (status != null) {
-            uri.queryParam("status", status);
-        }
-        uri.queryParam("page", target);
+        UriComponentsBuilder uri = filtered("/pages/partnerships/{id}").queryParam("page", target);
         if (sizeChosen) {
             uri.queryParam("size", size);
         }
         return uri.fragment("commitments").buildAndExpand(partnership).toUriString();
+    }
+
+    private UriComponentsBuilder filtered(String path) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+        if (status != null) {
+            uri.queryParam("status", status);
+        }
+        if (signal != null) {
+            uri.queryParam("signal", signal);
+        }
+        return uri;
     }
 }

@@ -189,9 +189,17 @@ class PagesHttpTest {
         assertThat(listed(overdue)).containsExactly(given.late.toString());
         assertThat(byId(overdue, "commitment-filter")).isEqualTo(
                 "Only commitments with the status Overdue. Show all commitments");
-        assertThat(text(all(overdue, "(<caption.*?</caption>)").stream()
-                .filter(caption -> caption.contains("this status")).findFirst().orElseThrow()))
-                .isEqualTo("Overdue: the partnership's commitments of this status, by due date");
+        assertThat(all(overdue, "(<caption.*?</caption>)").stream().map(PagesTestSupport::text))
+                .contains("The partnership's commitments you chose, by due date");
+
+        assertThat(all(all, "(<tr[^>]*data-signal=\"AT_RISK\".*?</tr>)").get(0))
+                .contains("href=\"" + path + "?signal=AT_RISK#commitments\"");
+        String atRisk = page(port, path + "?lang=nb&signal=AT_RISK");
+        assertThat(listed(atRisk)).containsExactly(given.slow.toString());
+        assertThat(byId(atRisk, "commitment-filter")).isEqualTo(
+                "Bare forpliktelser med signal I faresonen. Vis alle forpliktelser");
+        assertThat(atRisk).contains("href=\"/api/partnerships/" + given.partnership + "/commitments.csv?signal=AT_RISK\"");
+        assertThat(fetch(port, path + "?signal=LATE").statusCode()).isEqualTo(404);
 
         // the list as a spreadsheet: the chosen status, every page
         String csvPath = "/api/partnerships/" + given.partnership + "/commitments.csv?status=OVERDUE";
