@@ -1,14 +1,15 @@
 package no.partnerskap.projections.pages;
 
 import java.util.UUID;
+import no.partnerskap.projections.commitment.CommitmentQueries;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Which page of a partnership's commitment list is shown, and the links to its neighbours and to
- * the whole list as a spreadsheet: they keep the status, signal (and page size) the reader chose,
- * and leave out what the reader did not choose.
+ * the whole list as a spreadsheet: they keep the status, signal, organisation (and page size) the
+ * reader chose, and leave out what the reader did not choose.
  */
-public record CommitmentPager(UUID partnership, String status, String signal, int page, int size, int last,
+public record CommitmentPager(UUID partnership, CommitmentQueries.Filter filter, int page, int size, int last,
                               boolean sizeChosen) {
 
     public boolean hasPrevious() {
@@ -42,11 +43,14 @@ public record CommitmentPager(UUID partnership, String status, String signal, in
 
     private UriComponentsBuilder filtered(String path) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-        if (status != null) {
-            uri.queryParam("status", status);
+        if (filter.status() != null) {
+            uri.queryParam("status", filter.status());
         }
-        if (signal != null) {
-            uri.queryParam("signal", signal);
+        if (filter.signal() != null) {
+            uri.queryParam("signal", filter.signal());
+        }
+        if (filter.organisationId() != null) {
+            uri.queryParam("organisationId", filter.organisationId());
         }
         return uri;
     }

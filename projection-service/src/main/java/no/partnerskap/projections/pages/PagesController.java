@@ -53,13 +53,15 @@ class PagesController {
 
     /**
      * A partnership's figures and its commitments by due date, a page at a time, all of them or those
-     * of one status or signal. A page past the last shows the last; an unknown status or signal is not
-     * found.
+     * of one status, signal or organisation. A page past the last shows the last; an unknown status or
+     * signal is not found.
      */
     @GetMapping("/pages/partnerships/{id}")
     String partnership(@PathVariable UUID id, @RequestParam(required = false) String status,
-                       @RequestParam(required = false) String signal, @RequestParam(defaultValue = "0") int page,
-                       @RequestParam(required = false) Integer size, Model model) {
+                       @RequestParam(required = false) String signal,
+                       @RequestParam(required = false) UUID organisationId,
+                       @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size,
+                       Model model) {
         if (status != null && !status.matches(CommitmentQueries.STATUSES)
                 || signal != null && !signal.matches(CommitmentQueries.SIGNALS)) {
             throw new PageNotFound();
@@ -73,7 +75,7 @@ class PagesController {
         model.addAttribute("organisationNames", names);
         model.addAttribute("statusMax", max(detail.commitmentsByStatus().values()));
         int perPage = size == null ? PER_PAGE : Math.max(1, Math.min(size, MAX_PER_PAGE));
-        CommitmentQueries.Filter filter = new CommitmentQueries.Filter(status, signal, null, null);
+        CommitmentQueries.Filter filter = new CommitmentQueries.Filter(status, signal, organisationId, null);
         CommitmentQueries.Page<CommitmentRow> listed = commitments.inPartnership(id, filter, Math.max(page, 0), perPage);
         int last = (int) Math.max(0, (listed.total() - 1) / perPage);
         if (listed.page() > last) {
@@ -82,8 +84,10 @@ class PagesController {
         model.addAttribute("commitments", listed);
         model.addAttribute("status", status);
         model.addAttribute("signal", signal);
-        model.addAttribute("pager", new CommitmentPager(id, status, signal, listed.page(), perPage, last,
-                size != null));
+        model.addAttribute("organisationId", organisationId);
+        model.addAttribute("organisationName", organisationId == null ? null
+                : names.getOrDefault(organisationId, organisationId.toString()));
+        model.addAttribute("pager", new CommitmentPager(id, filter, listed.page(), perPage, last, size != null));
         return "pages/partnership";
     }
 

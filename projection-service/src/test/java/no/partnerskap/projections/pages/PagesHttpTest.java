@@ -201,6 +201,18 @@ class PagesHttpTest {
         assertThat(atRisk).contains("href=\"/api/partnerships/" + given.partnership + "/commitments.csv?signal=AT_RISK\"");
         assertThat(fetch(port, path + "?signal=LATE").statusCode()).isEqualTo(404);
 
+        // one organisation's commitments, from its scorecard's figures per partnership
+        String scorecard = page(port, "/pages/organisations/" + given.business + "?lang=en");
+        String filtered = path + "?organisationId=" + given.business + "#commitments";
+        assertThat(row(scorecard, "data-partnership", given.partnership.toString())).startsWith(given.name + " 3 ");
+        assertThat(scorecard).contains("href=\"" + filtered + "\"");
+        String havkraft = page(port, filtered.replace("#commitments", "&lang=en"));
+        assertThat(listed(havkraft)).containsExactly(given.late.toString(), given.withdrawn.toString(),
+                given.onTrack.toString());
+        assertThat(byId(havkraft, "commitment-filter")).isEqualTo(
+                "Only the commitments of Havkraft AS. Show all commitments");
+        assertThat(fetch(port, path + "?organisationId=x").statusCode()).isEqualTo(404);
+
         // the list as a spreadsheet: the chosen status, every page
         String csvPath = "/api/partnerships/" + given.partnership + "/commitments.csv?status=OVERDUE";
         assertThat(overdue).contains("href=\"" + csvPath + "\"");
