@@ -101,6 +101,13 @@ public class CommitmentQueries {
         return new Page<>(items, page, size, total);
     }
 
+    /** Every overdue commitment across all partnerships, the longest overdue first. */
+    public List<CommitmentRow> overdue() {
+        return jdbc.query("select " + CommitmentRow.COLUMNS + " from " + CommitmentRow.FROM + " where "
+                + FollowUpRules.STATUS + " = 'OVERDUE' order by c.due_date, p.name, c.title, c.commitment_id",
+                params(), CommitmentRow::map);
+    }
+
     public long version(UUID id) {
         return jdbc.queryForList("select version from commitment_view where commitment_id = :id",
                 new MapSqlParameterSource("id", id), Long.class).stream().findFirst().orElse(-1L);

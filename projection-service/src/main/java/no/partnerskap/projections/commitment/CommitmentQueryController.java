@@ -54,7 +54,7 @@ class CommitmentQueryController {
 
     @Operation(summary = "A partnership's commitments as a spreadsheet (CSV), all of them, filtered as the list is")
     @GetMapping(value = "/api/partnerships/{id}/commitments.csv", produces = "text/csv;charset=UTF-8")
-    ResponseEntity<String> spreadsheet(
+    ResponseEntity<String> partnershipSpreadsheet(
             @PathVariable UUID id,
             @RequestParam(required = false) @Pattern(regexp = STATUSES, message = "must be one of " + STATUSES)
             String status,
@@ -62,10 +62,25 @@ class CommitmentQueryController {
             String signal,
             @RequestParam(required = false) UUID organisationId,
             @RequestParam(required = false) UUID goalId) {
-        List<CommitmentRow> rows = queries.inPartnership(id, new CommitmentQueries.Filter(status, signal,
-                organisationId, goalId), 0, Integer.MAX_VALUE).items();
+        return spreadsheet("commitments-" + id + ".csv", queries.inPartnership(id,
+                new CommitmentQueries.Filter(status, signal, organisationId, goalId), 0, Integer.MAX_VALUE).items());
+    }
+
+    private static ResponseEntity<String> spreadsheet(String filename, List<CommitmentRow> rows) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("commitments-" + id + ".csv").build().toString()).body(CommitmentsCsv.write(rows));
+                .filename(filename).build().toString()).body(CommitmentsCsv.write(rows));
+    }
+
+    @Operation(summary = "Every overdue commitment across all partnerships, the longest overdue first")
+    @GetMapping("/api/commitments/overdue")
+    List<CommitmentRow> overdue() {
+        return queries.overdue();
+    }
+
+    @Operation(summary = "Every overdue commitment across all partnerships as a spreadsheet (CSV)")
+    @GetMapping(value = "/api/commitments/overdue.csv", produces = "text/csv;charset=UTF-8")
+    ResponseEntity<String> overdueSpreadsheet() {
+        return spreadsheet("overdue-commitments.csv", queries.overdue());
     }
 
     @Operation(summary = "One commitment with its reports, milestones, extensions and assessments")

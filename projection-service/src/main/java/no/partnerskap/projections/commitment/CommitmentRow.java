@@ -7,25 +7,28 @@ import java.util.UUID;
 import no.partnerskap.projections.followup.FollowUpRules;
 
 /** A commitment as lists and dashboards show it: with its status and follow-up signal today. */
-public record CommitmentRow(UUID id, UUID partnershipId, UUID organisationId, String organisationName, String title,
+public record CommitmentRow(UUID id, UUID partnershipId, String partnershipName, UUID organisationId,
+                            String organisationName, String title,
                             LocalDate recordedOn, LocalDate originalDueDate, LocalDate dueDate, String status,
                             String signal, Integer latestPercent, LocalDate latestReportAsOf,
                             String latestAssessment, boolean divergent, LocalDate openFollowUpSince,
                             LocalDate closedOn, long version) {
 
-    /** Select list for {@link #map}; needs {@code commitment_view c} and {@code :today}. */
+    /** Select list for {@link #map}; needs {@link #FROM} and {@code :today}. */
     public static final String COLUMNS = """
-            c.commitment_id, c.partnership_id, c.organisation_id, o.name as organisation_name, c.title,
+            c.commitment_id, c.partnership_id, p.name as partnership_name, c.organisation_id,
+            o.name as organisation_name, c.title,
             c.recorded_on, c.original_due_date, c.due_date, %s as status, %s as signal, c.latest_percent,
             c.latest_report_as_of, c.latest_assessment, %s as divergent, c.open_follow_up_since, c.closed_on,
             c.version""".formatted(FollowUpRules.STATUS, FollowUpRules.SIGNAL, FollowUpRules.DIVERGENT);
 
     public static final String FROM = """
-            commitment_view c left join organisation_view o on o.organisation_id = c.organisation_id""";
+            commitment_view c left join organisation_view o on o.organisation_id = c.organisation_id
+            left join partnership_view p on p.partnership_id = c.partnership_id""";
 
     public static CommitmentRow map(ResultSet rs, int row) throws SQLException {
         return new CommitmentRow(rs.getObject("commitment_id", UUID.class), rs.getObject("partnership_id", UUID.class),
-                rs.getObject("organisation_id", UUID.class), rs.getString("organisation_name"), rs.getString("title"),
+                rs.getString("partnership_name"), rs.getObject("organisation_id", UUID.class), rs.getString("organisation_name"), rs.getString("title"),
                 rs.getObject("recorded_on", LocalDate.class), rs.getObject("original_due_date", LocalDate.class),
                 rs.getObject("due_date", LocalDate.class), rs.getString("status"), rs.getString("signal"),
                 (Integer) rs.getObject("latest_percent"), rs.getObject("latest_report_as_of", LocalDate.class),

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import no.partnerskap.projections.web.Csv;
 
-/** A partnership's commitment list as a spreadsheet: a header row, then one row per commitment. */
+/** A list of commitments as a spreadsheet: a header row, then one row per commitment. */
 final class CommitmentsCsv {
 
-    static final List<String> COLUMNS = List.of("commitmentId", "partnershipId", "title", "organisationId",
+    static final List<String> COLUMNS = List.of("commitmentId", "partnershipId", "partnership", "title", "organisationId",
             "organisation", "recordedOn", "originalDueDate", "dueDate", "status", "signal", "latestPercent",
             "latestReportAsOf", "latestAssessment", "divergent", "openFollowUpSince", "closedOn", "version");
 
@@ -21,6 +21,7 @@ final class CommitmentsCsv {
             List<String> row = new ArrayList<>(COLUMNS.size());
             row.add(Csv.value(c.id()));
             row.add(Csv.value(c.partnershipId()));
+            row.add(Csv.text(c.partnershipName()));
             row.add(Csv.text(c.title()));
             row.add(Csv.value(c.organisationId()));
             row.add(Csv.text(c.organisationName()));

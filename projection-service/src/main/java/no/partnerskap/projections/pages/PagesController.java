@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import no.partnerskap.projections.commitment.CommitmentQueries;
 import no.partnerskap.projections.commitment.CommitmentRow;
@@ -28,15 +27,13 @@ class PagesController {
     private final PartnershipQueries partnerships;
     private final ScorecardQueries scorecards;
     private final SdgCoverage sdg;
-    private final OverdueQueries overdue;
     private final CommitmentQueries commitments;
 
     PagesController(PartnershipQueries partnerships, ScorecardQueries scorecards, SdgCoverage sdg,
-                    OverdueQueries overdue, CommitmentQueries commitments) {
+                    CommitmentQueries commitments) {
         this.partnerships = partnerships;
         this.scorecards = scorecards;
         this.sdg = sdg;
-        this.overdue = overdue;
         this.commitments = commitments;
     }
 
@@ -94,18 +91,14 @@ class PagesController {
     @GetMapping("/pages/commitments/{id}")
     String commitment(@PathVariable UUID id, Model model) {
         CommitmentQueries.Detail detail = commitments.one(id).orElseThrow(PageNotFound::new);
-        Optional<PartnershipQueries.Detail> partnership = partnerships.one(detail.commitment().partnershipId());
-        Map<UUID, String> goalTitles = new HashMap<>();
-        partnership.ifPresent(p -> p.goals().forEach(goal -> goalTitles.put(goal.id(), goal.title())));
         model.addAttribute("c", detail);
-        model.addAttribute("partnership", partnership.orElse(null));
-        model.addAttribute("goalTitles", goalTitles);
+        model.addAttribute("goalTitles", partnerships.goalTitles(detail.commitment().partnershipId()));
         return "pages/commitment";
     }
 
     @GetMapping("/pages/overdue")
     String overdue(Model model) {
-        model.addAttribute("overdue", overdue.all());
+        model.addAttribute("overdue", commitments.overdue());
         return "pages/overdue";
     }
 

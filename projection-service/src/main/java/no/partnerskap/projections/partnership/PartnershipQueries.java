@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,17 @@ public class PartnershipQueries {
         return jdbc.query("select " + CommitmentRow.COLUMNS + " from " + CommitmentRow.FROM
                         + " where c.partnership_id = :id and " + condition + " order by c.due_date, c.title",
                 params().addValue("id", id), CommitmentRow::map);
+    }
+
+    /** The titles of a partnership's result goals, by id (for pages that name the goals a commitment serves). */
+    public Map<UUID, String> goalTitles(UUID partnershipId) {
+        Map<UUID, String> titles = new HashMap<>();
+        jdbc.query("select goal_id, title from goal_view where partnership_id = :id",
+                new MapSqlParameterSource("id", partnershipId),
+                (ResultSet rs) -> {
+                    titles.put(rs.getObject("goal_id", UUID.class), rs.getString("title"));
+                });
+        return titles;
     }
 
     private List<Goal> goals(UUID id) {

@@ -222,13 +222,13 @@ class PagesHttpTest {
         assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
                 .isEqualTo("attachment; filename=\"commitments-" + given.partnership + ".csv\"");
         assertThat(csv.body().split("\r\n")).hasSize(2);
-        assertThat(csv.body()).startsWith("commitmentId,partnershipId,title,organisationId,organisation,recordedOn,"
+        assertThat(csv.body()).startsWith("commitmentId,partnershipId,partnership,title,organisationId,organisation,recordedOn,"
                 + "originalDueDate,dueDate,status,signal,latestPercent,latestReportAsOf,latestAssessment,divergent,"
-                + "openFollowUpSince,closedOn,version\r\n" + given.late + "," + given.partnership + ",");
+                + "openFollowUpSince,closedOn,version\r\n" + given.late + "," + given.partnership + "," + given.name + ",");
         String everything = fetch(port, "/api/partnerships/" + given.partnership + "/commitments.csv").body();
         assertThat(everything.split("\r\n")).hasSize(6);
         assertThat(everything).containsPattern(given.done
-                + "," + given.partnership + ",Tiltak \\w+,[^,]+,Vestland fylkeskommune,2026-11-01,2027-06-30,2027-06-30,"
+                + "," + given.partnership + "," + given.name + ",Tiltak \\w+,[^,]+,Vestland fylkeskommune,2026-11-01,2027-06-30,2027-06-30,"
                 + "FULFILLED,CLOSED,90,2027-01-01,LIMITED,true,,2027-0\\d-\\d\\d,\\d+\\r\\n");
         assertThat(fetch(port, "/api/partnerships/" + given.partnership + "/commitments.csv?status=LATE").statusCode())
                 .isEqualTo(400);
@@ -306,6 +306,24 @@ class PagesHttpTest {
         assertThat(row(en, "data-commitment", given.networkLate.toString())).contains("January 15, 2027 45");
         assertThat(en).doesNotContain("data-commitment=\"" + given.slow + "\"")
                 .doesNotContain("data-commitment=\"" + given.done + "\"");
+
+        // the same list from the API, and as a spreadsheet
+        // (other tests of this database add overdue commitments of their own)
+        List<String> onPage = all(en, "data-commitment=\"([^\"]+)\"");
+        assertThat(onPage).containsSubsequence(given.networkLate.toString(), given.late.toString());
+        JsonNode api = Api.onPort(port).get("/api/commitments/overdue", null).body();
+        assertThat(api.findValuesAsText("id")).containsExactlyElementsOf(onPage);
+        assertThat(api.get(onPage.indexOf(given.late.toString())).path("partnershipName").asText())
+                .isEqualTo(given.name);
+        assertThat(en).contains("href=\"/api/commitments/overdue.csv\"");
+        HttpResponse<String> csv = fetch(port, "/api/commitments/overdue.csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"overdue-commitments.csv\"");
+        List<String> lines = List.of(csv.body().split("\r\n"));
+        assertThat(lines).hasSize(onPage.size() + 1);
+        assertThat(lines.get(onPage.indexOf(given.late.toString()) + 1))
+                .startsWith(given.late + "," + given.partnership + "," + given.name + ",Tiltak ")
+                .contains(",Havkraft AS,2026-11-01,2027-02-01,2027-02-01,OVERDUE,OVERDUE,");
 
         String nb = page(port, "/pages/overdue?lang=nb");
         assertThat(h1(nb)).isEqualTo("Forsinkede forpliktelser");
