@@ -28,7 +28,8 @@ public record CommitmentRow(UUID id, UUID partnershipId, String partnershipName,
 
     public static CommitmentRow map(ResultSet rs, int row) throws SQLException {
         return new CommitmentRow(rs.getObject("commitment_id", UUID.class), rs.getObject("partnership_id", UUID.class),
-                rs.getString("partnership_name"), rs.getObject("organisation_id", UUID.class), rs.getString("organisation_name"), rs.getString("title"),
+                rs.getString("partnership_name"), rs.getObject("organisation_id", UUID.class),
+                rs.getString("organisation_name"), rs.getString("title"),
                 rs.getObject("recorded_on", LocalDate.class), rs.getObject("original_due_date", LocalDate.class),
                 rs.getObject("due_date", LocalDate.class), rs.getString("status"), rs.getString("signal"),
                 (Integer) rs.getObject("latest_percent"), rs.getObject("latest_report_as_of", LocalDate.class),

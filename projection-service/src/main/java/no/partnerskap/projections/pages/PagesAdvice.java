@@ -3,6 +3,7 @@ package no.partnerskap.projections.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import no.partnerskap.projections.admin.ProjectionAdmin;
 import no.partnerskap.projections.followup.FollowUpClock;
 import org.springframework.core.Ordered;
@@ -44,8 +45,8 @@ class PagesAdvice {
      */
     @ModelAttribute("rebuilding")
     Integer rebuilding() {
-        return projections.rebuilding().stream().mapToDouble(ProjectionAdmin.Rebuild::progress).min()
-                .stream().mapToObj(progress -> (int) Math.floor(progress * 100)).findFirst().orElse(null);
+        OptionalDouble least = projections.rebuilding().stream().mapToDouble(ProjectionAdmin.Rebuild::progress).min();
+        return least.isPresent() ? (int) Math.floor(least.getAsDouble() * 100) : null;
     }
 
     /** The page's own path without its query, for the {@code ?lang=} links. */
