@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import no.partnerskap.eventstore.EventStoreSchema;
 import no.partnerskap.projections.history.EventHistory;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -63,6 +64,7 @@ public class ProjectionAdmin {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(5);
 
     private final EventProcessingConfiguration processing;
     private final EventHistory history;
@@ -112,8 +114,21 @@ public class ProjectionAdmin {
                 // whatever happened, the processor serves again
                 processor.start();
             }
+            awaitClaim(processor);
         }
         return status(processor, history.head());
+    }
+
+    /**
+     * Waits until the started processor holds a segment again: before that its status shows no replay,
+     * and neither would the pages' banner. Its coordinator claims right after the start, so this is
+     * short; bounded, because another instance may hold every segment.
+     */
+    private static void awaitClaim(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
     }
 
     /**

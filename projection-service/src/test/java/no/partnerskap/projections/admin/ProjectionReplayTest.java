@@ -141,7 +141,10 @@ class ProjectionReplayTest {
 
         gate.close("commitments");
         try {
-            assertThat(api.post("/admin/projections/commitments/replay", secretariat, "").status()).isEqualTo(202);
+            Api.Response replay = api.post("/admin/projections/commitments/replay", secretariat, "");
+            assertThat(replay.status()).isEqualTo(202);
+            // the answer already says so: the processor holds its segment again before it is given
+            assertThat(replay.body().path("replaying").asBoolean()).as(replay.body().toString()).isTrue();
             assertThat(api.get("/admin/projections/commitments", secretariat).body().path("replaying").asBoolean())
                     .isTrue();
             assertThat(page("/pages/overdue", "en")).containsPattern("<p id=\"rebuilding\" class=\"rebuilding\" "
