@@ -348,7 +348,7 @@ public final class Benchmark {
         Run run = closedLoop(durationSeconds);
         CpuUsed used = cpuUsedSince(before);
         if (statements) {
-            statementsPerCommand(run.ok());
+            statementsPerCommand(run.ok(), "in the load phase");
         }
         String compiling = used.compiling();
         StringBuilder split = new StringBuilder();
@@ -563,14 +563,14 @@ public final class Benchmark {
     }
 
     /** What each statement cost per acknowledged command in the load phase, the costliest first. */
-    private void statementsPerCommand(long commands) throws SQLException {
+    private void statementsPerCommand(long commands, String phase) throws SQLException {
         List<String> lines;
         try (Connection c = superuser.getConnection()) {
             lines = StatementCosts.perCommand(c, List.of(DatabaseBootstrap.COMMITMENT_ROLE,
                     DatabaseBootstrap.PROJECTION_ROLE), commands);
         }
-        log("  statements in the load phase, costliest first:%n    %s", String.join("\n    ", lines));
-        notes.add("Statements in the load phase (--statements), costliest first, per acknowledged command:\n"
+        log("  statements %s, costliest first:%n    %s", phase, String.join("\n    ", lines));
+        notes.add("Statements " + phase + " (--statements), costliest first, per acknowledged command:\n"
                 + lines.stream().map(l -> "  - `" + l.replace("`", "'") + "`").collect(Collectors.joining("\n")));
     }
 
@@ -1374,9 +1374,15 @@ public final class Benchmark {
                     + "before the measure (%.1f s), as baseline (a)'s copy is.", size, vacuumSeconds));
             log("store at %,d events: measuring commands/s and baseline (a)", size);
             warmUp();
+            if (statements) {
+                asSuperuser(StatementCosts.RESET);
+            }
             CpuReading cpuBefore = cpuReading();
             Run run = closedLoop(durationSeconds);
             String compiling = cpuUsedSince(cpuBefore).compiling();
+            if (statements) {
+                statementsPerCommand(run.ok(), String.format(Locale.ROOT, "with %,d events stored", size));
+            }
             double[] a = measureBaselineA();
             double ratio = run.perSecond() / a[0];
             log("  %,d events: %.0f cmd/s, baseline (a) %.0f rows/s, ratio %.2f; JIT compilers: %s", size,
