@@ -345,8 +345,12 @@ public final class Benchmark {
             asSuperuser(StatementCosts.RESET);
         }
         CpuReading before = cpuReading();
+        CacheLookups cacheBefore = cacheLookups();
         Run run = closedLoop(durationSeconds);
         CpuUsed used = cpuUsedSince(before);
+        String cache = cacheLookups().since(cacheBefore).describe();
+        log("  aggregate cache: %s", cache);
+        notes.add("Aggregate cache in the load phase: " + cache + ".");
         if (statements) {
             statementsPerCommand(run.ok(), "in the load phase");
         }
@@ -560,6 +564,11 @@ public final class Benchmark {
                 s.execute(sql);
             }
         }
+    }
+
+    /** commitment-service's aggregate cache counters so far. */
+    private CacheLookups cacheLookups() {
+        return CacheLookups.parse(write.get("/actuator/prometheus", null).ok().body());
     }
 
     /** What each statement cost per acknowledged command in the load phase, the costliest first. */
@@ -1353,9 +1362,15 @@ public final class Benchmark {
         projection.close();
         List<Sample> recorded = samples("where payload_type like '%CommitmentRecorded'", 1);
         List<Sample> progress = samples("where payload_type like '%ProgressReported'", 1);
-        Map<String, String> results = new LinkedHashMap<>();
         double[] at100k = null;
+        // Each measure adds commitments that later commands report on (a tenth of the commands record one, a
+        // twentieth close one). Left to grow, the second measure would spread its commands over more commitments
+        // than the first, and find fewer of them in the aggregate cache: each partner goes on with as many open
+        // commitments as at the first measure, its latest ones (the others stay open in the store, untouched).
+        Map<Org, Integer> openAtFirstMeasure = new LinkedHashMap<>();
+        organisations.forEach(org -> openAtFirstMeasure.put(org, org.open().size()));
         for (long target : new long[] {100_000L, largeEvents}) {
+            openAtFirstMeasure.forEach((org, n) -> org.open().subList(0, Math.max(0, org.open().size() - n)).clear());
             long t0 = System.nanoTime();
             long before = eventCount();
             grow(target, recorded.get(0), progress.get(0));
@@ -1378,8 +1393,12 @@ public final class Benchmark {
                 asSuperuser(StatementCosts.RESET);
             }
             CpuReading cpuBefore = cpuReading();
+            CacheLookups cacheBefore = cacheLookups();
             Run run = closedLoop(durationSeconds);
             String compiling = cpuUsedSince(cpuBefore).compiling();
+            String cache = cacheLookups().since(cacheBefore).describe();
+            log("  aggregate cache: %s", cache);
+            notes.add(String.format(Locale.ROOT, "--large: at %,d events, aggregate cache: %s.", size, cache));
             if (statements) {
                 statementsPerCommand(run.ok(), String.format(Locale.ROOT, "with %,d events stored", size));
             }

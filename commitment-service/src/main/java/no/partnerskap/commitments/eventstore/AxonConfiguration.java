@@ -1,5 +1,6 @@
 package no.partnerskap.commitments.eventstore;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
@@ -96,8 +97,8 @@ class AxonConfiguration {
     }
 
     @Bean
-    FreshAggregates freshAggregates(RecentAggregates cache, JdbcTemplate jdbc) {
-        return new FreshAggregates(cache, jdbc);
+    FreshAggregates freshAggregates(RecentAggregates cache, JdbcTemplate jdbc, MeterRegistry meters) {
+        return new FreshAggregates(cache, jdbc, meters);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package no.partnerskap.commitments.eventstore;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -12,22 +15,42 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * instance of this service may have appended to it since. One index lookup answers that; a
  * stale entry is dropped so the aggregate is loaded from the store. (A write racing in after
  * this check still fails on the append's unique sequence number, and is retried from the store.)
+ * What it finds is counted ({@code partnerships.aggregate.cache.lookups}, by result), so that an
+ * operator can tell whether the cache holds the aggregates partners work on.
  */
 final class FreshAggregates implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final RecentAggregates cache;
     private final JdbcTemplate jdbc;
+    private final Counter hit;
+    private final Counter stale;
+    private final Counter miss;
 
-    FreshAggregates(RecentAggregates cache, JdbcTemplate jdbc) {
+    FreshAggregates(RecentAggregates cache, JdbcTemplate jdbc, MeterRegistry meters) {
         this.cache = cache;
         this.jdbc = jdbc;
+        this.hit = lookups(meters, "hit", "the cached aggregate was the latest");
+        this.stale = lookups(meters, "stale", "the cached aggregate was behind the store, and was dropped");
+        this.miss = lookups(meters, "miss", "the aggregate was not cached, or is created by the command");
+        Gauge.builder("partnerships.aggregate.cache.size", cache, RecentAggregates::size)
+                .description("aggregates held in the cache").register(meters);
+    }
+
+    private static Counter lookups(MeterRegistry meters, String result, String description) {
+        return Counter.builder("partnerships.aggregate.cache.lookups").tag("result", result)
+                .description("commands by what the aggregate cache held for them: " + description).register(meters);
     }
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         String aggregateId = CommandTargets.aggregateId(unitOfWork.getMessage());
         Long cached = cache.cachedVersion(aggregateId);
-        if (cached != null && !Objects.equals(cached, storedVersion(aggregateId))) {
+        if (cached == null) {
+            miss.increment();
+        } else if (Objects.equals(cached, storedVersion(aggregateId))) {
+            hit.increment();
+        } else {
+            stale.increment();
             cache.remove(aggregateId);
         }
         return chain.proceed();

@@ -31,6 +31,11 @@ final class RecentAggregates implements Cache {
         return capacity <= 0;
     }
 
+    /** How many aggregates are held. */
+    synchronized int size() {
+        return entries.size();
+    }
+
     /** The version (last sequence number) of the cached aggregate, or null when it is not cached. */
     Long cachedVersion(String aggregateId) {
         Object entry = get(aggregateId);

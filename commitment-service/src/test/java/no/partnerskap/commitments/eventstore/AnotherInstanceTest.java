@@ -2,6 +2,7 @@ package no.partnerskap.commitments.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ class AnotherInstanceTest {
     RecentAggregates cache;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void a_milestone_added_by_another_instance_can_be_completed_here() {
@@ -106,6 +109,34 @@ class AnotherInstanceTest {
         assertThat(sequenceNumbers(one.commitment())).containsExactly(0L, 1L, 2L);
     }
 
+    @Test
+    void the_cache_counts_what_it_held_for_each_command() {
+        Api api = Api.onPort(port);
+        OneCommitment one = OneCommitment.create(api);
+
+        Map<String, Double> before = lookups();
+        assertThat(report(api, one, 10).status()).isEqualTo(200);
+        assertThat(report(api, one, 20).status()).isEqualTo(200);
+        appendedByAnotherInstance(one, 3);
+        assertThat(report(api, one, 30).status()).isEqualTo(200);
+        Map<String, Double> after = lookups();
+
+        // created by its first command, the commitment was cached from then on: the two next reports found
+        // it; the last found it behind the other instance's event
+        assertThat(after.get("hit") - before.get("hit")).isEqualTo(2);
+        assertThat(after.get("stale") - before.get("stale")).isEqualTo(1);
+        assertThat(after.get("miss") - before.get("miss")).isZero();
+        assertThat(meters.get("partnerships.aggregate.cache.size").gauge().value()).isPositive();
+    }
+
+    private Map<String, Double> lookups() {
+        return Map.of("hit", lookups("hit"), "stale", lookups("stale"), "miss", lookups("miss"));
+    }
+
+    private double lookups(String result) {
+        return meters.get("partnerships.aggregate.cache.lookups").tag("result", result).counter().count();
+    }
+
     private OneCommitment cachedAtVersionOne(Api api) {
         OneCommitment one = OneCommitment.create(api);
         assertThat(report(api, one, 10).status()).isEqualTo(200);
@@ -120,11 +151,15 @@ class AnotherInstanceTest {
 
     /** What another instance's append looks like from here: a new event in the store, not in this cache. */
     private UUID appendedByAnotherInstance(OneCommitment one) {
+        return appendedByAnotherInstance(one, 2);
+    }
+
+    private UUID appendedByAnotherInstance(OneCommitment one, long sequenceNumber) {
         UUID milestone = UUID.randomUUID();
         MilestoneAdded added = new MilestoneAdded(UUID.fromString(one.commitment()), UUID.fromString(one.partnership()),
                 UUID.fromString(one.organisation()), milestone, "Kontrakt signert", LocalDate.parse("2027-01-31"));
         transaction.executeWithoutResult(tx -> DefaultUnitOfWork.startAndGet(null).execute(() ->
-                eventStore.publish(new GenericDomainEventMessage<>("Commitment", one.commitment(), 2, added))));
+                eventStore.publish(new GenericDomainEventMessage<>("Commitment", one.commitment(), sequenceNumber, added))));
         return milestone;
     }
 
