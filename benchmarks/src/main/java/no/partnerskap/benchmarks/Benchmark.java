@@ -79,7 +79,7 @@ public final class Benchmark {
      * and outcomes then balance, so that each measure spreads its reports over as many commitments as
      * the other, and finds as many of them in the aggregate cache; null elsewhere, where the open ones grow.
      */
-    private volatile Map<Org, Integer> steadyOpen;
+    private volatile Map<String, Integer> steadyOpen;
     /** Set when a warm-up could not put the JIT compilers ahead, so that the results say so. */
     private boolean compilersNotAhead;
     private long largeEvents = 10_000_000L;
@@ -318,8 +318,8 @@ public final class Benchmark {
      */
     private Write command(Org org, Random random) {
         double x = random.nextDouble();
-        Map<Org, Integer> steady = steadyOpen;
-        boolean opens = steady == null ? x < 0.10 : x < 0.15 && org.open().size() < steady.get(org);
+        Map<String, Integer> steady = steadyOpen;
+        boolean opens = steady == null ? x < 0.10 : x < 0.15 && org.open().size() < steady.get(org.id());
         if (org.open().isEmpty() || opens) {
             return record(org, random);
         }
@@ -1377,8 +1377,9 @@ public final class Benchmark {
         double[] at100k = null;
         // Left to grow, the open commitments would be more at the second measure than at the first, which would
         // then find fewer of them in the aggregate cache: a difference of the workload, not of the store's size
-        Map<Org, Integer> open = new LinkedHashMap<>();
-        organisations.forEach(org -> open.put(org, org.open().size()));
+        // by id: an Org's hash changes with its open commitments
+        Map<String, Integer> open = new HashMap<>();
+        organisations.forEach(org -> open.put(org.id(), org.open().size()));
         steadyOpen = open;
         notes.add(String.format(Locale.ROOT, "--large: the partners kept their %,d open commitments at that number "
                 + "in both measures: 85 %% progress reports, and 15 %% new commitments or outcomes, whichever kept a "
@@ -1418,10 +1419,11 @@ public final class Benchmark {
             }
             double[] a = measureBaselineA();
             double ratio = run.perSecond() / a[0];
-            log("  %,d events: %.0f cmd/s, baseline (a) %.0f rows/s, ratio %.2f; JIT compilers: %s", size,
-                    run.perSecond(), a[0], ratio, compiling);
-            notes.add(String.format(Locale.ROOT, "--large: at %,d events, the services' JIT compiler threads used, of "
-                    + "their CPU in the measure: %s.", size, compiling));
+            log("  %,d events: %.0f cmd/s, baseline (a) %.0f rows/s, ratio %.2f; %d errors %s; JIT compilers: %s", size,
+                    run.perSecond(), a[0], ratio, run.errors(), run.statuses(), compiling);
+            notes.add(String.format(Locale.ROOT, "--large: at %,d events, %d commands acknowledged and %d failed %s in "
+                    + "the measure; the services' JIT compiler threads used, of their CPU in it: %s.", size, run.ok(),
+                    run.errors(), run.statuses(), compiling));
             table.add(row(String.format(Locale.ROOT, "commands/s with %,d events stored (projection-service stopped)",
                             size), Stats.f(run.perSecond()), "cmd/s", Stats.f(a[0]) + " rows/s (a)",
                     Stats.ratio(run.perSecond(), a[0]), at100k == null ? "" : "ratio ≥ 0.90 × ratio at 100k",
