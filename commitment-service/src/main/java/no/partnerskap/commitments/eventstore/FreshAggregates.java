@@ -29,16 +29,19 @@ final class FreshAggregates implements MessageHandlerInterceptor<CommandMessage<
     FreshAggregates(RecentAggregates cache, JdbcTemplate jdbc, MeterRegistry meters) {
         this.cache = cache;
         this.jdbc = jdbc;
-        this.hit = lookups(meters, "hit", "the cached aggregate was the latest");
-        this.stale = lookups(meters, "stale", "the cached aggregate was behind the store, and was dropped");
-        this.miss = lookups(meters, "miss", "the aggregate was not cached, or is created by the command");
+        this.hit = lookups(meters, "hit");
+        this.stale = lookups(meters, "stale");
+        this.miss = lookups(meters, "miss");
         Gauge.builder("partnerships.aggregate.cache.size", cache, RecentAggregates::size)
                 .description("aggregates held in the cache").register(meters);
     }
 
-    private static Counter lookups(MeterRegistry meters, String result, String description) {
+    private static Counter lookups(MeterRegistry meters, String result) {
+        // one description for all three: Prometheus keeps one per name
         return Counter.builder("partnerships.aggregate.cache.lookups").tag("result", result)
-                .description("commands by what the aggregate cache held for them: " + description).register(meters);
+                .description("commands by what the aggregate cache held for them: hit (the latest version), stale "
+                        + "(behind the store, so dropped), miss (not cached, or created by the command)")
+                .register(meters);
     }
 
     @Override
