@@ -1,12 +1,14 @@
 package no.partnerskap.projections.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,10 @@ class TamperEvidenceTest {
         assertThat(admin.queryForObject("select count(*) from event_store.checkpoint", Long.class)).isGreaterThan(1);
         Map<String, Object> latest = admin.queryForMap(
                 "select number, to_position, checkpoint_hash from event_store.checkpoint order by number desc limit 1");
+        // by default the report is built from what every projection has processed: once that reaches the seal
+        long sealedTo = ((Number) latest.get("to_position")).longValue();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> Long.parseLong(
+                api.get("/api/reports/council?year=2026", secretariat).header("X-Event-Position")) >= sealedTo);
 
         String sealed = api.get("/api/reports/council?year=2026", secretariat, "Accept", "text/html",
                 "Accept-Language", "en").raw().body();
