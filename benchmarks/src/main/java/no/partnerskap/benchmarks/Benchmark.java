@@ -360,9 +360,7 @@ public final class Benchmark {
         CacheLookups cacheBefore = cacheLookups();
         Run run = closedLoop(durationSeconds);
         CpuUsed used = cpuUsedSince(before);
-        String cache = cacheLookups().since(cacheBefore).describe();
-        log("  aggregate cache: %s", cache);
-        notes.add("Aggregate cache in the load phase: " + cache + ".");
+        noteCacheSince(cacheBefore, "Aggregate cache in the load phase: ");
         if (statements) {
             statementsPerCommand(run.ok(), "in the load phase");
         }
@@ -581,6 +579,13 @@ public final class Benchmark {
     /** commitment-service's aggregate cache counters so far. */
     private CacheLookups cacheLookups() {
         return CacheLookups.parse(write.get("/actuator/prometheus", null).ok().body());
+    }
+
+    /** Prints and notes what the aggregate cache held for the commands since {@code before}. */
+    private void noteCacheSince(CacheLookups before, String notePrefix) {
+        String cache = cacheLookups().since(before).describe();
+        log("  aggregate cache: %s", cache);
+        notes.add(notePrefix + cache + ".");
     }
 
     /** What each statement cost per acknowledged command in the load phase, the costliest first. */
@@ -1376,8 +1381,8 @@ public final class Benchmark {
         List<Sample> progress = samples("where payload_type like '%ProgressReported'", 1);
         double[] at100k = null;
         // Left to grow, the open commitments would be more at the second measure than at the first, which would
-        // then find fewer of them in the aggregate cache: a difference of the workload, not of the store's size
-        // by id: an Org's hash changes with its open commitments
+        // then find fewer of them in the aggregate cache: a difference of the workload, not of the store's size.
+        // Keyed by id, because an Org's hash changes with its open commitments.
         Map<String, Integer> open = new HashMap<>();
         organisations.forEach(org -> open.put(org.id(), org.open().size()));
         steadyOpen = open;
@@ -1411,9 +1416,7 @@ public final class Benchmark {
             CacheLookups cacheBefore = cacheLookups();
             Run run = closedLoop(durationSeconds);
             String compiling = cpuUsedSince(cpuBefore).compiling();
-            String cache = cacheLookups().since(cacheBefore).describe();
-            log("  aggregate cache: %s", cache);
-            notes.add(String.format(Locale.ROOT, "--large: at %,d events, aggregate cache: %s.", size, cache));
+            noteCacheSince(cacheBefore, String.format(Locale.ROOT, "--large: at %,d events, aggregate cache: ", size));
             if (statements) {
                 statementsPerCommand(run.ok(), String.format(Locale.ROOT, "with %,d events stored", size));
             }
