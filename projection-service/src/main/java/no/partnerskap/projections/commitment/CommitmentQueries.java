@@ -91,21 +91,25 @@ public class CommitmentQueries {
             where.add(":goal = any(c.goal_ids)");
             params.addValue("goal", filter.goalId());
         }
-        String condition = String.join(" and ", where);
+        return page(String.join(" and ", where), "c.due_date, c.title, c.commitment_id", params, page, size);
+    }
+
+    /** Overdue commitments across all partnerships, the longest overdue first, a page at a time. */
+    @Transactional(readOnly = true)
+    public Page<CommitmentRow> overdue(int page, int size) {
+        return page(FollowUpRules.STATUS + " = 'OVERDUE'", "c.due_date, p.name, c.title, c.commitment_id", params(),
+                page, size);
+    }
+
+    private Page<CommitmentRow> page(String condition, String order, MapSqlParameterSource params, int page,
+                                     int size) {
         long total = jdbc.queryForObject("select count(*) from " + CommitmentRow.FROM + " where " + condition, params,
                 Long.class);
         params.addValue("limit", size).addValue("offset", (long) page * size);
         List<CommitmentRow> items = jdbc.query("select " + CommitmentRow.COLUMNS + " from " + CommitmentRow.FROM
-                + " where " + condition + " order by c.due_date, c.title, c.commitment_id limit :limit offset :offset",
-                params, CommitmentRow::map);
+                + " where " + condition + " order by " + order + " limit :limit offset :offset", params,
+                CommitmentRow::map);
         return new Page<>(items, page, size, total);
-    }
-
-    /** Every overdue commitment across all partnerships, the longest overdue first. */
-    public List<CommitmentRow> overdue() {
-        return jdbc.query("select " + CommitmentRow.COLUMNS + " from " + CommitmentRow.FROM + " where "
-                + FollowUpRules.STATUS + " = 'OVERDUE' order by c.due_date, p.name, c.title, c.commitment_id",
-                params(), CommitmentRow::map);
     }
 
     public long version(UUID id) {

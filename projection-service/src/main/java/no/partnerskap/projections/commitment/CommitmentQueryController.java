@@ -71,16 +71,17 @@ class CommitmentQueryController {
                 .filename(filename).build().toString()).body(CommitmentsCsv.write(rows));
     }
 
-    @Operation(summary = "Every overdue commitment across all partnerships, the longest overdue first")
+    @Operation(summary = "Overdue commitments across all partnerships, the longest overdue first; paged")
     @GetMapping("/api/commitments/overdue")
-    List<CommitmentRow> overdue() {
-        return queries.overdue();
+    CommitmentQueries.Page<CommitmentRow> overdue(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.overdue(page, size);
     }
 
     @Operation(summary = "Every overdue commitment across all partnerships as a spreadsheet (CSV)")
     @GetMapping(value = "/api/commitments/overdue.csv", produces = "text/csv;charset=UTF-8")
     ResponseEntity<String> overdueSpreadsheet() {
-        return spreadsheet("overdue-commitments.csv", queries.overdue());
+        return spreadsheet("overdue-commitments.csv", queries.overdue(0, Integer.MAX_VALUE).items());
     }
 
     @Operation(summary = "One commitment with its reports, milestones, extensions and assessments")

@@ -5,12 +5,27 @@ import no.partnerskap.projections.commitment.CommitmentQueries;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Which page of a partnership's commitment list is shown, and the links to its neighbours and to
- * the whole list as a spreadsheet: they keep the status, signal, organisation (and page size) the
- * reader chose, and leave out what the reader did not choose.
+ * Which page of a commitment list is shown, and the links to its neighbours and to the whole list
+ * as a spreadsheet: they keep the status, signal, organisation (and page size) the reader chose,
+ * and leave out what the reader did not choose.
  */
-public record CommitmentPager(UUID partnership, CommitmentQueries.Filter filter, int page, int size, int last,
-                              boolean sizeChosen) {
+public record CommitmentPager(String path, String fragment, String spreadsheetPath, CommitmentQueries.Filter filter,
+                              int page, int size, int last, boolean sizeChosen) {
+
+    private static final CommitmentQueries.Filter ALL = new CommitmentQueries.Filter(null, null, null, null);
+
+    /** A partnership's commitments, on its page under "#commitments". */
+    static CommitmentPager ofPartnership(UUID partnership, CommitmentQueries.Filter filter, int page, int size,
+                                         int last, boolean sizeChosen) {
+        return new CommitmentPager("/pages/partnerships/" + partnership, "commitments",
+                "/api/partnerships/" + partnership + "/commitments.csv", filter, page, size, last, sizeChosen);
+    }
+
+    /** The overdue commitments across all partnerships, the whole of their page. */
+    static CommitmentPager ofOverdue(int page, int size, int last, boolean sizeChosen) {
+        return new CommitmentPager("/pages/overdue", null, "/api/commitments/overdue.csv", ALL, page, size, last,
+                sizeChosen);
+    }
 
     public boolean hasPrevious() {
         return page > 0;
@@ -28,17 +43,17 @@ public record CommitmentPager(UUID partnership, CommitmentQueries.Filter filter,
         return href(page + 1);
     }
 
-    /** The same list (the chosen status, every page) as a spreadsheet, from the read API. */
+    /** The same list (the chosen filter, every page) as a spreadsheet, from the read API. */
     public String spreadsheet() {
-        return filtered("/api/partnerships/{id}/commitments.csv").buildAndExpand(partnership).toUriString();
+        return filtered(spreadsheetPath).toUriString();
     }
 
     private String href(int target) {
-        UriComponentsBuilder uri = filtered("/pages/partnerships/{id}").queryParam("page", target);
+        UriComponentsBuilder uri = filtered(path).queryParam("page", target);
         if (sizeChosen) {
             uri.queryParam("size", size);
         }
-        return uri.fragment("commitments").buildAndExpand(partnership).toUriString();
+        return uri.fragment(fragment).toUriString();
     }
 
     private UriComponentsBuilder filtered(String path) {

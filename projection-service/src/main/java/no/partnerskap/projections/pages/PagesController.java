@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import no.partnerskap.projections.commitment.CommitmentQueries;
 import no.partnerskap.projections.commitment.CommitmentRow;
 import no.partnerskap.projections.organisation.ScorecardQueries;
@@ -71,21 +72,34 @@ class PagesController {
         model.addAttribute("p", detail);
         model.addAttribute("organisationNames", names);
         model.addAttribute("statusMax", max(detail.commitmentsByStatus().values()));
-        int perPage = size == null ? PER_PAGE : Math.max(1, Math.min(size, MAX_PER_PAGE));
+        int perPage = perPage(size);
         CommitmentQueries.Filter filter = new CommitmentQueries.Filter(status, signal, organisationId, null);
-        CommitmentQueries.Page<CommitmentRow> listed = commitments.inPartnership(id, filter, Math.max(page, 0), perPage);
-        int last = (int) Math.max(0, (listed.total() - 1) / perPage);
-        if (listed.page() > last) {
-            listed = commitments.inPartnership(id, filter, last, perPage);
-        }
+        CommitmentQueries.Page<CommitmentRow> listed = within((at, n) -> commitments.inPartnership(id, filter, at, n),
+                page, perPage);
         model.addAttribute("commitments", listed);
         model.addAttribute("status", status);
         model.addAttribute("signal", signal);
         model.addAttribute("organisationId", organisationId);
         model.addAttribute("organisationName", organisationId == null ? null
                 : names.getOrDefault(organisationId, organisationId.toString()));
-        model.addAttribute("pager", new CommitmentPager(id, filter, listed.page(), perPage, last, size != null));
+        model.addAttribute("pager", CommitmentPager.ofPartnership(id, filter, listed.page(), perPage, last(listed),
+                size != null));
         return "pages/partnership";
+    }
+
+    private static int perPage(Integer size) {
+        return size == null ? PER_PAGE : Math.max(1, Math.min(size, MAX_PER_PAGE));
+    }
+
+    /** The page asked for, or the last one when the list has fewer pages. */
+    private static CommitmentQueries.Page<CommitmentRow> within(
+            BiFunction<Integer, Integer, CommitmentQueries.Page<CommitmentRow>> list, int page, int perPage) {
+        CommitmentQueries.Page<CommitmentRow> listed = list.apply(Math.max(page, 0), perPage);
+        return listed.page() > last(listed) ? list.apply(last(listed), perPage) : listed;
+    }
+
+    private static int last(CommitmentQueries.Page<?> listed) {
+        return (int) Math.max(0, (listed.total() - 1) / listed.size());
     }
 
     @GetMapping("/pages/commitments/{id}")
@@ -96,9 +110,14 @@ class PagesController {
         return "pages/commitment";
     }
 
+    /** The overdue commitments across all partnerships, a page at a time; a page past the last shows the last. */
     @GetMapping("/pages/overdue")
-    String overdue(Model model) {
-        model.addAttribute("overdue", commitments.overdue());
+    String overdue(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size,
+                   Model model) {
+        CommitmentQueries.Page<CommitmentRow> listed = within(commitments::overdue, page, perPage(size));
+        model.addAttribute("commitments", listed);
+        model.addAttribute("pager", CommitmentPager.ofOverdue(listed.page(), listed.size(), last(listed),
+                size != null));
         return "pages/overdue";
     }
 

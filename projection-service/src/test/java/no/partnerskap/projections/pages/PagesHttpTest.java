@@ -311,9 +311,10 @@ class PagesHttpTest {
         // (other tests of this database add overdue commitments of their own)
         List<String> onPage = all(en, "data-commitment=\"([^\"]+)\"");
         assertThat(onPage).containsSubsequence(given.networkLate.toString(), given.late.toString());
-        JsonNode api = Api.onPort(port).get("/api/commitments/overdue", null).body();
-        assertThat(api.findValuesAsText("id")).containsExactlyElementsOf(onPage);
-        assertThat(api.get(onPage.indexOf(given.late.toString())).path("partnershipName").asText())
+        JsonNode api = Api.onPort(port).get("/api/commitments/overdue?size=500", null).body();
+        assertThat(api.path("items").findValuesAsText("id")).containsExactlyElementsOf(onPage);
+        assertThat(api.path("total").asLong()).isEqualTo(onPage.size());
+        assertThat(api.path("items").get(onPage.indexOf(given.late.toString())).path("partnershipName").asText())
                 .isEqualTo(given.name);
         assertThat(en).contains("href=\"/api/commitments/overdue.csv\"");
         HttpResponse<String> csv = fetch(port, "/api/commitments/overdue.csv");
@@ -329,6 +330,43 @@ class PagesHttpTest {
         assertThat(h1(nb)).isEqualTo("Forsinkede forpliktelser");
         assertThat(row(nb, "data-commitment", given.late.toString())).contains("1. februar 2027 28")
                 .endsWith("Forsinket");
+    }
+
+    @Test
+    void overdue_list_comes_a_page_at_a_time() {
+        Api api = Api.onPort(port);
+        List<String> everything = api.get("/api/commitments/overdue?size=500", null).body().path("items")
+                .findValuesAsText("id");
+        int total = everything.size();
+        assertThat(total).isGreaterThanOrEqualTo(2);
+
+        JsonNode second = api.get("/api/commitments/overdue?size=1&page=1", null).body();
+        assertThat(second.path("items").findValuesAsText("id")).containsExactly(everything.get(1));
+        assertThat(second.path("total").asLong()).isEqualTo(total);
+        assertThat(second.path("page").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/commitments/overdue", null).body().path("size").asInt()).isEqualTo(50);
+        for (String bad : List.of("page=-1", "size=0", "size=501", "page=x")) {
+            Api.Response refused = api.get("/api/commitments/overdue?" + bad, null);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body().path("title").asText()).as(bad).isNotBlank();
+        }
+
+        String path = "/pages/overdue";
+        String page = page(port, path + "?lang=en&size=1&page=1");
+        assertThat(all(page, "data-commitment=\"([^\"]+)\"")).containsExactly(everything.get(1));
+        assertThat(byId(page, "overdue-count")).isEqualTo(total + " overdue commitments.");
+        assertThat(byId(page, "commitment-range")).isEqualTo("Showing 2–2, the longest overdue first.");
+        assertThat(text(pager(page))).isEqualTo("Previous Page 2 of " + total + (total > 2 ? " Next" : ""));
+        assertThat(pager(page)).contains("href=\"" + path + "?page=0&amp;size=1\"");
+        assertThat(page).contains("href=\"/api/commitments/overdue.csv\"");
+
+        // past the last page: the last page, without a link onwards
+        String past = page(port, path + "?lang=nb&size=1&page=" + (total + 5));
+        assertThat(all(past, "data-commitment=\"([^\"]+)\"")).containsExactly(everything.get(total - 1));
+        assertThat(byId(past, "commitment-range")).isEqualTo("Viser " + total + "–" + total
+                + ", lengst forsinket først.");
+        assertThat(text(pager(past))).isEqualTo("Forrige Side " + total + " av " + total);
+        assertThat(fetch(port, path + "?page=x").statusCode()).isEqualTo(404);
     }
 
     @Test
