@@ -114,7 +114,7 @@ class AuthorizationMatrixTest {
 
         Map<String, Supplier<String>> refused = new LinkedHashMap<>();
         refused.put("no token", () -> null);
-        refused.put("expired", () -> sign(devEncoder, DevIssuer.ISSUER, Instant.now().minusSeconds(60)));
+        refused.put("expired", () -> sign(devEncoder, DevIssuer.ISSUER, Instant.now().minusSeconds(600)));
         refused.put("wrong issuer", () -> sign(devEncoder, "someone-else", Instant.now().plusSeconds(600)));
         refused.put("wrongly signed", () -> sign(strangerEncoder(), DevIssuer.ISSUER, Instant.now().plusSeconds(600)));
         refused.put("alg none", AuthorizationMatrixTest::unsigned);

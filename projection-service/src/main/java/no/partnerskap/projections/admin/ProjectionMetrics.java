@@ -93,7 +93,8 @@ class ProjectionMetrics implements MeterBinder {
         return counts == null ? Double.NaN : counts.getOrDefault(signal, 0L);
     }
 
-    private Map<String, Long> countSignals() {
+    /** Commitments per follow-up signal today, counted now (the gauges show this at most a second old). */
+    Map<String, Long> countSignals() {
         Map<String, Long> counts = new HashMap<>();
         jdbc.query("select " + FollowUpRules.SIGNAL + " as signal, count(*) as n from commitment_view c group by 1",
                 new MapSqlParameterSource("today", FollowUpClock.today(clock)),

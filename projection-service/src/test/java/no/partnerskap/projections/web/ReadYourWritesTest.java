@@ -1,0 +1,66 @@
+package no.partnerskap.projections.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
+import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.api.partnership.Period;
+import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestTokens;
+import no.partnerskap.testsupport.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A read that asks for a version the read model does not reach within the bound answers 503 with
+ * a problem and Retry-After, instead of an older state; one it has reached answers at once.
+ */
+@ProjectionServiceTest
+@TestPropertySource(properties = "partnerships.read-your-writes.max-wait=300ms")
+class ReadYourWritesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStoreWriter events;
+    @Autowired
+    TestTokens tokens;
+
+    @Test
+    void a_version_not_reached_within_the_bound_is_503_with_retry_after() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("v", null, "VIEWER");
+        UUID organisation = UUID.randomUUID();
+        UUID partnership = UUID.randomUUID();
+        events.append(new OrganisationRegistered(organisation, "O", "821311632", Sector.OTHER),
+                new PartnershipEstablished(partnership, "P", PartnershipKind.STRATEGIC, null, "M", null, null, null,
+                        new Period(LocalDate.of(2026, 1, 1), null), organisation));
+
+        // this bound is short: wait for the read model here, so that only the versions it never reaches time out
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get("/api/partnerships/" + partnership, viewer).status()).isEqualTo(200));
+        Api.Response reached = api.get("/api/partnerships/" + partnership + "?minVersion=0", viewer);
+        assertThat(reached.status()).isEqualTo(200);
+        assertThat(reached.text("name")).isEqualTo("P");
+
+        for (String path : new String[] {"/api/partnerships/" + partnership + "?minVersion=7",
+                "/api/commitments/" + UUID.randomUUID() + "?minVersion=0"}) {
+            Api.Response behind = api.get(path, viewer);
+            assertThat(behind.status()).as(path).isEqualTo(503);
+            assertThat(behind.header("Retry-After")).as(path).isEqualTo("1");
+            assertThat(behind.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(behind.text("title")).as(path).isEqualTo("Read model not caught up yet");
+        }
+        assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=7", viewer).text("detail"))
+                .isEqualTo("the read model is at version 0 of this resource, not yet at 7");
+    }
+}
