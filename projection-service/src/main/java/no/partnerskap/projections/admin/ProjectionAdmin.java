@@ -16,6 +16,7 @@ import no.partnerskap.projections.history.EventHistory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +61,15 @@ public class ProjectionAdmin {
     static class UnknownProcessor extends RuntimeException {
         UnknownProcessor(String name) {
             super("no projection processor '" + name + "'");
+        }
+    }
+
+    /** Another instance holds a segment of the processor: a rebuild resets every segment, so it cannot start. */
+    static class HeldElsewhere extends IllegalStateException {
+        HeldElsewhere(String name, String claims, Throwable cause) {
+            super("processor '" + name + "' was not rebuilt, and nothing was changed: another instance holds "
+                    + claims + ", and a rebuild resets every segment. Scale projection-service to one instance "
+                    + "(or stop this processor on the others) and try again.", cause);
         }
     }
 
@@ -110,6 +120,9 @@ public class ProjectionAdmin {
             processor.shutdownAsync().join();
             try {
                 processor.resetTokens();
+            } catch (UnableToClaimTokenException e) {
+                // the reset claims every segment first, so nothing was reset or cleared
+                throw new HeldElsewhere(name, claims(name), e);
             } finally {
                 // whatever happened, the processor serves again
                 processor.start();
@@ -117,6 +130,15 @@ public class ProjectionAdmin {
             awaitClaim(processor);
         }
         return status(processor, history.head());
+    }
+
+    /** The claims on the processor's segments, named for an operator (this instance has released its own). */
+    private String claims(String name) {
+        List<String> claims = jdbc.query("""
+                select segment, owner from token_entry where processor_name = ? and owner is not null
+                order by segment""", (rs, n) -> "segment " + rs.getInt("segment") + " (" + rs.getString("owner") + ")",
+                name);
+        return claims.isEmpty() ? "a segment" : String.join(", ", claims);
     }
 
     /**
