@@ -103,6 +103,7 @@ public final class Benchmark {
     private final List<String[]> table = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final long started = System.nanoTime();
+    private String command = "./benchmark.sh";
 
     /** A partner organisation, its partnership, its token and its open commitments (owned by one worker). */
     record Org(String id, String partnershipId, String token, List<String> open) {
@@ -128,6 +129,10 @@ public final class Benchmark {
     }
 
     private void parse(String[] args) {
+        // the results say how the run was started, every option included (a collector, a setting tried)
+        List<String> words = new ArrayList<>(List.of("./benchmark.sh"));
+        words.addAll(List.of(args));
+        command = String.join(" ", words);
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.equals("--large")) {
@@ -1508,9 +1513,9 @@ public final class Benchmark {
     private void writeResults() throws Exception {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark results\n\n");
-        out.append(String.format(Locale.ROOT, "%s; `./benchmark.sh%s`; concurrency %d, %d s measured after %d s "
+        out.append(String.format(Locale.ROOT, "%s; `%s`; concurrency %d, %d s measured after %d s "
                         + "warm-up (%s); total run %.0f s.%n%n", ZonedDateTime.now(ZoneId.of("Europe/Oslo")).withNano(0),
-                large ? " --large" : "", concurrency, durationSeconds, warmupSeconds,
+                command, concurrency, durationSeconds, warmupSeconds,
                 compilersNotAhead ? "the services' JIT compilers at normal priority: renice was refused"
                         : "the services' JIT compilers at nice -10 meanwhile, at normal priority in the measures",
                 (System.nanoTime() - started) / 1e9));
