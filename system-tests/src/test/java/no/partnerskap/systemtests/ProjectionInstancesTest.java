@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * projection-service as separate processes: two instances share the processors' segments and
- * apply every event exactly once; an instance killed in the middle of a replay resumes after a
- * restart. In both cases the read models end up identical to a single-instance full rebuild.
+ * apply every event exactly once, and rebuild a read model together when one is asked to; an
+ * instance killed in the middle of a replay resumes after a restart. In each case the read models
+ * end up identical to a single-instance full rebuild.
  */
 class ProjectionInstancesTest {
 
@@ -65,13 +66,16 @@ class ProjectionInstancesTest {
             try (first; second) {
                 first.start();
                 second.start();
-                for (ServiceProcess instance : List.of(first, second)) {
-                    await().atMost(Duration.ofSeconds(60)).until(() -> PROCESSORS.stream().allMatch(name -> {
-                        JsonNode status = status(instance, secretariat, name);
-                        return status.path("segmentsClaimed").asInt() == 1 && status.path("caughtUp").asBoolean();
-                    }));
-                }
+                awaitSharing(List.of(first, second), secretariat);
                 shared = checksum(superuser);
+
+                // a rebuild asked of one of the two: the other stops the processor for the reset, then both
+                // take their share of the replay
+                Api.Response rebuild = Api.onPort(first.port()).post("/admin/projections/commitments/replay",
+                        secretariat, "");
+                assertThat(rebuild.status()).as(rebuild.body().toString()).isEqualTo(202);
+                awaitSharing(List.of(first, second), secretariat);
+                assertThat(checksum(superuser)).as("rebuilt by two instances = built live").isEqualTo(shared);
             }
 
             // one instance rebuilds everything from the first event; kill it half way through one replay
@@ -150,6 +154,16 @@ class ProjectionInstancesTest {
             f.get();
         }
         pool.shutdown();
+    }
+
+    /** Until each instance holds one segment of every processor, at the head of the store. */
+    private static void awaitSharing(List<ServiceProcess> instances, String token) {
+        for (ServiceProcess instance : instances) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> PROCESSORS.stream().allMatch(name -> {
+                JsonNode status = status(instance, token, name);
+                return status.path("segmentsClaimed").asInt() == 1 && status.path("caughtUp").asBoolean();
+            }));
+        }
     }
 
     private static JsonNode status(ServiceProcess instance, String token, String processor) {

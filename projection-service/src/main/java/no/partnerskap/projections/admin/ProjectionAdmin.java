@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -64,12 +65,12 @@ public class ProjectionAdmin {
         }
     }
 
-    /** Another instance holds a segment of the processor: a rebuild resets every segment, so it cannot start. */
+    /** Another instance kept a segment of the processor: a rebuild resets every segment, so it did not start. */
     static class HeldElsewhere extends IllegalStateException {
         HeldElsewhere(String name, String claims, Throwable cause) {
-            super("processor '" + name + "' was not rebuilt, and nothing was changed: another instance holds "
-                    + claims + ", and a rebuild resets every segment. Scale projection-service to one instance "
-                    + "(or stop this processor on the others) and try again.", cause);
+            super("processor '" + name + "' was not rebuilt, and nothing was changed: another instance still holds "
+                    + claims + ", and a rebuild resets every segment. Check that instance (it stops a processor "
+                    + "another instance rebuilds), or scale projection-service to one instance, and try again.", cause);
         }
     }
 
@@ -82,11 +83,18 @@ public class ProjectionAdmin {
     /** Lag is operational time: the system clock, not the follow-up clock tests move. */
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Object> replayLocks = new ConcurrentHashMap<>();
+    private final RebuildPause pause;
+    /** How long a rebuild waits for other instances to let go of the processor's segments. */
+    private final Duration releaseWait;
 
-    ProjectionAdmin(EventProcessingConfiguration processing, EventHistory history, JdbcTemplate jdbc) {
+    ProjectionAdmin(EventProcessingConfiguration processing, EventHistory history, JdbcTemplate jdbc,
+                    RebuildPause pause,
+                    @Value("${partnerships.projection.rebuild-wait:30s}") Duration releaseWait) {
         this.processing = processing;
         this.history = history;
         this.jdbc = jdbc;
+        this.pause = pause;
+        this.releaseWait = releaseWait;
     }
 
     /** The names of the streaming processors, sorted. */
@@ -106,9 +114,10 @@ public class ProjectionAdmin {
     }
 
     /**
-     * Rebuilds the processor's read model from the first event: shut it down (its segments are
-     * released), reset its tokens (its {@code @ResetHandler} clears its tables in the same
-     * transaction), start it again. Only this processor stops; the others keep serving.
+     * Rebuilds the processor's read model from the first event: pause it on the other instances, shut
+     * it down here (its segments are released), reset its tokens once no instance holds one (its
+     * {@code @ResetHandler} clears its tables in the same transaction), start it again and lift the
+     * pause. Only this processor stops; the others keep serving.
      */
     public ProcessorStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
@@ -117,19 +126,47 @@ public class ProjectionAdmin {
         }
         synchronized (replayLocks.computeIfAbsent(name, n -> new Object())) {
             log.info("Replay of projection processor [{}] requested", name);
-            processor.shutdownAsync().join();
+            if (!pause.pauseOthers(name)) {
+                throw new IllegalStateException("another instance is rebuilding processor '" + name
+                        + "' right now; its status shows when that is done");
+            }
             try {
-                processor.resetTokens();
-            } catch (UnableToClaimTokenException e) {
-                // the reset claims every segment first, so nothing was reset or cleared
-                throw new HeldElsewhere(name, claims(name), e);
+                processor.shutdownAsync().join();
+                try {
+                    resetOnceReleased(processor);
+                } finally {
+                    // whatever happened, the processor serves again
+                    processor.start();
+                }
             } finally {
-                // whatever happened, the processor serves again
-                processor.start();
+                pause.resumeOthers(name);
             }
             awaitClaim(processor);
         }
         return status(processor, history.head());
+    }
+
+    /**
+     * Resets the processor's tokens as soon as no other instance holds one of its segments: the others
+     * stop it within a second of the pause, and a dead instance's claims expire. Bounded.
+     */
+    private void resetOnceReleased(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + releaseWait.toNanos();
+        while (true) {
+            try {
+                processor.resetTokens();
+                // the reset claimed every segment for this instance; let go of them, so that the others,
+                // once the pause is lifted, take their share at once rather than when the claims expire
+                jdbc.update("update token_entry set owner = null where processor_name = ?", processor.getName());
+                return;
+            } catch (UnableToClaimTokenException e) {
+                // the reset claims every segment before it clears anything, so nothing was reset or cleared
+                if (System.nanoTime() > deadline) {
+                    throw new HeldElsewhere(processor.getName(), claims(processor.getName()), e);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
     }
 
     /** The claims on the processor's segments, named for an operator (this instance has released its own). */

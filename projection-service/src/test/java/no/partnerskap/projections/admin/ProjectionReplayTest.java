@@ -208,30 +208,6 @@ class ProjectionReplayTest {
     }
 
     @Test
-    void a_rebuild_while_another_instance_holds_a_segment_is_refused_and_changes_nothing() {
-        events.append(new OrganisationRegistered(UUID.randomUUID(), "Delt AS", "974760673", Sector.BUSINESS));
-        awaitAllCaughtUp();
-        List<String> before = dump().get("organisation_view");
-        jdbc.update("insert into token_entry (processor_name, segment, time_stamp, owner) values (?, 1, ?, ?)",
-                "organisations", Instant.now().toString(), "projection-2@elsewhere");
-        try {
-            Api.Response refused = api.post("/admin/projections/organisations/replay", secretariat, "");
-            assertThat(refused.status()).isEqualTo(409);
-            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(refused.text("detail")).contains("projection-2@elsewhere").contains("segment 1")
-                    .contains("one instance");
-            // the processor serves on, its read model as it was
-            JsonNode status = api.get("/admin/projections/organisations", secretariat).body();
-            assertThat(status.path("running").asBoolean()).as(status.toString()).isTrue();
-            assertThat(status.path("replaying").asBoolean()).as(status.toString()).isFalse();
-            assertThat(dump().get("organisation_view")).isEqualTo(before);
-        } finally {
-            jdbc.update("delete from token_entry where processor_name = 'organisations' and segment = 1");
-        }
-        awaitAllCaughtUp();
-    }
-
-    @Test
     void only_the_secretariat_administers_projections() {
         String viewer = tokens.token("leser@example.no", null, "VIEWER");
         String auditor = tokens.token("revisor@example.no", null, "AUDITOR");

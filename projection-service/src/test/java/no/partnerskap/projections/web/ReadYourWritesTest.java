@@ -25,7 +25,8 @@ import org.springframework.test.context.TestPropertySource;
  * a problem and Retry-After, instead of an older state; one it has reached answers at once.
  */
 @ProjectionServiceTest
-@TestPropertySource(properties = "partnerships.read-your-writes.max-wait=300ms")
+@TestPropertySource(properties = {"partnerships.read-your-writes.max-wait=300ms",
+        "partnerships.projection.rebuild-wait=8s"})
 class ReadYourWritesTest {
 
     @LocalServerPort

@@ -1,0 +1,140 @@
+package no.partnerskap.projections.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
+import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestTokens;
+import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.ReadSide;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A rebuild when there are other instances: it pauses the processor on them and resets once they
+ * have let go of their segments; another instance's rebuild pauses it here. The other instance is
+ * played by rows in the token store and the pause table, as it would write them.
+ */
+@ProjectionServiceTest
+@TestPropertySource(properties = {"partnerships.read-your-writes.max-wait=300ms",
+        "partnerships.projection.rebuild-wait=8s"})
+class RebuildAcrossInstancesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStoreWriter events;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    String secretariat;
+
+    @BeforeEach
+    void caughtUp() {
+        api = Api.onPort(port);
+        secretariat = tokens.token("sekretariat@vlfk.no", null, "SECRETARIAT");
+        events.append(new OrganisationRegistered(UUID.randomUUID(), "Delt AS", "974760673", Sector.BUSINESS));
+        awaitCaughtUp();
+    }
+
+    @Test
+    void a_rebuild_waits_until_another_instance_lets_go_of_its_segment() {
+        claimElsewhere(Instant.now());
+        try {
+            CompletableFuture<Api.Response> replay = CompletableFuture.supplyAsync(() ->
+                    api.post("/admin/projections/organisations/replay", secretariat, ""));
+            // it asks the other instances to stop the processor, and waits for them
+            await().atMost(Duration.ofSeconds(5)).until(() -> !pauses().isEmpty());
+            assertThat(replay).isNotDone();
+            jdbc.update("delete from token_entry where processor_name = 'organisations' and segment = 1");
+            Api.Response answer = replay.join();
+            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
+            assertThat(answer.body().path("replaying").asBoolean()).as(answer.body().toString()).isTrue();
+        } finally {
+            jdbc.update("delete from token_entry where processor_name = 'organisations' and segment = 1");
+        }
+        assertThat(pauses()).as("the pause is lifted").isEmpty();
+        awaitCaughtUp();
+    }
+
+    @Test
+    void a_segment_another_instance_keeps_is_refused_with_its_holder_and_changes_nothing() {
+        List<String> before = jdbc.queryForList("select to_jsonb(t)::text from organisation_view t order by 1",
+                String.class);
+        // a claim that does not expire while the rebuild waits: an instance that ignores the pause
+        claimElsewhere(Instant.now().plus(Duration.ofHours(1)));
+        try {
+            Api.Response refused = api.post("/admin/projections/organisations/replay", secretariat, "");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.text("detail")).contains("segment 1 (projection-2@elsewhere)")
+                    .contains("nothing was changed");
+            JsonNode status = api.get("/admin/projections/organisations", secretariat).body();
+            assertThat(status.path("running").asBoolean()).as(status.toString()).isTrue();
+            assertThat(status.path("replaying").asBoolean()).as(status.toString()).isFalse();
+            assertThat(jdbc.queryForList("select to_jsonb(t)::text from organisation_view t order by 1",
+                    String.class)).isEqualTo(before);
+            assertThat(pauses()).as("the pause is lifted").isEmpty();
+        } finally {
+            jdbc.update("delete from token_entry where processor_name = 'organisations' and segment = 1");
+        }
+        awaitCaughtUp();
+    }
+
+    @Test
+    void another_instance_s_rebuild_pauses_the_processor_here_until_it_has_reset() {
+        jdbc.update("insert into processor_pause (processor_name, requested_by, requested_at) values (?, ?, now())",
+                "organisations", "projection-2");
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode status = api.get("/admin/projections/organisations", secretariat).body();
+                assertThat(status.path("running").asBoolean()).as(status.toString()).isFalse();
+                assertThat(status.path("segmentsClaimed").asInt()).as(status.toString()).isZero();
+            });
+            assertThat(api.get("/admin/projections/partnership-follow-up", secretariat).body().path("running")
+                    .asBoolean()).as("only that processor").isTrue();
+            Api.Response second = api.post("/admin/projections/organisations/replay", secretariat, "");
+            assertThat(second.status()).isEqualTo(409);
+            assertThat(second.text("detail")).contains("another instance is rebuilding processor 'organisations'");
+        } finally {
+            jdbc.update("delete from processor_pause where processor_name = 'organisations'");
+        }
+        // the pause lifted, it runs here again and takes up the events since
+        UUID later = UUID.randomUUID();
+        events.append(new OrganisationRegistered(later, "Etterpå AS", "923609016", Sector.BUSINESS));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from organisation_view where organisation_id = ?", Long.class, later)).isEqualTo(1));
+        awaitCaughtUp();
+    }
+
+    private void claimElsewhere(Instant at) {
+        jdbc.update("insert into token_entry (processor_name, segment, time_stamp, owner) values (?, 1, ?, ?)",
+                "organisations", at.toString(), "projection-2@elsewhere");
+    }
+
+    /** The instances that have paused the organisations processor. */
+    private List<String> pauses() {
+        return jdbc.queryForList("select requested_by from processor_pause where processor_name = 'organisations'",
+                String.class);
+    }
+
+    private void awaitCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> ReadSide.caughtUp(api, secretariat));
+    }
+}
