@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,10 +69,11 @@ class CommitmentServiceCrashTest {
                 AtomicInteger acksThisCycle = new AtomicInteger();
                 List<Request> failed = java.util.Collections.synchronizedList(new ArrayList<>());
                 ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+                List<Future<?>> writing = new ArrayList<>();
                 for (int w = 0; w < WRITERS; w++) {
                     int writer = w;
                     int c = cycle;
-                    writers.submit(() -> {
+                    writing.add(writers.submit(() -> {
                         for (int n = 0; running.get(); n++) {
                             Request request = new Request(commitments.get(n % commitments.size()),
                                     "c" + c + "-w" + writer + "-" + n, n % 101);
@@ -83,13 +85,16 @@ class CommitmentServiceCrashTest {
                                 acksThisCycle.incrementAndGet();
                             }
                         }
-                    });
+                    }));
                 }
                 await().atMost(Duration.ofSeconds(60)).until(() -> acksThisCycle.get() >= 40);
                 service.kill();
                 running.set(false);
                 writers.shutdown();
                 assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+                for (Future<?> writer : writing) {
+                    writer.get(); // an answer a writer did not expect fails the test here, with its message
+                }
                 service.start();
                 unanswered.addAll(failed);
                 // the clients whose answer was lost retry with the same key
