@@ -47,11 +47,12 @@ public class ProjectionAdmin {
      * @param replaying       a replay is in progress: some segment has not yet reached the position it was reset at
      * @param replayProgress  0..1 while replaying: the lowest current position over the position the replay runs to
      * @param replayUntil     the position the replay runs to (the head when it was started)
+     * @param pausedForRebuild stopped on this instance while another instance resets it for a rebuild
      */
     public record ProcessorStatus(String name, boolean running, boolean error, Long position, long head,
                                   Long lagEvents, Double lagSeconds, boolean caughtUp, boolean replaying,
                                   Double replayProgress, Long replayUntil, int segmentsClaimed,
-                                  int segmentsTotal, List<SegmentStatus> segments) {
+                                  int segmentsTotal, boolean pausedForRebuild, List<SegmentStatus> segments) {
     }
 
     /** A read model being rebuilt on this instance, and how far the rebuild has come (0..1). */
@@ -222,6 +223,7 @@ public class ProjectionAdmin {
         boolean caughtUp = !segments.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying;
         return new ProcessorStatus(processor.getName(), processor.isRunning(), processor.isError(), position, head,
                 lagEvents, lagSeconds, caughtUp, replaying, replay.progress(), replay.until(), segments.size(), total,
+                pause.stoppedHere(processor.getName()),
                 segments);
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ class RebuildPause {
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     /** Processors this instance stopped because another one paused them: only those it starts again. */
-    private final Set<String> stoppedHere = new HashSet<>();
+    private final Set<String> stoppedHere = ConcurrentHashMap.newKeySet();
     private boolean failing;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "rebuild-pause");
@@ -86,6 +87,11 @@ class RebuildPause {
 
     void resumeOthers(String processor) {
         jdbc.update("delete from processor_pause where processor_name = ? and requested_by = ?", processor, instance);
+    }
+
+    /** Whether this instance has stopped the processor because another instance is resetting it. */
+    boolean stoppedHere(String processor) {
+        return stoppedHere.contains(processor);
     }
 
     /** Stops the processors another instance has paused, and starts those it no longer pauses. */

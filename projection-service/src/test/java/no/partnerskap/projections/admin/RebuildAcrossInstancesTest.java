@@ -106,6 +106,7 @@ class RebuildAcrossInstancesTest {
                 JsonNode status = api.get("/admin/projections/organisations", secretariat).body();
                 assertThat(status.path("running").asBoolean()).as(status.toString()).isFalse();
                 assertThat(status.path("segmentsClaimed").asInt()).as(status.toString()).isZero();
+                assertThat(status.path("pausedForRebuild").asBoolean()).as(status.toString()).isTrue();
             });
             assertThat(api.get("/admin/projections/partnership-follow-up", secretariat).body().path("running")
                     .asBoolean()).as("only that processor").isTrue();
@@ -121,6 +122,8 @@ class RebuildAcrossInstancesTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "select count(*) from organisation_view where organisation_id = ?", Long.class, later)).isEqualTo(1));
         awaitCaughtUp();
+        assertThat(api.get("/admin/projections/organisations", secretariat).body().path("pausedForRebuild")
+                .asBoolean()).isFalse();
     }
 
     private void claimElsewhere(Instant at) {
