@@ -1,6 +1,5 @@
 package no.partnerskap.projections.admin;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,6 +13,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -70,7 +70,8 @@ class RebuildPause {
         }, 0, WATCH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
+    /** Before the processors stop with the application, so that none is started again meanwhile. */
+    @EventListener(ContextClosedEvent.class)
     void stopWatching() {
         watcher.shutdownNow();
     }
