@@ -82,11 +82,12 @@ class ProjectionInstancesTest {
             ServiceProcess single = new ServiceProcess("projection-single", "projection.jar",
                     ServiceProcess.freePort(), List.of(projectionArgs.get(0), projectionArgs.get(1),
                     projectionArgs.get(2), projectionArgs.get(3), projectionArgs.get(4),
-                    "--axon.eventhandling.processors.commitments.batch-size=5"));
+                    "--axon.eventhandling.processors.commitments.batch-size=1"));
             try (single) {
                 single.start();
                 Api read = Api.onPort(single.port());
-                // the answer comes once the replay has begun: kill at once, before it can end
+                // the answer comes once the replay has begun (one event per transaction, so that it lasts):
+                // kill at once, before it can end
                 Api.Response replay = read.post("/admin/projections/commitments/replay", secretariat, "");
                 assertThat(replay.status()).isEqualTo(202);
                 assertThat(replay.body().path("replaying").asBoolean()).as(replay.body().toString()).isTrue();
