@@ -95,8 +95,8 @@ class RebuildPause {
         return stoppedHere.contains(processor);
     }
 
-    /** Stops the processors another instance has paused, and starts those it no longer pauses. */
-    synchronized void follow() {
+    /** Stops the processors another instance has paused, and starts those it no longer pauses (watcher thread only). */
+    private void follow() {
         Set<String> paused = new HashSet<>(jdbc.queryForList("""
                 select processor_name from processor_pause
                 where requested_by <> ? and requested_at >= now() - make_interval(secs => ?)""",
