@@ -40,10 +40,14 @@ class ReadSideAcceptanceTest {
     static String heat;
     static String late;
     static final LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+    static final String READ_YOUR_WRITES_BOUND = "partnerships.read-your-writes.max-wait";
 
     @BeforeAll
     static void aYear() throws Exception {
         dataDir = Files.createTempDirectory("read-side");
+        // the services run as in production, but a slow build machine makes the test slower, not red:
+        // a ?minVersion= read waits up to 30 s instead of 5 (the services read this system property)
+        System.setProperty(READ_YOUR_WRITES_BOUND, "30s");
         AllInOne.Options options = new AllInOne.Options(dataDir, freePort(), freePort(), freePort());
         system = AllInOne.start(options);
         write = Api.onPort(options.commitmentPort());
@@ -100,6 +104,7 @@ class ReadSideAcceptanceTest {
     @AfterAll
     static void stop() throws Exception {
         system.close();
+        System.clearProperty(READ_YOUR_WRITES_BOUND);
         try (var files = Files.walk(dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -47,7 +47,9 @@ class NoPhoneHomeTest {
                 ServiceProcess.freePort(), List.of("--spring.profiles.active=local",
                 "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.projectionUser(),
                 "--spring.datasource.password=" + db.projectionPassword(),
-                "--partnerships.commitment-service-url=http://127.0.0.1:" + commitmentPort))
+                "--partnerships.commitment-service-url=http://127.0.0.1:" + commitmentPort,
+                // a slow build machine makes the read below slower, not red
+                "--partnerships.read-your-writes.max-wait=30s"))
                 .under(List.of("/usr/bin/strace", "-f", "--seccomp-bpf", "-qq", "-e", "trace=connect", "-o", projectionTrace.toString()));
         try (commitments; projections) {
             commitments.start();
