@@ -3,7 +3,9 @@ package no.partnerskap.projections.admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +17,12 @@ import no.partnerskap.eventstore.EventStoreSchema;
 import no.partnerskap.projections.history.EventHistory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,7 +61,7 @@ public class ProjectionAdmin {
                                   int segmentsTotal, boolean pausedForRebuild, List<SegmentStatus> segments) {
     }
 
-    /** A read model being rebuilt on this instance, and how far the rebuild has come (0..1). */
+    /** A read model being rebuilt, and how far the rebuild has come (0..1). */
     public record Rebuild(String name, double progress) {
     }
 
@@ -81,6 +87,8 @@ public class ProjectionAdmin {
     private final EventProcessingConfiguration processing;
     private final EventHistory history;
     private final JdbcTemplate jdbc;
+    /** The token store's serializer: a rebuild's progress is read from the stored tokens. */
+    private final Serializer tokens;
     /** Lag is operational time: the system clock, not the follow-up clock tests move. */
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Object> replayLocks = new ConcurrentHashMap<>();
@@ -89,11 +97,12 @@ public class ProjectionAdmin {
     private final Duration releaseWait;
 
     ProjectionAdmin(EventProcessingConfiguration processing, EventHistory history, JdbcTemplate jdbc,
-                    RebuildPause pause,
+                    Serializer tokens, RebuildPause pause,
                     @Value("${partnerships.projection.rebuild-wait:30s}") Duration releaseWait) {
         this.processing = processing;
         this.history = history;
         this.jdbc = jdbc;
+        this.tokens = tokens;
         this.pause = pause;
         this.releaseWait = releaseWait;
     }
@@ -192,15 +201,33 @@ public class ProjectionAdmin {
     }
 
     /**
-     * The read models this instance is rebuilding right now, from what its processors hold in memory
-     * (no database query: the pages ask on every view).
+     * The read models being rebuilt right now, by any instance, from the tokens every instance stores
+     * after each batch: an instance that holds none of a processor's segments (more instances than
+     * segments, or paused while another resets it) serves the same half-built tables.
      */
     public List<Rebuild> rebuilding() {
+        Map<String, List<SegmentStatus>> stored = storedSegments();
         return names().stream().map(name -> {
-            List<SegmentStatus> segments = segments(processor(name));
+            List<SegmentStatus> segments = stored.getOrDefault(name, List.of());
             Replay replay = Replay.of(segments, lowestPosition(segments));
             return replay.running() ? new Rebuild(name, replay.progress() == null ? 0 : replay.progress()) : null;
         }).filter(Objects::nonNull).toList();
+    }
+
+    /** Each processor's segments as the token store has them, whoever holds them. */
+    private Map<String, List<SegmentStatus>> storedSegments() {
+        Map<String, List<SegmentStatus>> segments = new HashMap<>();
+        jdbc.query("select processor_name, segment, token, token_type from token_entry order by segment", rs -> {
+            byte[] bytes = rs.getBytes("token");
+            TrackingToken token = bytes == null ? null : tokens.deserialize(
+                    new SimpleSerializedObject<>(bytes, byte[].class, rs.getString("token_type"), null));
+            boolean replaying = ReplayToken.isReplay(token);
+            Long resetPosition = replaying ? boxed(ReplayToken.getTokenAtReset(token)) : null;
+            segments.computeIfAbsent(rs.getString("processor_name"), n -> new ArrayList<>())
+                    .add(new SegmentStatus(rs.getInt("segment"), token == null ? null : boxed(token.position()),
+                            false, replaying, resetPosition, false));
+        });
+        return segments;
     }
 
     private StreamingEventProcessor processor(String name) {

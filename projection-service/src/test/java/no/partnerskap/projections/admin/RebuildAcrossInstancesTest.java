@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
@@ -16,6 +18,11 @@ import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestTokens;
 import no.partnerskap.testsupport.Api;
 import no.partnerskap.testsupport.ReadSide;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +48,8 @@ class RebuildAcrossInstancesTest {
     TestTokens tokens;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Serializer serializer;
 
     Api api;
     String secretariat;
@@ -125,6 +134,42 @@ class RebuildAcrossInstancesTest {
         awaitCaughtUp();
         assertThat(api.get("/admin/projections/organisations", secretariat).body().path("pausedForRebuild")
                 .asBoolean()).isFalse();
+    }
+
+    @Test
+    void another_instance_s_rebuild_shows_on_the_pages_of_one_that_holds_none_of_its_segments() {
+        assertThat(page()).doesNotContain("id=\"rebuilding\"");
+        jdbc.update("insert into processor_pause (processor_name, requested_by, requested_at) values (?, ?, now())",
+                "organisations", "projection-2");
+        List<Map<String, Object>> before = jdbc.queryForList(
+                "select segment, token, token_type from token_entry where processor_name = 'organisations'");
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/admin/projections/organisations",
+                    secretariat).body().path("segmentsClaimed").asInt() == 0);
+            // the other instance has reset every segment and replayed a quarter of the way to where it was
+            TrackingToken quarterWay = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(1000, Set.of()),
+                    GapAwareTrackingToken.newInstance(250, Set.of()));
+            SerializedObject<byte[]> stored = serializer.serialize(quarterWay, byte[].class);
+            jdbc.update("update token_entry set token = ?, token_type = ?, owner = ?, time_stamp = ? "
+                            + "where processor_name = 'organisations'", stored.getData(), stored.getType().getName(),
+                    "projection-2@elsewhere", Instant.now().toString());
+            assertThat(page()).contains("id=\"rebuilding\"").contains("(25% done)");
+        } finally {
+            for (Map<String, Object> row : before) {
+                jdbc.update("update token_entry set token = ?, token_type = ?, owner = null "
+                                + "where processor_name = 'organisations' and segment = ?",
+                        row.get("token"), row.get("token_type"), row.get("segment"));
+            }
+            jdbc.update("delete from processor_pause where processor_name = 'organisations'");
+        }
+        awaitCaughtUp();
+        assertThat(page()).doesNotContain("id=\"rebuilding\"");
+    }
+
+    private String page() {
+        Api.Response page = api.get("/pages/overdue?lang=en", secretariat, "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        return page.raw().body();
     }
 
     private void claimElsewhere(Instant at) {
