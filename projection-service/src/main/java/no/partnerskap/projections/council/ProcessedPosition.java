@@ -1,7 +1,12 @@
 package no.partnerskap.projections.council;
 
-import java.util.OptionalLong;
-import java.util.stream.LongStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import no.partnerskap.eventstore.EventStoreSchema;
 import no.partnerskap.projections.history.EventHistory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -9,6 +14,8 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,41 +23,74 @@ import org.springframework.stereotype.Component;
  * segment, has processed: what the live read models and dashboards reflect.
  * <p>
  * A position is only usable for a report if no event can later turn up below it: a gap the
- * processor still waits for (an event store transaction not committed yet) lowers a segment's
- * position to just below the gap. When no processor reports a position (none started yet), the
- * event store's head is used.
+ * processors still wait for (an event store transaction not committed yet) lowers the position to
+ * just below the gap. A gap is waited for until {@code gap-timeout} after the events that followed
+ * it, as the processors do; then it counts as empty. Axon's tokens keep such a gap far longer (until
+ * 250 gaps or 10,000 events later), and a write rolled back after it took its position (a conflict
+ * commitment-service retries) would otherwise hold every default report at that position. When no
+ * processor reports a position (none started yet), the event store's head is used.
  */
 @Component
 class ProcessedPosition {
 
     private final EventProcessingConfiguration processing;
     private final EventHistory history;
+    private final JdbcTemplate jdbc;
+    private final Duration gapTimeout;
+    /** Event timestamps are real time: the system clock, not the follow-up clock tests move. */
+    private final Clock clock = Clock.systemUTC();
 
-    ProcessedPosition(EventProcessingConfiguration processing, EventHistory history) {
+    ProcessedPosition(EventProcessingConfiguration processing, EventHistory history, JdbcTemplate jdbc,
+                      @Value("${partnerships.projection.gap-timeout:5m}") Duration gapTimeout) {
         this.processing = processing;
         this.history = history;
+        this.jdbc = jdbc;
+        this.gapTimeout = gapTimeout;
     }
 
     long position() {
-        OptionalLong lowest = processing.eventProcessors().values().stream()
+        List<EventTrackerStatus> segments = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .flatMap(processor -> processor.processingStatus().values().stream())
-                .flatMapToLong(ProcessedPosition::safePosition)
-                .min();
-        return lowest.orElseGet(history::head);
+                .filter(status -> status.getCurrentPosition().isPresent())
+                .toList();
+        if (segments.isEmpty()) {
+            return history.head();
+        }
+        long lowest = segments.stream().mapToLong(s -> s.getCurrentPosition().getAsLong()).min().orElseThrow();
+        NavigableSet<Long> gaps = new TreeSet<>();
+        for (EventTrackerStatus segment : segments) {
+            TrackingToken token = segment.getTrackingToken() == null ? null
+                    : WrappedToken.unwrapLowerBound(segment.getTrackingToken());
+            if (token instanceof GapAwareTrackingToken gapAware) {
+                gaps.addAll(gapAware.getGaps());
+            }
+        }
+        Long open = firstOpenGap(gaps);
+        return open == null ? lowest : Math.min(lowest, open - 1);
     }
 
-    private static LongStream safePosition(EventTrackerStatus status) {
-        OptionalLong current = status.getCurrentPosition();
-        if (current.isEmpty()) {
-            return LongStream.empty();
+    /**
+     * The lowest gap still waited for: one below an event older than the gap timeout is given up,
+     * as Axon's gap cleaning decides. Null when there is none.
+     */
+    private Long firstOpenGap(NavigableSet<Long> gaps) {
+        if (gaps.isEmpty()) {
+            return null;
         }
-        TrackingToken token = status.getTrackingToken() == null ? null
-                : WrappedToken.unwrapLowerBound(status.getTrackingToken());
-        if (token instanceof GapAwareTrackingToken gapAware && gapAware.hasGaps()) {
-            return LongStream.of(Math.min(current.getAsLong(), gapAware.getGaps().first() - 1));
-        }
-        return LongStream.of(current.getAsLong());
+        Instant givenUp = clock.instant().minus(gapTimeout);
+        // the events among and just after the gaps, newest first: the first old one closes every gap below it
+        Long lastOld = jdbc.query("select global_index, time_stamp from " + EventStoreSchema.EVENTS
+                + " where global_index between ? and ? order by global_index desc", rs -> {
+            while (rs.next()) {
+                if (Instant.parse(rs.getString("time_stamp")).isBefore(givenUp)) {
+                    return rs.getLong("global_index");
+                }
+            }
+            return null;
+        }, gaps.first(), gaps.last() + 1);
+        NavigableSet<Long> open = lastOld == null ? gaps : gaps.tailSet(lastOld, false);
+        return open.isEmpty() ? null : open.first();
     }
 }

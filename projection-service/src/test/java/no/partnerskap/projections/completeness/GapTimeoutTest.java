@@ -29,11 +29,12 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The gap-timeout trap: a write transaction holds a global position open, commits long after
  * its neighbours were read, and the processor has already given the gap up. The completeness
- * check finds the skipped event; a replay brings it in.
+ * check finds the skipped event; a replay brings it in. And the other side of it: a position left
+ * empty for good holds the council report back for the gap timeout only.
  */
 @ProjectionServiceTest
 @AutoConfigureObservability(tracing = false)
-@TestPropertySource(properties = "spring.datasource.hikari.pool-name=gap")
+@TestPropertySource(properties = {"spring.datasource.hikari.pool-name=gap", "partnerships.projection.gap-timeout=2s"})
 class GapTimeoutTest {
 
     @LocalServerPort
@@ -84,6 +85,31 @@ class GapTimeoutTest {
         assertThat(api.get("/admin/projections/completeness", secretariat).body().get(0).path("missing")).isEmpty();
         assertThat(jdbc().queryForObject("select count(*) from projection.organisation_view where organisation_id = ?",
                 Long.class, late)).isEqualTo(1);
+    }
+
+    @Test
+    void a_position_a_rolled_back_write_left_empty_holds_the_council_report_back_for_the_gap_timeout_only()
+            throws Exception {
+        Api api = Api.onPort(port);
+        String secretariat = tokens.token("sekretariat", null, "SECRETARIAT");
+        long start = System.nanoTime();
+        // a write that took its position and rolled back, as a conflict commitment-service retries does
+        long empty;
+        try (Connection rolledBack = database.as(database.commitmentUser(), database.commitmentPassword())
+                .getConnection()) {
+            rolledBack.setAutoCommit(false);
+            empty = insert(rolledBack, UUID.randomUUID(), Instant.now());
+            rolledBack.rollback();
+        }
+        events.append(new OrganisationRegistered(UUID.randomUUID(), "Etter tilbakerulling", "923609016",
+                Sector.OTHER));
+        long head = jdbc().queryForObject("select max(global_index) from event_store.domain_event_entry", Long.class);
+        assertThat(head).isGreaterThan(empty);
+        // the processors wait for the empty position as for a transaction still open, then give it up
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> Long.parseLong(
+                api.get("/api/reports/council?year=2026", secretariat).header("X-Event-Position")) >= head);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not before the gap timeout")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
     private void awaitPosition(long position) {
