@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,23 @@ public class CouncilReports {
     private final ProcessedPosition processed;
     private final Clock clock;
     private final ObjectProvider<CouncilCheckpoints> checkpoints;
+    /**
+     * The reports built lately. The same history gives the same figures, and a rebuild reads the whole
+     * history up to its position (seconds on a store of 100,000 events), so the page, the spreadsheet
+     * and the JSON of one report are built once. Each keeps the instant it was built.
+     */
+    private final Map<Asked, CouncilReport> built = Collections.synchronizedMap(
+            new LinkedHashMap<>(REPORTS_KEPT, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Asked, CouncilReport> eldest) {
+                    return size() > REPORTS_KEPT;
+                }
+            });
+
+    private static final int REPORTS_KEPT = 16;
+
+    private record Asked(int year, long position, LocalDate reportDate) {
+    }
 
     CouncilReports(PointInTime pointInTime, EventHistory history, ProcessedPosition processed, Clock clock,
                    ObjectProvider<CouncilCheckpoints> checkpoints) {
@@ -79,9 +97,15 @@ public class CouncilReports {
     }
 
     public CouncilReport build(int year, long position, LocalDate reportDate) {
-        java.time.Instant builtAt = clock.instant();
-        CouncilReport report = pointInTime.query(EventHistory.Selection.upToPosition(position),
-                jdbc -> new Reading(new NamedParameterJdbcTemplate(jdbc), year, reportDate).read(position, builtAt));
+        Asked asked = new Asked(year, position, reportDate);
+        CouncilReport report = built.get(asked);
+        if (report == null) {
+            java.time.Instant builtAt = clock.instant();
+            report = pointInTime.query(EventHistory.Selection.upToPosition(position), jdbc ->
+                    new Reading(new NamedParameterJdbcTemplate(jdbc), year, reportDate).read(position, builtAt));
+            built.put(asked, report);
+        }
+        // checkpoints are added after a report is printed, to seal what it shows: always the latest
         CouncilCheckpoints hook = checkpoints.getIfAvailable();
         if (hook == null) {
             return report;

@@ -99,6 +99,14 @@ class CouncilReportPositionTest {
         assertThat(told.body().path("position").asLong()).isEqualTo(then);
         assertThat(told.header("X-Event-Position")).isEqualTo(Long.toString(then));
         assertThat(told.body().path("reportDate").asText()).isEqualTo("2022-12-15");
+        // asked again a day later, as its page and then its spreadsheet are: the report built the first time
+        String builtAt = told.body().path("builtAt").asText();
+        clock.setToday(LocalDate.of(2022, 12, 16));
+        Api.Response again = api.get("/api/reports/council?year=2022&position=" + then + "&reportDate=2022-12-15",
+                viewer);
+        assertThat(withoutBuiltAt(again.body())).isEqualTo(withoutBuiltAt(told.body()));
+        assertThat(again.body().path("builtAt").asText()).isEqualTo(builtAt);
+        clock.setToday(LocalDate.of(2022, 12, 15));
         JsonNode before = partnership(told.body(), coast);
         assertThat(goal(before, goalId).path("target").decimalValue()).isEqualByComparingTo("40");
         assertThat(before.path("commitments").path("made").asLong()).isEqualTo(1);

@@ -86,7 +86,8 @@ class TamperEvidenceTest {
         seal();
         assertThat(online().valid()).as("untouched store").isTrue();
         // the tests share one database: keep the untouched history to put back afterwards
-        TestPostgres.execute(database, "create table public.untouched_events as table event_store.domain_event_entry");
+        TestPostgres.execute(database, "create table public.untouched_events as table event_store.domain_event_entry;"
+                + "create table public.untouched_checkpoints as table event_store.checkpoint");
     }
 
     @AfterEach
@@ -95,7 +96,10 @@ class TamperEvidenceTest {
                 set session_replication_role = replica;
                 delete from event_store.domain_event_entry;
                 insert into event_store.domain_event_entry select * from public.untouched_events;
-                drop table public.untouched_events""");
+                drop table public.untouched_events;
+                delete from event_store.checkpoint;
+                insert into event_store.checkpoint select * from public.untouched_checkpoints;
+                drop table public.untouched_checkpoints""");
     }
 
     @Test
@@ -137,6 +141,14 @@ class TamperEvidenceTest {
         assertThat(later).contains("<code>" + latest.get("checkpoint_hash") + "</code>")
                 .contains("Hendelsene etter posisjon " + latest.get("to_position") + ", fram til denne rapportens "
                         + "posisjon " + head + ", er ikke forseglet ennå.");
+
+        // sealed, and printed again: the same report, now with the checkpoint that seals it
+        seal();
+        String newest = admin.queryForObject(
+                "select checkpoint_hash from event_store.checkpoint order by number desc limit 1", String.class);
+        String resealed = api.get("/api/reports/council?year=2026&position=" + head, secretariat, "Accept",
+                "text/html", "Accept-Language", "nb").raw().body();
+        assertThat(resealed).contains("<code>" + newest + "</code>").doesNotContain("class=\"unsealed\"");
     }
 
     @Test
