@@ -43,6 +43,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CouncilReports {
 
+    private static final int REPORTS_KEPT = 16;
+
     private final PointInTime pointInTime;
     private final EventHistory history;
     private final ProcessedPosition processed;
@@ -60,8 +62,6 @@ public class CouncilReports {
                     return size() > REPORTS_KEPT;
                 }
             });
-
-    private static final int REPORTS_KEPT = 16;
 
     private record Asked(int year, long position, LocalDate reportDate) {
     }

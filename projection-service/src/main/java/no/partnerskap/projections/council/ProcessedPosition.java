@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
  * The highest global event position that every event processor of this service, in every
  * segment, has processed: what the live read models and dashboards reflect.
  * <p>
+ * A processor being rebuilt counts with the position it had when the rebuild began; the gaps its
+ * token had then are not known here, so the other processors' gaps bound it.
+ * <p>
  * A position is only usable for a report if no event can later turn up below it: a gap the
  * processors still wait for (an event store transaction not committed yet) lowers the position to
  * just below the gap. A gap is waited for until {@code gap-timeout} after the events that followed
@@ -58,9 +61,10 @@ class ProcessedPosition {
         if (segments.isEmpty()) {
             return history.head();
         }
-        long lowest = segments.stream().mapToLong(s -> s.getCurrentPosition().getAsLong()).min().orElseThrow();
+        long lowest = Long.MAX_VALUE;
         NavigableSet<Long> gaps = new TreeSet<>();
         for (EventTrackerStatus segment : segments) {
+            lowest = Math.min(lowest, reached(segment));
             TrackingToken token = segment.getTrackingToken() == null ? null
                     : WrappedToken.unwrapLowerBound(segment.getTrackingToken());
             if (token instanceof GapAwareTrackingToken gapAware) {
@@ -69,6 +73,17 @@ class ProcessedPosition {
         }
         Long open = firstOpenGap(gaps);
         return open == null ? lowest : Math.min(lowest, open - 1);
+    }
+
+    /**
+     * Where a segment stands in the history. One being rebuilt counts where it stood when the rebuild
+     * began: reports read the history, not its half-built tables, and would otherwise fall back to
+     * wherever the replay has come.
+     */
+    private static long reached(EventTrackerStatus segment) {
+        long current = segment.getCurrentPosition().getAsLong();
+        return segment.isReplaying() && segment.getResetPosition().isPresent()
+                ? Math.max(current, segment.getResetPosition().getAsLong()) : current;
     }
 
     /**
