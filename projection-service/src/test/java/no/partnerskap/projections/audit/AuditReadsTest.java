@@ -226,6 +226,8 @@ class AuditReadsTest {
         assertThat(commitmentThen.path("commitment").path("status").asText()).isEqualTo("OVERDUE");
         assertThat(commitmentThen.path("commitment").path("latestPercent").isNull()).isTrue();
         assertThat(commitmentThen.path("commitment").path("organisationName").asText()).isEqualTo("Gammelt navn");
+        assertThat(commitmentThen.path("commitment").path("partnershipName").asText()).isEqualTo("Grønt partnerskap");
+        assertThat(commitmentThen.path("timeline")).hasSize(1);
 
         JsonNode organisationThen = api.get("/api/audit/organisation/" + county + "?asOf=" + between, auditor).body();
         assertThat(organisationThen.path("name").asText()).isEqualTo("Gammelt navn");
@@ -238,6 +240,8 @@ class AuditReadsTest {
         JsonNode commitmentAfter = api.get("/api/audit/commitment/" + commitment + "?asOf=" + after, auditor).body();
         assertThat(commitmentAfter.path("commitment").path("dueDate").asText()).isEqualTo("2033-12-31");
         assertThat(commitmentAfter.path("commitment").path("latestPercent").asInt()).isEqualTo(50);
+        assertThat(commitmentAfter.path("commitment").path("organisationName").asText()).isEqualTo("Nytt navn");
+        assertThat(commitmentAfter.path("timeline")).hasSize(3);
         assertThat(api.get("/api/audit/organisation/" + county + "?asOf=" + after, auditor).text("name"))
                 .isEqualTo("Nytt navn");
 
