@@ -1,8 +1,12 @@
 package no.partnerskap.projections.audit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
@@ -11,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,18 +40,50 @@ class AuditController {
     }
 
     @Operation(summary = "An aggregate's full history: what, when, who, on whose behalf, why")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AuditReads.History.class)))
     @GetMapping("/{type}/{id}/events")
-    AuditReads.History events(
-            @Parameter(description = "organisation, partnership or commitment") @PathVariable String type,
-            @PathVariable UUID id) {
-        return reads.events(type, id);
+    void events(@Parameter(description = "organisation, partnership or commitment") @PathVariable String type,
+                @PathVariable UUID id, HttpServletResponse response) throws IOException {
+        AuditType existing = reads.existing(type, id);
+        history(response, existing.path, id, sink -> reads.events(id, sink));
     }
 
     @Operation(summary = "One partner's trail across partnerships: the organisation, its memberships and its "
             + "commitments, in global order")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AuditReads.History.class)))
     @GetMapping("/partners/{organisationId}/trail")
-    AuditReads.History trail(@PathVariable UUID organisationId) {
-        return reads.trail(organisationId);
+    void trail(@PathVariable UUID organisationId, HttpServletResponse response) throws IOException {
+        reads.existing(AuditType.ORGANISATION.path, organisationId);
+        history(response, "partner", organisationId, sink -> reads.trail(organisationId, sink));
+    }
+
+    /**
+     * Writes a history as it is read, event by event: a partner's trail or a long-lived aggregate's
+     * history may hold hundreds of thousands of events (180 MB of JSON for 100,000), more than the
+     * heap should hold at once.
+     */
+    private void history(HttpServletResponse response, String type, UUID id,
+                         Consumer<Consumer<AuditEvent>> read) throws IOException {
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        try (JsonGenerator out = json.createGenerator(
+                new BufferedOutputStream(response.getOutputStream(), 64 * 1024))) {
+            out.writeStartObject();
+            out.writeStringField("type", type);
+            out.writeStringField("id", id.toString());
+            out.writeArrayFieldStart("events");
+            read.accept(event -> {
+                try {
+                    out.writeObject(event);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.writeEndArray();
+            out.writeEndObject();
+        }
     }
 
     @Operation(summary = "The aggregate's state as it was at an instant, in the shape of its live read "

@@ -28,7 +28,7 @@ class AuditReads {
     record OrganisationView(UUID id, String name, String organisationNumber, String sector, long version) {
     }
 
-    /** An aggregate's (or a partner's) history in global order. */
+    /** An aggregate's (or a partner's) history in global order: the shape it is streamed in. */
     record History(String type, String id, List<AuditEvent> events) {
     }
 
@@ -51,23 +51,27 @@ class AuditReads {
         this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    History events(String typePath, UUID id) {
+    /** The aggregate's type; 404 when no aggregate of that type has that id. */
+    AuditType existing(String typePath, UUID id) {
         AuditType type = type(typePath, id);
-        List<AuditEvent> events = ownEvents(type, id, null);
-        if (events.isEmpty()) {
+        if (!history.aggregateType(id.toString()).map(type.storedType::equals).orElse(false)) {
             throw AuditProblem.notFound("no " + type.path + " " + id);
         }
-        return new History(type.path, id.toString(), events);
+        return type;
     }
 
-    History trail(UUID organisationId) {
-        List<AuditEvent> events = history.read(new Selection(null, null, null, null, List.of(organisationId.toString()),
-                organisationId.toString())).stream().map(AuditEvent::of).toList();
-        if (events.stream().noneMatch(e -> AuditType.ORGANISATION.storedType.equals(e.aggregateType())
-                && e.aggregateId().equals(organisationId.toString()))) {
-            throw AuditProblem.notFound("no organisation " + organisationId);
-        }
-        return new History("partner", organisationId.toString(), events);
+    /** Streams an aggregate's events in global order (one read-only transaction, rows by the fetch size). */
+    void events(UUID id, Consumer<AuditEvent> sink) {
+        stream(new Selection(null, null, null, null, List.of(id.toString()), null), sink);
+    }
+
+    /**
+     * Streams a partner's trail: the organisation's events and every event naming it as the acting
+     * organisation (memberships, commitments), in global order. Check {@link #existing} first.
+     */
+    void trail(UUID organisationId, Consumer<AuditEvent> sink) {
+        stream(new Selection(null, null, null, null, List.of(organisationId.toString()), organisationId.toString()),
+                sink);
     }
 
     Object asOf(String typePath, UUID id, String instant) {
@@ -101,8 +105,11 @@ class AuditReads {
      * read-only transaction, so PostgreSQL hands out rows by the fetch size instead of all at once.
      */
     void export(Instant from, Instant to, Consumer<AuditEvent> sink) {
-        readOnly.executeWithoutResult(status -> history.forEach(new Selection(null, null, from, to, null, null),
-                stored -> sink.accept(AuditEvent.of(stored))));
+        stream(new Selection(null, null, from, to, null, null), sink);
+    }
+
+    private void stream(Selection selection, Consumer<AuditEvent> sink) {
+        readOnly.executeWithoutResult(status -> history.forEach(selection, stored -> sink.accept(AuditEvent.of(stored))));
     }
 
     /** Parses an ISO-8601 instant with offset ("2027-01-01T10:00:00+01:00" or "...Z"); null when absent. */
@@ -136,15 +143,6 @@ class AuditReads {
             case ORGANISATION -> List.of(own.get(0).aggregateId());
             case PARTNERSHIP -> null;
         };
-    }
-
-    private List<AuditEvent> ownEvents(AuditType type, UUID id, Instant until) {
-        List<AuditEvent> events = history.read(new Selection(null, null, null, until, List.of(id.toString()), null))
-                .stream().map(AuditEvent::of).toList();
-        if (events.stream().anyMatch(e -> !type.storedType.equals(e.aggregateType()))) {
-            throw AuditProblem.notFound("no " + type.path + " " + id);
-        }
-        return events;
     }
 
     private static AuditType type(String typePath, UUID id) {

@@ -130,6 +130,12 @@ public class EventHistory {
                         deserialized, event.metadata(), event.eventId(), event.timestamp()));
     }
 
+    /** The type of the aggregate with that id, if it has any event (one row, by the aggregate's index). */
+    public java.util.Optional<String> aggregateType(String aggregateId) {
+        return jdbc.queryForList("select type from " + EventStoreSchema.EVENTS
+                + " where aggregate_identifier = ? limit 1", String.class, aggregateId).stream().findFirst();
+    }
+
     /** The highest global position in the store now. */
     public long head() {
         Long head = jdbc.queryForObject("select max(global_index) from " + EventStoreSchema.EVENTS, Long.class);
