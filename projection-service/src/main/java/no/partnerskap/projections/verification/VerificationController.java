@@ -68,11 +68,16 @@ class VerificationController {
             problem.setTitle("Not yet sealed");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
-        List<EventRecord> sealed = new ArrayList<>();
-        history.events(checkpoint.fromPosition(), checkpoint.toPosition(), sealed::add);
-        List<byte[]> leaves = sealed.stream().map(e -> Hashes.unhex(e.eventHash())).toList();
-        int index = sealed.indexOf(event);
-        List<String> path = MerkleTree.inclusionProof(leaves, index).stream().map(Hashes::hex).toList();
-        return ResponseEntity.ok(new InclusionProof(event, checkpoint, index, leaves.size(), path));
+        // only the hashes are kept: a checkpoint may seal a hundred thousand events and more
+        List<byte[]> leaves = new ArrayList<>();
+        int[] index = {-1};
+        history.events(checkpoint.fromPosition(), checkpoint.toPosition(), sealed -> {
+            if (sealed.globalIndex() == globalIndex) {
+                index[0] = leaves.size();
+            }
+            leaves.add(Hashes.unhex(sealed.eventHash()));
+        });
+        List<String> path = MerkleTree.inclusionProof(leaves, index[0]).stream().map(Hashes::hex).toList();
+        return ResponseEntity.ok(new InclusionProof(event, checkpoint, index[0], leaves.size(), path));
     }
 }
