@@ -34,7 +34,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ProjectionServiceTest
 @AutoConfigureObservability(tracing = false)
-@TestPropertySource(properties = {"spring.datasource.hikari.pool-name=gap", "partnerships.projection.gap-timeout=2s"})
+@TestPropertySource(properties = {"spring.datasource.hikari.pool-name=gap", "partnerships.projection.gap-timeout=2s",
+        "partnerships.projection.completeness-interval=1s"})
 class GapTimeoutTest {
 
     @LocalServerPort
@@ -52,6 +53,8 @@ class GapTimeoutTest {
     void an_event_committed_after_the_gap_timeout_is_caught_by_the_completeness_check() throws Exception {
         Api api = Api.onPort(port);
         String secretariat = tokens.token("sekretariat", null, "SECRETARIAT");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/actuator/prometheus", null)
+                .raw().body()).contains("partnerships_projection_missing{processor=\"organisations\"} 0.0"));
         UUID late = UUID.randomUUID();
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         long latePosition;
@@ -71,6 +74,9 @@ class GapTimeoutTest {
         events.append(new OrganisationRegistered(UUID.randomUUID(), "Etter", "923609016", Sector.OTHER));
         awaitPosition(jdbc().queryForObject("select max(global_index) from event_store.domain_event_entry", Long.class));
 
+        // the gauge finds it by itself, with nobody asking for the check
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/actuator/prometheus", null)
+                .raw().body()).contains("partnerships_projection_missing{processor=\"organisations\"} 1.0"));
         JsonNode check = api.get("/admin/projections/completeness", secretariat).body();
         JsonNode organisations = check.get(0);
         assertThat(organisations.path("processor").asText()).isEqualTo("organisations");
