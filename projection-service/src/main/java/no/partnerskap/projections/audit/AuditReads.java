@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,7 +89,7 @@ class AuditReads {
             throw AuditProblem.notFound("no " + type.path + " " + id + " at " + at);
         }
         Clock then = Clock.fixed(at, clock.getZone());
-        Selection until = new Selection(null, null, null, at, involved(type, own), null);
+        Selection until = new Selection(null, null, null, at, involved(type, own, at), null);
         Optional<?> state = switch (type) {
             case PARTNERSHIP -> pointInTime.query(until, jdbc -> partnerships.at(then).one(id));
             case COMMITMENT -> pointInTime.query(until, jdbc -> commitments.at(then).one(id));
@@ -128,20 +129,24 @@ class AuditReads {
     }
 
     /**
-     * The aggregates whose events the state at an instant is rebuilt from: a commitment's row shows its
-     * partnership's and partner's names, an organisation's only itself; null (every aggregate) for a
-     * partnership, whose dashboard counts its members and their commitments. Rebuilding only these
-     * reads a few events rather than the whole history up to the instant (seconds on a large store).
+     * The aggregates whose events the state at an instant is rebuilt from, rather than the whole history
+     * up to it (seconds on a large store): a commitment's row shows its partnership's and partner's
+     * names; an organisation's only itself; a partnership's dashboard its members' names and its
+     * commitments, with their partners' names.
      */
-    private List<String> involved(AuditType type, List<StoredEvent> own) {
+    private List<String> involved(AuditType type, List<StoredEvent> own, Instant at) {
+        String id = own.get(0).aggregateId();
         return switch (type) {
             case COMMITMENT -> {
                 CommitmentEvent recorded = (CommitmentEvent) history.asMessage(own.get(0)).getPayload();
-                yield List.of(recorded.commitmentId().toString(), recorded.partnershipId().toString(),
-                        recorded.organisationId().toString());
+                yield List.of(id, recorded.partnershipId().toString(), recorded.organisationId().toString());
             }
-            case ORGANISATION -> List.of(own.get(0).aggregateId());
-            case PARTNERSHIP -> null;
+            case ORGANISATION -> List.of(id);
+            case PARTNERSHIP -> {
+                List<String> ids = new ArrayList<>(history.organisationsAndCommitmentsOf(id, at));
+                ids.add(id);
+                yield ids;
+            }
         };
     }
 

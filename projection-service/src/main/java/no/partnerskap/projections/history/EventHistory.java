@@ -130,6 +130,18 @@ public class EventHistory {
                         deserialized, event.metadata(), event.eventId(), event.timestamp()));
     }
 
+    /**
+     * The ids of every organisation, and of every commitment recorded in the partnership, that existed
+     * at the instant: what a partnership's dashboard shows besides the partnership itself.
+     */
+    public List<String> organisationsAndCommitmentsOf(String partnershipId, Instant until) {
+        return jdbc.queryForList("select aggregate_identifier from " + EventStoreSchema.EVENTS
+                + " where sequence_number = 0 and time_stamp::timestamptz <= ?"
+                + " and (type = 'Organisation' or (type = 'Commitment'"
+                + " and convert_from(payload, 'UTF8')::jsonb ->> 'partnershipId' = ?))",
+                String.class, java.sql.Timestamp.from(until), partnershipId);
+    }
+
     /** The type of the aggregate with that id, if it has any event (one row, by the aggregate's index). */
     public java.util.Optional<String> aggregateType(String aggregateId) {
         return jdbc.queryForList("select type from " + EventStoreSchema.EVENTS

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalRevised;
 import no.partnerskap.api.partnership.PartnershipKind;
 import no.partnerskap.api.partnership.Period;
 import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.projections.commitment.CommitmentQueries;
+import no.partnerskap.projections.commitment.CommitmentRow;
+import no.partnerskap.projections.history.EventHistory;
+import no.partnerskap.projections.history.PointInTime;
+import no.partnerskap.projections.partnership.PartnershipQueries;
 import no.partnerskap.projections.support.EventStoreWriter;
 import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestTokens;
@@ -50,6 +56,16 @@ class AuditReadsTest {
     EventStoreWriter events;
     @Autowired
     TestTokens tokens;
+    @Autowired
+    AuditReads reads;
+    @Autowired
+    PointInTime pointInTime;
+    @Autowired
+    PartnershipQueries partnerships;
+    @Autowired
+    CommitmentQueries commitments;
+    @Autowired
+    Clock clock;
 
     Api api;
     String auditor;
@@ -251,6 +267,47 @@ class AuditReadsTest {
         assertProblem(api.get("/api/audit/partnership/" + partnership + "?asOf=yesterday", auditor), 400);
         assertProblem(api.get("/api/audit/partnership/" + partnership + "?asOf=2033-07-15", auditor), 400);
         assertProblem(api.get("/api/audit/organisation/" + commitment + "?asOf=" + after, auditor), 404);
+    }
+
+    @Test
+    void state_at_an_instant_from_the_events_it_shows_equals_the_state_from_the_whole_history() {
+        UUID overdue = UUID.randomUUID();
+        UUID reported = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        Instant t0 = Instant.parse("2036-01-10T09:00:00Z");
+        events.append(t0, secretariat("s1"), registered(county, "Fylket"), registered(business, "Bedriften"),
+                established(partnership, county), established(network, business),
+                new MemberAdmitted(partnership, business, MemberRole.PARTNER, Representation.MANAGEMENT),
+                goal(partnership, goal, 10));
+        events.append(t0.plusSeconds(60), Map.of(), recorded(overdue, business, "2036-03-31"),
+                recorded(reported, county, "2036-12-31"),
+                new CommitmentRecorded(elsewhere, network, business, "Annet sted", "d", List.of(), List.of(),
+                        LocalDate.of(2036, 2, 1), LocalDate.of(2036, 1, 10)));
+        events.append(t0.plusSeconds(3600), Map.of(), new ProgressReported(reported, partnership, county, 30, "i gang",
+                        List.of(), LocalDate.of(2036, 1, 10)),
+                new OrganisationRenamed(business, "Bedriften", "Bedriften AS"),
+                new ResultGoalRevised(partnership, goal, "Mål", null, null, BigDecimal.ZERO, BigDecimal.ONE,
+                        BigDecimal.TEN, BigDecimal.valueOf(15), null, List.of("17.17"), "ny"));
+        // after the instant: not in either
+        events.append(Instant.parse("2036-09-01T00:00:00Z"), Map.of(), new ProgressReported(overdue, partnership,
+                business, 90, "nesten", List.of(), LocalDate.of(2036, 8, 31)));
+
+        Instant at = Instant.parse("2036-06-01T00:00:00Z");
+        Clock then = Clock.fixed(at, clock.getZone());
+        EventHistory.Selection whole = new EventHistory.Selection(null, null, null, at, null, null);
+        PartnershipQueries.Detail partnershipThen = (PartnershipQueries.Detail) reads.asOf("partnership", partnership,
+                at.toString());
+        assertThat(partnershipThen).isEqualTo(pointInTime.query(whole,
+                jdbc -> partnerships.at(then).one(partnership)).orElseThrow());
+        // what is compared is not empty: the renamed member, the revised goal, the overdue commitment
+        assertThat(partnershipThen.members()).extracting(PartnershipQueries.Member::name).contains("Bedriften AS");
+        assertThat(partnershipThen.goals().get(0).target()).isEqualByComparingTo("15");
+        assertThat(partnershipThen.overdue()).extracting(CommitmentRow::id).containsExactly(overdue);
+        for (UUID commitment : List.of(overdue, reported)) {
+            assertThat(reads.asOf("commitment", commitment, at.toString())).isEqualTo(pointInTime.query(whole,
+                    jdbc -> commitments.at(then).one(commitment)).orElseThrow());
+        }
+        assertThat(reads.asOf("organisation", business, at.toString())).extracting("name").isEqualTo("Bedriften AS");
     }
 
     @Test
