@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CompletenessController {
 
     private static final Logger log = LoggerFactory.getLogger(CompletenessController.class);
+
     private final Completeness completeness;
     private final Duration every;
     /** The last check's result by processor; empty (the gauges unknown) before one or after a failed one. */
