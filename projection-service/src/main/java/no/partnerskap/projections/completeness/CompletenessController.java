@@ -38,6 +38,8 @@ class CompletenessController {
     /** The last check's result by processor; empty (the gauges unknown) before one or after a failed one. */
     private final Map<String, Long> lastMissing = new ConcurrentHashMap<>();
     private Instant checkStarted = Instant.EPOCH;
+    /** Only the checker thread reads and writes it. */
+    private boolean failing;
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "completeness-check");
         thread.setDaemon(true);
@@ -60,9 +62,17 @@ class CompletenessController {
         checker.scheduleWithFixedDelay(() -> {
             try {
                 check();
+                if (failing) {
+                    failing = false;
+                    log.info("The completeness check runs again");
+                }
             } catch (RuntimeException e) {
                 lastMissing.clear();
-                log.warn("The completeness check failed; its gauge is unknown until the next one", e);
+                // once per outage, not every minute
+                if (!failing) {
+                    failing = true;
+                    log.warn("The completeness check failed; its gauge is unknown until one succeeds", e);
+                }
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
