@@ -5,9 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import no.partnerskap.projections.Repeating;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -38,12 +36,9 @@ class RebuildPause {
     private final EventProcessingConfiguration processing;
     /** Processors this instance stopped because another one paused them: only those it starts again. */
     private final Set<String> stoppedHere = ConcurrentHashMap.newKeySet();
-    private boolean failing;
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "rebuild-pause");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Repeating watcher = new Repeating("rebuild-pause", WATCH, this::follow, log,
+            "Could not read the processors' pauses; trying again twice a second",
+            "The processors' pauses can be read again");
 
     RebuildPause(JdbcTemplate jdbc, EventProcessingConfiguration processing) {
         this.jdbc = jdbc;
@@ -53,27 +48,13 @@ class RebuildPause {
     /** Once the processors are configured and started: one started during another's rebuild stops at the first look. */
     @EventListener(ApplicationReadyEvent.class)
     void startWatching() {
-        watcher.scheduleWithFixedDelay(() -> {
-            try {
-                follow();
-                if (failing) {
-                    failing = false;
-                    log.info("The processors' pauses can be read again");
-                }
-            } catch (RuntimeException e) {
-                // once per outage, not twice a second
-                if (!failing) {
-                    failing = true;
-                    log.warn("Could not read the processors' pauses; trying again twice a second", e);
-                }
-            }
-        }, 0, WATCH.toMillis(), TimeUnit.MILLISECONDS);
+        watcher.start();
     }
 
     /** Before the processors stop with the application, so that none is started again meanwhile. */
     @EventListener(ContextClosedEvent.class)
     void stopWatching() {
-        watcher.shutdownNow();
+        watcher.stop();
     }
 
     /** Pauses the processor on every other instance; false when another instance's rebuild has it paused. */

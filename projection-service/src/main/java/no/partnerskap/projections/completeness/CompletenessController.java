@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import no.partnerskap.projections.Repeating;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,22 +32,23 @@ class CompletenessController {
     private static final Logger log = LoggerFactory.getLogger(CompletenessController.class);
 
     private final Completeness completeness;
-    private final Duration every;
     /** The last check's result by processor; empty (the gauges unknown) before one or after a failed one. */
     private final Map<String, Long> lastMissing = new ConcurrentHashMap<>();
     private Instant checkStarted = Instant.EPOCH;
-    /** Only the checker thread reads and writes it. */
-    private boolean failing;
-    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "completeness-check");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Repeating checker;
 
     CompletenessController(Completeness completeness, MeterRegistry meters,
                            @Value("${partnerships.projection.completeness-interval:1m}") Duration every) {
         this.completeness = completeness;
-        this.every = every;
+        this.checker = new Repeating("completeness-check", every, () -> {
+            try {
+                check();
+            } catch (RuntimeException e) {
+                lastMissing.clear();
+                throw e;
+            }
+        }, log, "The completeness check failed; its gauge is unknown until one succeeds",
+                "The completeness check runs again");
         for (Completeness.Model model : Completeness.MODELS) {
             Gauge.builder("partnerships.projection.missing", this, c -> c.missing(model.processor()))
                     .description("aggregates whose latest events the read model has not applied")
@@ -59,27 +58,12 @@ class CompletenessController {
 
     @EventListener(ApplicationReadyEvent.class)
     void startChecking() {
-        checker.scheduleWithFixedDelay(() -> {
-            try {
-                check();
-                if (failing) {
-                    failing = false;
-                    log.info("The completeness check runs again");
-                }
-            } catch (RuntimeException e) {
-                lastMissing.clear();
-                // once per outage, not every minute
-                if (!failing) {
-                    failing = true;
-                    log.warn("The completeness check failed; its gauge is unknown until one succeeds", e);
-                }
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        checker.start();
     }
 
     @EventListener(ContextClosedEvent.class)
     void stopChecking() {
-        checker.shutdownNow();
+        checker.stop();
     }
 
     @Operation(summary = "Compare the event store with each read model; list aggregates a read model missed")
