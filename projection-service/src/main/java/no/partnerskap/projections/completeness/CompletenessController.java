@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /admin/projections/completeness} and the gauge {@code partnerships.projection.missing}. The
  * check scans the store (a fifth of a second at 100,000 events, linear in the store), so the gauge shows
- * the result of the last check, made every {@code completeness-interval} (a minute) on a thread of its own
- * rather than in a scrape.
+ * the result of the last check, made every {@code completeness-interval} (a minute, or nine times as long
+ * as the last check took) on a thread of its own rather than in a scrape.
  */
 @RestController
 @Tag(name = "Administration")
