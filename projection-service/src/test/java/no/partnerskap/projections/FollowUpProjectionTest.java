@@ -216,6 +216,30 @@ class FollowUpProjectionTest {
         assertThat(read.path("commitment").path("dueDate").asText()).isEqualTo("2028-06-30");
     }
 
+    /** The write side now refuses such a meeting; one recorded before must not stop the partnerships' read model. */
+    @Test
+    void a_meeting_that_lists_an_attendee_twice_counts_once_and_the_read_model_goes_on() {
+        UUID meeting = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        events.append(new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), county),
+                new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new MeetingRecorded(partnership, meeting, LocalDate.of(2026, 3, 1), "a", "p1",
+                        List.of(new Attendance(county, Representation.LEADERSHIP),
+                                new Attendance(county, Representation.OPERATIONAL))),
+                new PartnershipEstablished(later, "Etterpå", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), county));
+
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        assertThat(api.get("/api/partnerships/" + later + "?minVersion=0", viewer).status()).isEqualTo(200);
+        JsonNode dashboard = api.get("/api/partnerships/" + partnership, viewer).body();
+        assertThat(dashboard.path("meetings").asLong()).isEqualTo(1);
+        assertThat(member(dashboard, county).path("meetingsAttended").asLong()).isEqualTo(1);
+        assertThat(member(dashboard, county).path("leadershipAttendances").asLong()).isEqualTo(1);
+    }
+
     private void on(String day, Object... happened) {
         events.append(LocalDate.parse(day).atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Oslo")).toInstant(),
                 java.util.Map.of(), happened);

@@ -141,10 +141,11 @@ class PartnershipProjector implements ReadModelProjector {
                 insert into meeting_view (meeting_id, partnership_id, meeting_date, agenda, minutes_reference)
                 values (?, ?, ?, ?, ?)""", e.meetingId(), e.partnershipId(), e.date(), e.agenda(), e.minutesReference());
         for (Attendance a : e.attendance()) {
+            // meetings recorded before the write side refused it may list an organisation twice: the first counts
             writes.update("""
                     insert into meeting_attendance (meeting_id, partnership_id, organisation_id, representation)
-                    values (?, ?, ?, ?)""", e.meetingId(), e.partnershipId(), a.organisationId(),
-                    a.representation().name());
+                    values (?, ?, ?, ?) on conflict (meeting_id, organisation_id) do nothing""",
+                    e.meetingId(), e.partnershipId(), a.organisationId(), a.representation().name());
         }
         touch(e, version);
     }
