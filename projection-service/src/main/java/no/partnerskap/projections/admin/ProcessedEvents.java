@@ -34,8 +34,8 @@ class ProcessedEvents implements ConfigurerModule {
 
     /** One callback per processor, shared by every event: nothing is allocated or looked up per event. */
     MessageMonitor<Message<?>> monitor(String processor) {
-        Counter handled = counter(processor, "handled");
-        Counter failed = counter(processor, "failed");
+        Counter handled = counter(registry, processor, "handled");
+        counter(registry, processor, "failed"); // shown at 0 from the start; ProcessorFailures counts on it
         MessageMonitor.MonitorCallback callback = new MessageMonitor.MonitorCallback() {
             @Override
             public void reportSuccess() {
@@ -44,7 +44,8 @@ class ProcessedEvents implements ConfigurerModule {
 
             @Override
             public void reportFailure(Throwable cause) {
-                failed.increment();
+                // counted with the whole failed batch, by ProcessorFailures: a batch also fails when its writes
+                // are refused at commit, after every handler has run (and been counted here)
             }
 
             @Override
@@ -55,7 +56,7 @@ class ProcessedEvents implements ConfigurerModule {
         return message -> callback;
     }
 
-    private Counter counter(String processor, String outcome) {
+    static Counter counter(MeterRegistry registry, String processor, String outcome) {
         return Counter.builder("partnerships.projection.events")
                 .tag("processor", processor).tag("outcome", outcome).baseUnit("events")
                 .description("Events this projection processor handled, or failed to handle")

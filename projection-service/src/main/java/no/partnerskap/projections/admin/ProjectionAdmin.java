@@ -54,11 +54,14 @@ public class ProjectionAdmin {
      * @param replayProgress  0..1 while replaying: the lowest current position over the position the replay runs to
      * @param replayUntil     the position the replay runs to (the head when it was started)
      * @param pausedForRebuild stopped on this instance while another instance resets it for a rebuild
+     * @param error           the processor is in error, or a batch of its events failed and no segment has passed it yet
+     * @param failure         that batch and why it failed (null when none stands)
      */
     public record ProcessorStatus(String name, boolean running, boolean error, Long position, long head,
                                   Long lagEvents, Double lagSeconds, boolean caughtUp, boolean replaying,
                                   Double replayProgress, Long replayUntil, int segmentsClaimed,
-                                  int segmentsTotal, boolean pausedForRebuild, List<SegmentStatus> segments) {
+                                  int segmentsTotal, boolean pausedForRebuild, List<SegmentStatus> segments,
+                                  ProcessorFailures.Failure failure) {
     }
 
     /** A read model being rebuilt, and how far the rebuild has come (0..1). */
@@ -96,10 +99,13 @@ public class ProjectionAdmin {
     /** How long a rebuild waits for other instances to let go of the processor's segments. */
     private final Duration releaseWait;
 
+    private final ProcessorFailures failures;
+
     ProjectionAdmin(EventProcessingConfiguration processing, EventHistory history, JdbcTemplate jdbc,
-                    Serializer tokens, RebuildPause pause,
+                    Serializer tokens, RebuildPause pause, ProcessorFailures failures,
                     @Value("${partnerships.projection.rebuild-wait:30s}") Duration releaseWait) {
         this.processing = processing;
+        this.failures = failures;
         this.history = history;
         this.jdbc = jdbc;
         this.tokens = tokens;
@@ -116,11 +122,12 @@ public class ProjectionAdmin {
 
     public List<ProcessorStatus> statuses() {
         long head = history.head();
-        return names().stream().map(name -> status(processor(name), head)).toList();
+        Map<String, List<SegmentStatus>> stored = storedSegments();
+        return names().stream().map(name -> status(processor(name), head, stored)).toList();
     }
 
     public ProcessorStatus status(String name) {
-        return status(processor(name), history.head());
+        return status(processor(name), history.head(), storedSegments());
     }
 
     /**
@@ -153,7 +160,7 @@ public class ProjectionAdmin {
             }
             awaitClaim(processor);
         }
-        return status(processor, history.head());
+        return status(processor, history.head(), storedSegments());
     }
 
     /**
@@ -235,7 +242,8 @@ public class ProjectionAdmin {
                 .orElseThrow(() -> new UnknownProcessor(name));
     }
 
-    private ProcessorStatus status(StreamingEventProcessor processor, long head) {
+    private ProcessorStatus status(StreamingEventProcessor processor, long head,
+                                   Map<String, List<SegmentStatus>> stored) {
         List<SegmentStatus> segments = segments(processor);
         Long position = lowestPosition(segments);
         Long lagEvents = position == null ? null : Math.max(0, head - position);
@@ -247,11 +255,12 @@ public class ProjectionAdmin {
         // share, the read model is not complete, however far the segments it does hold have come. Its share is
         // what the processor may claim: max-claimed-segments for a pooled one, its threads for a tracking one.
         boolean holdsItsShare = segments.size() >= Math.min(processor.maxCapacity(), total);
-        boolean caughtUp = !segments.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying;
-        return new ProcessorStatus(processor.getName(), processor.isRunning(), processor.isError(), position, head,
-                lagEvents, lagSeconds, caughtUp, replaying, replay.progress(), replay.until(), segments.size(), total,
-                pause.stoppedHere(processor.getName()),
-                segments);
+        ProcessorFailures.Failure failure = failures.current(processor.getName(),
+                lowestPosition(stored.getOrDefault(processor.getName(), List.of())));
+        boolean caughtUp = !segments.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying && failure == null;
+        return new ProcessorStatus(processor.getName(), processor.isRunning(), processor.isError() || failure != null,
+                position, head, lagEvents, lagSeconds, caughtUp, replaying, replay.progress(), replay.until(),
+                segments.size(), total, pause.stoppedHere(processor.getName()), segments, failure);
     }
 
     private static List<SegmentStatus> segments(StreamingEventProcessor processor) {

@@ -66,6 +66,9 @@ class ProjectionMetrics implements MeterBinder {
             processorGauge("partnerships.projection.segments.claimed", name,
                     ProjectionAdmin.ProcessorStatus::segmentsClaimed,
                     "Segments of this projection processor that this instance holds").register(registry);
+            processorGauge("partnerships.projection.failing", name, s -> s.error() ? 1 : 0,
+                    "1 while this projection processor is in error or a batch of its events fails, else 0")
+                    .register(registry);
         }
         for (String signal : SIGNALS) {
             Gauge.builder("partnerships.commitments", this, m -> m.signal(signal))
