@@ -3,8 +3,10 @@ package no.partnerskap.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +20,11 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -41,12 +48,23 @@ public class ResourceServerSecurity {
         Map<String, AuthenticationManager> byIssuer = new HashMap<>();
         for (SecurityProperties.Issuer issuer : properties.getIssuers()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.getIssuer()));
+            decoder.setJwtValidator(tokenRules(issuer.getIssuer()));
             byIssuer.put(issuer.getIssuer(), manager(decoder));
         }
         localIssuers.orderedStream().forEach(local -> byIssuer.put(local.issuer(), manager(local.decoder())));
         this.managers = new VerifiedTokens(new JwtIssuerAuthenticationManagerResolver(byIssuer::get),
                 Clock.systemUTC(), Duration.ofMinutes(5), 10_000);
+    }
+
+    /**
+     * What a token of the issuer must hold besides a valid signature: Spring's default checks (the
+     * issuer; not expired, not before its time), an expiry (a token without one would never expire),
+     * and a subject that names someone, since every event records who acted.
+     */
+    public static OAuth2TokenValidator<Jwt> tokenRules(String issuer) {
+        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()));
     }
 
     /**

@@ -4,6 +4,7 @@ import no.partnerskap.security.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -24,7 +25,9 @@ class SecurityConfiguration {
                         // only mapped in local mode; elsewhere these paths answer 404
                         .requestMatchers("/dev/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        // any method: a GET meant for the read side is told so (405), not refused as a role (403)
+                        // a role that never writes is refused before its request is read (not told of invalid fields)
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("SECRETARIAT", "PARTNER")
+                        // any other method: a GET meant for the read side is told so (405), not refused as a role
                         .requestMatchers("/api/**").authenticated()
                         // any method: the secretariat is told which one (405); everyone else is refused (403)
                         .requestMatchers("/admin/**").hasRole("SECRETARIAT")

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
@@ -118,6 +119,13 @@ class AuthorizationMatrixTest {
         refused.put("wrong issuer", () -> sign(devEncoder, "someone-else", Instant.now().plusSeconds(600)));
         refused.put("wrongly signed", () -> sign(strangerEncoder(), DevIssuer.ISSUER, Instant.now().plusSeconds(600)));
         refused.put("alg none", AuthorizationMatrixTest::unsigned);
+        // every event records who acted, and a token without an expiry would never expire
+        refused.put("no subject", () -> sign(devEncoder, DevIssuer.ISSUER, Instant.now().plusSeconds(600),
+                claims -> claims.remove("sub")));
+        refused.put("blank subject", () -> sign(devEncoder, DevIssuer.ISSUER, Instant.now().plusSeconds(600),
+                claims -> claims.put("sub", " ")));
+        refused.put("no expiry", () -> sign(devEncoder, DevIssuer.ISSUER, Instant.now().plusSeconds(600),
+                claims -> claims.remove("exp")));
 
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("auditor", api.token("auditor", null, "AUDITOR"));
@@ -132,6 +140,13 @@ class AuthorizationMatrixTest {
             for (Endpoint e : endpoints) {
                 tests.add(DynamicTest.dynamicTest(bad.getKey() + " → 401: " + e.path(),
                         () -> assertThat(api.post(e.path(), bad.getValue().get(), e.body()).status()).isEqualTo(401)));
+            }
+        }
+        for (String neverWrites : List.of("auditor", "viewer")) {
+            for (Endpoint e : endpoints) {
+                tests.add(DynamicTest.dynamicTest(neverWrites + " with an invalid body → 403, not 400: " + e.path(),
+                        () -> assertThat(api.post(e.path(), callers.get(neverWrites), Map.of("no such field", 1))
+                                .status()).isEqualTo(403)));
             }
         }
         for (Map.Entry<String, String> caller : callers.entrySet()) {
@@ -158,8 +173,13 @@ class AuthorizationMatrixTest {
     }
 
     private static String sign(JwtEncoder encoder, String issuer, Instant expires) {
+        return sign(encoder, issuer, expires, claims -> { });
+    }
+
+    private static String sign(JwtEncoder encoder, String issuer, Instant expires, Consumer<Map<String, Object>> change) {
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject("mallory")
-                .issuedAt(expires.minusSeconds(3600)).expiresAt(expires).claim("roles", List.of("SECRETARIAT")).build();
+                .issuedAt(expires.minusSeconds(3600)).expiresAt(expires).claim("roles", List.of("SECRETARIAT"))
+                .claims(change).build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
     }
