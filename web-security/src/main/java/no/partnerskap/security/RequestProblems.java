@@ -19,9 +19,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
@@ -135,6 +137,17 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
                 ex.getMethod() + " is not supported here: " + methodsHint);
         problem.setTitle("Method not allowed");
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).body(problem);
+    }
+
+    /**
+     * A header value the firewall refuses. The firewall checks a header's value when it is read, so this
+     * one was first read by a handler (an Idempotency-Key, say): still the caller's mistake, not a failure here.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> handleRequestRejected(RequestRejectedException ex) {
+        return ResponseEntity.badRequest().body(problem("Bad request", "A header holds characters that are not "
+                + "allowed, such as control characters or text that is not ISO-8859-1: use printable ASCII.",
+                List.of()));
     }
 
     private static ResponseEntity<Object> invalid(String detail, List<FieldError> errors) {

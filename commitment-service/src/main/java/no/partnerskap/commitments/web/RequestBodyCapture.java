@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -50,10 +51,22 @@ class RequestBodyCapture extends OncePerRequestFilter {
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {
+        return fingerprint((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8),
+                body);
+    }
+
+    /** The SHA-256 of the texts, each followed by a line break. */
+    static String fingerprint(String... texts) {
+        return fingerprint(Arrays.stream(texts).map(t -> (t + "\n").getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new));
+    }
+
+    private static String fingerprint(byte[]... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(body);
+            for (byte[] part : parts) {
+                sha.update(part);
+            }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -41,12 +41,23 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw new BadHeader("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
+        // HTTP header values are read as ISO-8859-1: anything but printable ASCII would be stored garbled
         String correlationId = Optional.ofNullable(request.getHeader("X-Correlation-Id"))
-                .filter(id -> id.length() <= MAX_KEY_LENGTH && !id.isBlank())
+                .filter(id -> id.length() <= MAX_KEY_LENGTH && !id.isBlank() && printableAscii(id))
                 .orElseGet(() -> UUID.randomUUID().toString());
-        String fingerprint = (String) request.getAttribute(RequestBodyCapture.FINGERPRINT, NativeWebRequest.SCOPE_REQUEST);
-        return new WriteContext(caller, caller.organisation().flatMap(this::organisationId),
-                expectedVersion(request.getHeader("If-Match")), key, correlationId, fingerprint);
+        Optional<UUID> organisation = caller.organisation().flatMap(this::organisationId);
+        // a retry is the same request only by the same caller in the same capacity: a replay must not tell a
+        // subject acting for another organisation, or with other roles, that what it may not do succeeded
+        String fingerprint = RequestBodyCapture.fingerprint(
+                (String) request.getAttribute(RequestBodyCapture.FINGERPRINT, NativeWebRequest.SCOPE_REQUEST),
+                organisation.map(UUID::toString).orElse(""),
+                caller.roles().stream().map(Enum::name).sorted().toList().toString());
+        return new WriteContext(caller, organisation, expectedVersion(request.getHeader("If-Match")), key,
+                correlationId, fingerprint);
+    }
+
+    private static boolean printableAscii(String text) {
+        return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 
     private Optional<UUID> organisationId(String named) {

@@ -1,0 +1,132 @@
+package no.partnerskap.commitments.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import no.partnerskap.commitments.support.CommitmentServiceTest;
+import no.partnerskap.commitments.support.OneCommitment;
+import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.OrganisationNumbers;
+import no.partnerskap.testsupport.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Requests refused before their command runs, so that nothing is written: who asks, and what their headers hold. */
+@CommitmentServiceTest
+class CallerAndHeaderRulesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestPostgres.Database database;
+
+    Api api;
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.onPort(port);
+        jdbc = new JdbcTemplate(database.superuser());
+    }
+
+    @Test
+    void a_retry_by_the_same_subject_acting_for_another_organisation_is_not_told_it_succeeded() {
+        OneCommitment one = OneCommitment.create(api);
+        String other = api.post("/api/organisations", one.secretariat(), Map.of("name", "Annen AS",
+                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS")).text("id");
+        Map<String, Object> report = Map.of("percentComplete", 61, "asOf", "2026-01-02");
+        Api.Response first = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                report, "Idempotency-Key", "report-61");
+        assertThat(first.status()).isEqualTo(200);
+        long before = events();
+
+        // the same subject ("partner"), now with a token for another organisation, sends the same request again
+        String sameSubjectOtherOrganisation = api.token("partner", other, "PARTNER");
+        Api.Response replay = api.post("/api/commitments/" + one.commitment() + "/progress-reports",
+                sameSubjectOtherOrganisation, report, "Idempotency-Key", "report-61");
+
+        assertThat(replay.status()).as(replay.body().toString()).isEqualTo(422);
+        assertThat(replay.header("Idempotent-Replayed")).isNull();
+        assertThat(events()).isEqualTo(before);
+        // and the real retry still gets its first answer
+        Api.Response retry = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                report, "Idempotency-Key", "report-61");
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_write_whose_caller_accepts_no_json_is_refused_before_it_is_written() {
+        OneCommitment one = OneCommitment.create(api);
+        long before = events();
+
+        Api.Response html = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 77, "asOf", "2026-01-02"), "Accept", "text/html");
+        Api.Response created = api.post("/api/partnerships/" + one.partnership() + "/commitments", one.partner(),
+                Map.of("organisationId", one.organisation(), "title", "T", "dueDate", "2030-01-01"),
+                "Accept", "application/xml");
+
+        assertThat(html.status()).isEqualTo(406);
+        assertThat(created.status()).isEqualTo(406);
+        assertThat(events()).isEqualTo(before);
+        assertThat(api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 77, "asOf", "2026-01-02"), "Accept", "text/html, application/json;q=0.5")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_idempotency_key_that_is_not_ascii_is_a_bad_request_and_writes_nothing() throws Exception {
+        OneCommitment one = OneCommitment.create(api);
+        long before = events();
+
+        String answer = rawPost("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                "Idempotency-Key: ключ-ü", "{\"percentComplete\":64,\"asOf\":\"2026-01-02\"}");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("printable ASCII");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_correlation_id_that_is_not_ascii_is_replaced_rather_than_stored_garbled() throws Exception {
+        OneCommitment one = OneCommitment.create(api);
+
+        String answer = rawPost("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                "X-Correlation-Id: kø-ü", "{\"percentComplete\":65,\"asOf\":\"2026-01-02\"}");
+
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        String stored = jdbc.queryForObject("select convert_from(meta_data, 'UTF8')::jsonb ->> 'correlationId' from"
+                + " event_store.domain_event_entry where aggregate_identifier = ? order by sequence_number desc limit 1",
+                String.class, one.commitment());
+        assertThat(stored).matches("[0-9a-f-]{36}");
+    }
+
+    /** A request with a header in UTF-8 bytes, which Java's HTTP client will not send. */
+    private String rawPost(String path, String token, String header, String body) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            byte[] json = body.getBytes(StandardCharsets.UTF_8);
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + json.length + "\r\n" + header + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(json);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private long events() {
+        return jdbc.queryForObject("select count(*) from event_store.domain_event_entry", Long.class);
+    }
+}
