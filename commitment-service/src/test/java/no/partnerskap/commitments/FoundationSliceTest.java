@@ -109,6 +109,14 @@ class FoundationSliceTest {
         assertThat(read.header("Allow")).isEqualTo("POST");
         assertThat(read.text("detail")).contains("projection-service");
 
+        // where a created resource's Location points, and what the read side serves
+        for (String readSide : List.of("/api/organisations/" + organisation, "/api/commitments/" + organisation,
+                "/api/partnerships/" + organisation + "/goals/" + organisation, "/api/sdg")) {
+            Api.Response elsewhere = api.get(readSide, secretariat);
+            assertThat(elsewhere.status()).as(readSide).isEqualTo(405);
+            assertThat(elsewhere.text("detail")).as(readSide).contains("projection-service");
+        }
+
         Api.Response nowhere = api.get("/api/organisation", secretariat);
         assertThat(nowhere.status()).isEqualTo(404);
         assertThat(nowhere.text("detail")).isEqualTo("Nothing is at /api/organisation.");

@@ -3,6 +3,7 @@ package no.partnerskap.commitments.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -33,6 +34,9 @@ class AnswersInJson implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
+        if (!HttpMethod.POST.matches(request.getMethod())) {
+            return true;
+        }
         List<MediaType> accepted = negotiation.resolveMediaTypes(new ServletWebRequest(request));
         if (accepted.stream().noneMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
             throw new HttpMediaTypeNotAcceptableException(ANSWERS);
