@@ -18,6 +18,7 @@ import no.partnerskap.api.commitment.IndicatorValue;
 import no.partnerskap.api.commitment.OutcomeResult;
 import no.partnerskap.api.commitment.Resource;
 import no.partnerskap.api.commitment.ResourceKind;
+import no.partnerskap.commitments.web.Distinct;
 import no.partnerskap.commitments.web.Limits;
 
 /** Request bodies of the commitment endpoints, with their limits. */
@@ -42,14 +43,14 @@ final class CommitmentRequests {
     record Record(@NotNull UUID organisationId,
                   @Schema(example = "Pilot for hydrogenferje") @NotBlank @Size(max = Limits.NAME) String title,
                   @Schema(example = "Vi finansierer og driver en pilot") @Size(max = Limits.TEXT) String description,
-                  @Size(max = Limits.LIST) List<@NotNull UUID> goalIds,
+                  @Size(max = Limits.LIST) @Distinct List<@NotNull UUID> goalIds,
                   @Size(max = Limits.LIST) List<@NotNull @Valid ResourceAmount> resources,
                   @Schema(example = "2027-06-30") @NotNull LocalDate dueDate) {
     }
 
     record Revision(@NotBlank @Size(max = Limits.NAME) String title,
                     @Size(max = Limits.TEXT) String description,
-                    @Size(max = Limits.LIST) List<@NotNull UUID> goalIds,
+                    @Size(max = Limits.LIST) @Distinct List<@NotNull UUID> goalIds,
                     @Size(max = Limits.LIST) List<@NotNull @Valid ResourceAmount> resources,
                     @Schema(example = "Budsjettet ble redusert") @NotBlank @Size(max = Limits.TEXT) String reason) {
     }
@@ -83,12 +84,18 @@ final class CommitmentRequests {
                       @Size(max = Limits.TEXT) String comment) {
     }
 
-    record IndicatorAmount(@NotNull UUID goalId, @NotNull @PositiveOrZero BigDecimal value) {
+    /** A goal's value: two for the same goal in one outcome are refused. */
+    record IndicatorAmount(@NotNull UUID goalId, @NotNull @PositiveOrZero BigDecimal value) implements Distinct.Keyed {
+
+        @Override
+        public Object key() {
+            return goalId;
+        }
     }
 
     record Outcome(@Schema(example = "FULFILLED") @NotNull OutcomeResult result,
                    @Size(max = Limits.TEXT) String narrative,
-                   @Size(max = Limits.LIST) List<@NotNull @Valid IndicatorAmount> indicatorValues,
+                   @Size(max = Limits.LIST) @Distinct List<@NotNull @Valid IndicatorAmount> indicatorValues,
                    @Size(max = Limits.LIST) List<@NotNull @Valid ResourceAmount> resourcesDelivered,
                    @Schema(example = "2027-06-30") LocalDate asOf) {
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import no.partnerskap.api.partnership.MemberRole;
 import no.partnerskap.api.partnership.PartnershipKind;
 import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.commitments.web.Distinct;
 import no.partnerskap.commitments.web.Limits;
 
 /** Request bodies of the partnership endpoints, with their limits. */
@@ -58,7 +59,7 @@ final class PartnershipRequests {
                 @Schema(example = "40") @PositiveOrZero BigDecimal target,
                 @Schema(example = "2028-12-31") LocalDate targetDate,
                 @Schema(example = "[\"9.5\", \"17.17\"]")
-                @Size(max = Limits.LIST) List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
+                @Size(max = Limits.LIST) @Distinct List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
                         message = "must be an SDG target such as 9.5 or 14.a") String> sdgTargets) {
 
         List<String> targets() {
@@ -72,7 +73,7 @@ final class PartnershipRequests {
                         @PositiveOrZero BigDecimal baseline,
                         @PositiveOrZero BigDecimal target,
                         LocalDate targetDate,
-                        @Size(max = Limits.LIST) List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
+                        @Size(max = Limits.LIST) @Distinct List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
                                 message = "must be an SDG target such as 9.5 or 14.a") String> sdgTargets,
                         @Schema(example = "Målet re-baselinet etter ny statistikk") @NotBlank @Size(max = Limits.TEXT)
                         String reason) {
@@ -90,13 +91,19 @@ final class PartnershipRequests {
                    @NotBlank @Size(max = Limits.TEXT) String reason) {
     }
 
-    record Attendee(@NotNull UUID organisationId, @NotNull Representation representation) {
+    /** One organisation's attendance: the same organisation twice in a meeting is refused, whatever the levels. */
+    record Attendee(@NotNull UUID organisationId, @NotNull Representation representation) implements Distinct.Keyed {
+
+        @Override
+        public Object key() {
+            return organisationId;
+        }
     }
 
     record Meeting(@Schema(example = "2026-03-15") @NotNull LocalDate date,
                    @Size(max = Limits.TEXT) String agenda,
                    @Size(max = Limits.NAME) String minutesReference,
-                   @NotNull @Size(max = Limits.LIST) List<@NotNull @Valid Attendee> attendance) {
+                   @NotNull @Size(max = Limits.LIST) @Distinct List<@NotNull @Valid Attendee> attendance) {
     }
 
     record Disagreement(@NotBlank @Size(max = Limits.NAME) String subject,
@@ -105,6 +112,6 @@ final class PartnershipRequests {
 
     record Resolution(@Size(max = Limits.TEXT) String resolution,
                       @Size(max = Limits.TEXT) String dissent,
-                      @Size(max = Limits.LIST) List<@NotNull UUID> dissentingOrganisationIds) {
+                      @Size(max = Limits.LIST) @Distinct List<@NotNull UUID> dissentingOrganisationIds) {
     }
 }

@@ -1,0 +1,109 @@
+package no.partnerskap.commitments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import no.partnerskap.commitments.support.CommitmentServiceTest;
+import no.partnerskap.commitments.support.OneCommitment;
+import no.partnerskap.testsupport.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Input an exploratory tester got accepted and written: repeated list entries, enums given by
+ * number, text with no visible character, unbounded amounts and loosely read dates. Each is a 400
+ * naming the field, and writes nothing; so does a dissent by an organisation that is not a member.
+ */
+@CommitmentServiceTest
+class InputValidationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    OneCommitment one;
+    String goal;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.onPort(port);
+        one = OneCommitment.create(api);
+        goal = api.post("/api/partnerships/" + one.partnership() + "/goals", one.secretariat(),
+                Map.of("title", "G", "baseline", 0, "target", 40)).text("goalId");
+    }
+
+    // ---- the same organisation or goal twice in one list ------------------------------------
+
+    @Test
+    void a_meeting_lists_each_attendee_once() {
+        Api.Response response = invalid("/api/partnerships/" + one.partnership() + "/meetings", one.secretariat(),
+                Map.of("date", "2026-03-15", "attendance", List.of(
+                        Map.of("organisationId", one.organisation(), "representation", "LEADERSHIP"),
+                        Map.of("organisationId", one.organisation(), "representation", "OPERATIONAL"))),
+                "attendance");
+        assertThat(response.body().path("errors").get(0).path("message").asText()).contains(one.organisation());
+    }
+
+    @Test
+    void a_commitment_serves_each_goal_once() {
+        invalid("/api/partnerships/" + one.partnership() + "/commitments", one.partner(), Map.of(
+                "organisationId", one.organisation(), "title", "T", "goalIds", List.of(goal, goal),
+                "dueDate", "2030-01-01"), "goalIds");
+        invalid("/api/commitments/" + one.commitment() + "/revision", one.partner(), Map.of(
+                "title", "T", "goalIds", List.of(goal, goal), "reason", "R"), "goalIds");
+    }
+
+    @Test
+    void an_outcome_gives_one_value_per_goal() {
+        api.post("/api/commitments/" + one.commitment() + "/revision", one.partner(),
+                Map.of("title", "T", "goalIds", List.of(goal), "reason", "Tjener målet"));
+        invalid("/api/commitments/" + one.commitment() + "/outcome", one.partner(), Map.of("result", "FULFILLED",
+                "indicatorValues", List.of(Map.of("goalId", goal, "value", 12), Map.of("goalId", goal, "value", 14))),
+                "indicatorValues");
+    }
+
+    @Test
+    void a_dissent_names_each_dissenter_once() {
+        String disagreement = api.post("/api/partnerships/" + one.partnership() + "/disagreements", one.partner(),
+                Map.of("subject", "S")).text("disagreementId");
+        invalid("/api/partnerships/" + one.partnership() + "/disagreements/" + disagreement + "/resolution",
+                one.secretariat(), Map.of("dissent", "d",
+                        "dissentingOrganisationIds", List.of(one.organisation(), one.organisation())),
+                "dissentingOrganisationIds");
+    }
+
+    @Test
+    void a_goal_names_each_sdg_target_once() {
+        invalid("/api/partnerships/" + one.partnership() + "/goals", one.secretariat(),
+                Map.of("title", "G2", "sdgTargets", List.of("9.5", "9.5")), "sdgTargets");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    /** Asserts a 400 problem naming exactly these fields, and that nothing was written. */
+    private Api.Response invalid(String path, String token, Object body, String... fields) {
+        long before = events();
+        Api.Response response = api.post(path, token, body);
+        assertThat(response.status()).as(body + " → " + response.body()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body().path("errors").findValuesAsText("field")).as(body.toString())
+                .containsExactlyInAnyOrder(fields);
+        assertThat(events()).as(body.toString()).isEqualTo(before);
+        return response;
+    }
+
+    private void enumRefused(String path, String token, String body, String field) {
+        Api.Response response = invalid(path, token, body, field);
+        assertThat(response.body().path("errors").get(0).path("message").asText()).as(body).contains("one of ");
+    }
+
+    private long events() {
+        return jdbc.queryForObject("select count(*) from event_store.domain_event_entry", Long.class);
+    }
+}
