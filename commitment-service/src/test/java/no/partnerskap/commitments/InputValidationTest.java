@@ -7,6 +7,7 @@ import java.util.Map;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.commitments.support.OneCommitment;
 import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.OrganisationNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +83,31 @@ class InputValidationTest {
     void a_goal_names_each_sdg_target_once() {
         invalid("/api/partnerships/" + one.partnership() + "/goals", one.secretariat(),
                 Map.of("title", "G2", "sdgTargets", List.of("9.5", "9.5")), "sdgTargets");
+    }
+
+    // ---- enums by name only ---------------------------------------------------------------------
+
+    @Test
+    void an_enum_is_given_by_its_name_not_its_index() {
+        String c = "/api/commitments/" + one.commitment();
+        String p = "/api/partnerships/" + one.partnership();
+        enumRefused(c + "/outcome", one.partner(), "{\"result\":1}", "result");
+        enumRefused(c + "/assessments", one.secretariat(), "{\"level\":3}", "level");
+        enumRefused(c + "/assessments", one.secretariat(), "{\"level\":\"3\"}", "level");
+        enumRefused("/api/organisations", one.secretariat(), "{\"name\":\"X\",\"organisationNumber\":\""
+                + OrganisationNumbers.next() + "\",\"sector\":3}", "sector");
+        enumRefused("/api/partnerships", one.secretariat(), "{\"name\":\"P\",\"kind\":1,\"mandate\":\"M\","
+                + "\"period\":{\"from\":\"2026-01-01\"},\"convenorOrganisationId\":\"" + one.organisation() + "\"}",
+                "kind");
+        String other = api.post("/api/organisations", one.secretariat(), Map.of("name", "Y",
+                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS")).text("id");
+        enumRefused(p + "/members", one.secretariat(), "{\"organisationId\":\"" + other
+                + "\",\"role\":0,\"representation\":\"LEADERSHIP\"}", "role");
+        enumRefused(p + "/members", one.secretariat(), "{\"organisationId\":\"" + other
+                + "\",\"role\":\"PARTNER\",\"representation\":\"2\"}", "representation");
+        enumRefused(p + "/commitments", one.partner(), "{\"organisationId\":\"" + one.organisation()
+                + "\",\"title\":\"T\",\"dueDate\":\"2030-01-01\",\"resources\":[{\"kind\":1,\"amount\":5,"
+                + "\"unit\":\"NOK\"}]}", "resources[0].kind");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
