@@ -19,6 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import no.partnerskap.commitments.shared.VisibleText;
 import no.partnerskap.testsupport.Api;
 import no.partnerskap.testsupport.OrganisationNumbers;
 import no.partnerskap.testsupport.TestPostgres;
@@ -202,7 +203,8 @@ class HostileInputProperties {
                 Arbitraries.strings().withCharRange('\u0020', '\ud7ff').ofMinLength(1).ofMaxLength(200),
                 Arbitraries.of("<script>alert('x')</script>", "Robert'); DROP TABLE organisation_lookup;--",
                         "Æøå Sámi ŋ 🚀", "a\"b\\c", "&lt;not escaped twice&gt;"))
-                .filter(s -> !s.isBlank());
+                // a name needs a visible character: one of only no-break spaces is refused
+                .filter(s -> !VisibleText.isBlank(s));
     }
 
     @Example

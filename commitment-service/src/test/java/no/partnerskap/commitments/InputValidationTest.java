@@ -110,6 +110,28 @@ class InputValidationTest {
                 + "\"unit\":\"NOK\"}]}", "resources[0].kind");
     }
 
+    // ---- required text needs a visible character ----------------------------------------------
+
+    @Test
+    void required_text_of_unicode_spaces_or_invisible_characters_is_blank() {
+        String c = "/api/commitments/" + one.commitment();
+        invalid(c + "/withdrawal", one.partner(), Map.of("reason", "\u00a0\u2003\u3000"), "reason");
+        invalid("/api/partnerships/" + one.partnership() + "/members/" + one.organisation() + "/departure",
+                one.secretariat(), Map.of("reason", "\u2003"), "reason");
+        invalid("/api/partnerships/" + one.partnership() + "/commitments", one.partner(), Map.of(
+                "organisationId", one.organisation(), "title", "\u00a0", "dueDate", "2030-01-01"), "title");
+        for (String blank : List.of("\u2007", "\u202f", "\u200b", "\ufeff", "\u200b\u00a0\u2060", " ", "\t\n")) {
+            invalid(c + "/withdrawal", one.partner(), Map.of("reason", blank), "reason");
+        }
+    }
+
+    @Test
+    void text_with_a_visible_character_among_unicode_spaces_is_taken() {
+        Api.Response response = api.post("/api/commitments/" + one.commitment() + "/withdrawal", one.partner(),
+                Map.of("reason", "\u00a0Lagt\u00a0ned\u200b"));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** Asserts a 400 problem naming exactly these fields, and that nothing was written. */

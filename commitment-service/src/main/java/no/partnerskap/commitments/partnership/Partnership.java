@@ -42,6 +42,7 @@ import no.partnerskap.commitments.partnership.PartnershipCommands.SignAgreement;
 import no.partnerskap.commitments.shared.NotFound;
 import no.partnerskap.commitments.shared.RuleViolation;
 import no.partnerskap.commitments.shared.UnknownReference;
+import no.partnerskap.commitments.shared.VisibleText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -198,8 +199,9 @@ public class Partnership {
             throw new NotFound("disagreement-must-be-open",
                     "no open disagreement " + command.disagreementId() + " in this partnership");
         }
-        boolean resolved = command.resolution() != null && !command.resolution().isBlank();
-        boolean dissent = command.dissent() != null && !command.dissent().isBlank();
+        // neither is required on its own, so the request's @NotBlank cannot check them: the same test here
+        boolean resolved = !VisibleText.isBlank(command.resolution());
+        boolean dissent = !VisibleText.isBlank(command.dissent());
         if (resolved == dissent) {
             throw new RuleViolation("resolution-or-dissent",
                     "a disagreement closes with either a resolution or a recorded dissent");

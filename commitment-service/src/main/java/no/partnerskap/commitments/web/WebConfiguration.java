@@ -1,6 +1,11 @@
 package no.partnerskap.commitments.web;
 
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -17,5 +22,17 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(writeContexts);
+    }
+
+    /** Every {@code @NotBlank} field needs a visible character: one mapping rather than a new annotation on each. */
+    @Bean
+    ValidationConfigurationCustomizer notBlankMeansVisibleText() {
+        return configuration -> {
+            HibernateValidatorConfiguration hibernate = (HibernateValidatorConfiguration) configuration;
+            ConstraintMapping mapping = hibernate.createConstraintMapping();
+            mapping.constraintDefinition(NotBlank.class).includeExistingValidators(false)
+                    .validatedBy(VisibleTextValidator.class);
+            hibernate.addMapping(mapping);
+        };
     }
 }

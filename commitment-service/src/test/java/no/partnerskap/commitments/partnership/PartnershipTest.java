@@ -438,6 +438,15 @@ class PartnershipTest {
     }
 
     @Test
+    void a_resolution_without_a_visible_character_is_none() {
+        fixture.given(establishedEvents())
+                .andGiven(disagreementRaised())
+                .when(new ResolveDisagreement(PARTNERSHIP, DISAGREEMENT, "\u00a0\u200b\u3000", null, null, null))
+                .expectException(violates(RuleViolation.class, "resolution-or-dissent"))
+                .expectNoEvents();
+    }
+
+    @Test
     void disagreement_must_be_open() {
         fixture.given(establishedEvents())
                 .when(new ResolveDisagreement(PARTNERSHIP, DISAGREEMENT, "budget doubled", null, null, null))
