@@ -132,6 +132,37 @@ class InputValidationTest {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
     }
 
+    // ---- amounts a county council could mean ------------------------------------------------------
+
+    @Test
+    void an_amount_is_bounded() {
+        String commitments = "/api/partnerships/" + one.partnership() + "/commitments";
+        for (String amount : List.of("1e999999999", "\"1e400\"", "1e-999999999", "1000000000000000",
+                "0.0000001")) {
+            invalid(commitments, one.partner(), "{\"organisationId\":\"" + one.organisation() + "\",\"title\":\"T\","
+                    + "\"dueDate\":\"2030-01-01\",\"resources\":[{\"kind\":\"FUNDING\",\"amount\":" + amount
+                    + ",\"unit\":\"NOK\"}]}", "resources[0].amount");
+        }
+        String p = "/api/partnerships/" + one.partnership();
+        invalid(p + "/goals", one.secretariat(), "{\"title\":\"G\",\"baseline\":1e20,\"target\":\"1e400\"}",
+                "baseline", "target");
+        invalid(p + "/goals/" + goal + "/revision", one.secretariat(),
+                "{\"title\":\"G\",\"target\":1e999999999,\"reason\":\"R\"}", "target");
+        invalid("/api/commitments/" + one.commitment() + "/outcome", one.partner(), "{\"result\":\"FULFILLED\","
+                + "\"indicatorValues\":[{\"goalId\":\"" + goal + "\",\"value\":1e400}],\"resourcesDelivered\":"
+                + "[{\"kind\":\"FUNDING\",\"amount\":\"1e400\",\"unit\":\"NOK\"}]}",
+                "indicatorValues[0].value", "resourcesDelivered[0].amount");
+    }
+
+    @Test
+    void the_largest_amount_is_taken() {
+        Api.Response response = api.post("/api/partnerships/" + one.partnership() + "/commitments", one.partner(),
+                "{\"organisationId\":\"" + one.organisation() + "\",\"title\":\"T\",\"dueDate\":\"2030-01-01\","
+                        + "\"resources\":[{\"kind\":\"FUNDING\",\"amount\":999999999999999.999999,\"unit\":\"NOK\"},"
+                        + "{\"kind\":\"PERSON_DAYS\",\"amount\":\"2.5\",\"unit\":\"days\"}]}");
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** Asserts a 400 problem naming exactly these fields, and that nothing was written. */

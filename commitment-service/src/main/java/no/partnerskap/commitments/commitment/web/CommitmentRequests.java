@@ -2,6 +2,7 @@ package no.partnerskap.commitments.commitment.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +29,8 @@ final class CommitmentRequests {
     }
 
     record ResourceAmount(@Schema(example = "FUNDING") @NotNull ResourceKind kind,
-                          @Schema(example = "500000") @NotNull @PositiveOrZero BigDecimal amount,
+                          @Schema(example = "500000") @NotNull @PositiveOrZero
+                          @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal amount,
                           @Schema(example = "NOK") @NotBlank @Size(max = 50) String unit) {
 
         Resource toResource() {
@@ -85,7 +87,10 @@ final class CommitmentRequests {
     }
 
     /** A goal's value: two for the same goal in one outcome are refused. */
-    record IndicatorAmount(@NotNull UUID goalId, @NotNull @PositiveOrZero BigDecimal value) implements Distinct.Keyed {
+    record IndicatorAmount(@NotNull UUID goalId,
+                           @NotNull @PositiveOrZero
+                           @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal value)
+            implements Distinct.Keyed {
 
         @Override
         public Object key() {

@@ -2,6 +2,7 @@ package no.partnerskap.commitments.partnership.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -55,8 +56,10 @@ final class PartnershipRequests {
     record Goal(@Schema(example = "Flere grønne arbeidsplasser") @NotBlank @Size(max = Limits.NAME) String title,
                 @Schema(example = "Nye arbeidsplasser i grønn industri") @Size(max = Limits.TEXT) String indicator,
                 @Schema(example = "arbeidsplasser") @Size(max = Limits.NAME) String unit,
-                @Schema(example = "0") @PositiveOrZero BigDecimal baseline,
-                @Schema(example = "40") @PositiveOrZero BigDecimal target,
+                @Schema(example = "0") @PositiveOrZero
+                @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal baseline,
+                @Schema(example = "40") @PositiveOrZero
+                @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal target,
                 @Schema(example = "2028-12-31") LocalDate targetDate,
                 @Schema(example = "[\"9.5\", \"17.17\"]")
                 @Size(max = Limits.LIST) @Distinct List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
@@ -70,8 +73,10 @@ final class PartnershipRequests {
     record GoalRevision(@NotBlank @Size(max = Limits.NAME) String title,
                         @Size(max = Limits.TEXT) String indicator,
                         @Size(max = Limits.NAME) String unit,
-                        @PositiveOrZero BigDecimal baseline,
-                        @PositiveOrZero BigDecimal target,
+                        @PositiveOrZero
+                        @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal baseline,
+                        @PositiveOrZero
+                        @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal target,
                         LocalDate targetDate,
                         @Size(max = Limits.LIST) @Distinct List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
                                 message = "must be an SDG target such as 9.5 or 14.a") String> sdgTargets,
