@@ -163,6 +163,35 @@ class InputValidationTest {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
     }
 
+    // ---- dates as YYYY-MM-DD strings only -------------------------------------------------------
+
+    @Test
+    void a_date_is_a_yyyy_mm_dd_string() {
+        String commitments = "/api/partnerships/" + one.partnership() + "/commitments";
+        for (String date : List.of("20270630", "[2027,6,30]", "\"2027-06-30T00:00:00Z\"", "\"+999999-12-31\"",
+                "\"2027-6-30\"", "\"27-06-30\"", "\" 2027-06-30\"", "\"2027-02-30\"", "[\"2027-06-30\"]", "{}")) {
+            Api.Response response = invalid(commitments, one.partner(), "{\"organisationId\":\"" + one.organisation()
+                    + "\",\"title\":\"T\",\"dueDate\":" + date + "}", "dueDate");
+            assertThat(response.body().path("errors").get(0).path("message").asText()).as(date)
+                    .contains("YYYY-MM-DD");
+        }
+        String c = "/api/commitments/" + one.commitment();
+        String p = "/api/partnerships/" + one.partnership();
+        invalid("/api/partnerships", one.secretariat(), "{\"name\":\"P\",\"kind\":\"STRATEGIC\",\"mandate\":\"M\","
+                + "\"period\":{\"from\":20260101},\"convenorOrganisationId\":\"" + one.organisation() + "\"}",
+                "period.from");
+        invalid(p + "/goals", one.secretariat(), "{\"title\":\"G\",\"targetDate\":\"+10000-01-01\"}", "targetDate");
+        invalid(p + "/agreement", one.secretariat(), "{\"signedOn\":[2026,2,1],\"documentReference\":\"D\"}",
+                "signedOn");
+        invalid(p + "/meetings", one.secretariat(), "{\"date\":\"2026-03-15T10:00:00Z\",\"attendance\":[]}", "date");
+        invalid(c + "/milestones", one.partner(), "{\"title\":\"M\",\"dueDate\":20270131}", "dueDate");
+        invalid(c + "/progress-reports", one.partner(), "{\"percentComplete\":10,\"asOf\":20260101}", "asOf");
+        invalid(c + "/deadline-extension", one.partner(), "{\"newDueDate\":\"+999999-12-31\",\"reason\":\"R\"}",
+                "newDueDate");
+        invalid(c + "/follow-up-requests", one.secretariat(), "{\"respondBy\":[2026,12,15]}", "respondBy");
+        invalid(c + "/outcome", one.partner(), "{\"result\":\"FULFILLED\",\"asOf\":\"2027-06-30T00:00Z\"}", "asOf");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** Asserts a 400 problem naming exactly these fields, and that nothing was written. */

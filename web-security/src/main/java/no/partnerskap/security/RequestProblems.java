@@ -78,7 +78,8 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
         String message = mapping instanceof UnrecognizedPropertyException ? "unknown field"
                 : mapping instanceof InvalidFormatException format
                 ? "cannot read " + format.getValue() + " as " + format.getTargetType().getSimpleName()
-                        + (format.getTargetType().isEnum() ? "; " + oneOf(format.getTargetType()) : "")
+                        + (format.getTargetType().isEnum() ? "; " + oneOf(format.getTargetType())
+                        : format.getTargetType() == LocalDate.class ? "; " + expected(LocalDate.class) : "")
                 : "wrong type or shape";
         return ResponseEntity.badRequest().body(problem("Malformed request", "Field '" + field + "': " + message + ".",
                 List.of(new FieldError(field, message))));

@@ -1,9 +1,11 @@
 package no.partnerskap.commitments.web;
 
 import jakarta.validation.constraints.NotBlank;
+import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,5 +36,11 @@ class WebConfiguration implements WebMvcConfigurer {
                     .validatedBy(VisibleTextValidator.class);
             hibernate.addMapping(mapping);
         };
+    }
+
+    /** Dates in request bodies only as YYYY-MM-DD; Jackson's own reader is lenient ({@link IsoDateDeserializer}). */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer datesAsYyyyMmDd() {
+        return builder -> builder.deserializerByType(LocalDate.class, new IsoDateDeserializer());
     }
 }
