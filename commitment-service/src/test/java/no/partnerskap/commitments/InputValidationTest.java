@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.commitments.support.OneCommitment;
 import no.partnerskap.testsupport.Api;
@@ -83,6 +84,21 @@ class InputValidationTest {
     void a_goal_names_each_sdg_target_once() {
         invalid("/api/partnerships/" + one.partnership() + "/goals", one.secretariat(),
                 Map.of("title", "G2", "sdgTargets", List.of("9.5", "9.5")), "sdgTargets");
+    }
+
+    // ---- dissenters are members ---------------------------------------------------------------
+
+    @Test
+    void only_members_dissent() {
+        String disagreement = api.post("/api/partnerships/" + one.partnership() + "/disagreements", one.partner(),
+                Map.of("subject", "S")).text("disagreementId");
+        long before = events();
+        Api.Response response = api.post("/api/partnerships/" + one.partnership() + "/disagreements/" + disagreement
+                + "/resolution", one.secretariat(), Map.of("dissent", "d",
+                "dissentingOrganisationIds", List.of(one.organisation(), UUID.randomUUID().toString())));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(409);
+        assertThat(response.text("type")).isEqualTo("urn:partnerships:rule:dissenters-must-be-members");
+        assertThat(events()).isEqualTo(before);
     }
 
     // ---- enums by name only ---------------------------------------------------------------------

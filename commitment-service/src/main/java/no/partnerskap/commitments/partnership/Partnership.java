@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import no.partnerskap.api.common.SdgCatalogue;
+import no.partnerskap.api.partnership.Attendance;
 import no.partnerskap.api.partnership.MemberRole;
 import no.partnerskap.api.partnership.PartnershipEvent.AgreementSigned;
 import no.partnerskap.api.partnership.PartnershipEvent.DisagreementClosedWithDissent;
@@ -171,12 +172,8 @@ public class Partnership {
     @CommandHandler
     public void handle(RecordMeeting command) {
         requireOpen();
-        command.attendance().forEach(a -> {
-            if (!activeMembers.containsKey(a.organisationId())) {
-                throw new RuleViolation("attendees-must-be-members",
-                        "organisation " + a.organisationId() + " is not a member of this partnership");
-            }
-        });
+        requireMembers("attendees-must-be-members",
+                command.attendance().stream().map(Attendance::organisationId).toList());
         apply(new MeetingRecorded(partnershipId, command.meetingId(), command.date(), command.agenda(),
                 command.minutesReference(), List.copyOf(command.attendance())));
     }
@@ -211,6 +208,9 @@ public class Partnership {
         } else {
             List<UUID> dissenters = command.dissentingOrganisationIds() == null
                     ? List.of() : List.copyOf(command.dissentingOrganisationIds());
+            // a dissent is a member's position when the partnership closes the matter, as attendance is at a
+            // meeting: an organisation that has left, or never joined, has no say in it
+            requireMembers("dissenters-must-be-members", dissenters);
             apply(new DisagreementClosedWithDissent(partnershipId, command.disagreementId(), command.dissent(),
                     dissenters));
         }
@@ -236,6 +236,14 @@ public class Partnership {
                     "organisation " + organisationId + " is not a member of this partnership");
         }
         return role;
+    }
+
+    private void requireMembers(String rule, List<UUID> organisations) {
+        for (UUID organisation : organisations) {
+            if (!activeMembers.containsKey(organisation)) {
+                throw new RuleViolation(rule, "organisation " + organisation + " is not a member of this partnership");
+            }
+        }
     }
 
     private static void requireKnownSdgTargets(List<String> targets) {

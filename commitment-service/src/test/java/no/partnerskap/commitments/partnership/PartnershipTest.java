@@ -429,6 +429,27 @@ class PartnershipTest {
     }
 
     @Test
+    void dissenters_must_be_members() {
+        fixture.given(establishedEvents())
+                .andGiven(disagreementRaised())
+                .when(new ResolveDisagreement(PARTNERSHIP, DISAGREEMENT, null, "still too small",
+                        List.of(CONVENOR, OUTSIDER), null))
+                .expectException(violates(RuleViolation.class, "dissenters-must-be-members"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_member_who_has_left_no_longer_dissents() {
+        fixture.given(establishedEvents())
+                .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT),
+                        disagreementRaised(), new MemberLeft(PARTNERSHIP, PARTNER, "reorganised"))
+                .when(new ResolveDisagreement(PARTNERSHIP, DISAGREEMENT, null, "still too small", List.of(PARTNER),
+                        null))
+                .expectException(violates(RuleViolation.class, "dissenters-must-be-members"))
+                .expectNoEvents();
+    }
+
+    @Test
     void dissent_without_named_dissenters_records_an_empty_list() {
         fixture.given(establishedEvents())
                 .andGiven(disagreementRaised())
