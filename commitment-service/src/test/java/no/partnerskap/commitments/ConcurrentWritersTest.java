@@ -68,6 +68,36 @@ class ConcurrentWritersTest {
         assertThat(reports()).isEqualTo(1);
     }
 
+    /**
+     * A departure and the leaving member's new commitments at the same moment: each commitment is either refused
+     * or stored before the departure, so that an auditor replaying the store never finds one by a member that had
+     * already left.
+     */
+    @Test
+    void a_member_s_commitments_racing_its_departure_are_stored_before_it_or_refused() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            OneCommitment one = OneCommitment.create(api);
+            List<Integer> statuses = race(i -> i == 0
+                    ? api.post("/api/partnerships/" + one.partnership() + "/members/" + one.organisation()
+                            + "/departure", one.secretariat(), Map.of("reason", "Trekker seg")).status()
+                    : api.post("/api/partnerships/" + one.partnership() + "/commitments", one.partner(), Map.of(
+                            "organisationId", one.organisation(), "title", "T" + i, "dueDate", "2030-01-01"))
+                            .status());
+
+            assertThat(statuses.get(0)).isEqualTo(200);
+            assertThat(statuses.subList(1, statuses.size())).allMatch(s -> s == 201 || s == 409);
+            Long left = jdbc.queryForObject("""
+                    select global_index from event_store.domain_event_entry
+                    where aggregate_identifier = ? and payload_type like '%MemberLeft'""", Long.class, one.partnership());
+            Long lastRecorded = jdbc.queryForObject("""
+                    select max(global_index) from event_store.domain_event_entry
+                    where payload_type like '%CommitmentRecorded'
+                    and convert_from(payload, 'UTF8')::jsonb ->> 'partnershipId' = ?""", Long.class,
+                    one.partnership());
+            assertThat(lastRecorded).as("round " + round + ": " + statuses).isLessThan(left);
+        }
+    }
+
     interface Writer {
         int write(int index) throws Exception;
     }

@@ -58,13 +58,23 @@ class InputValidationTest {
                 "organisationId", one.organisation(), "title", "T", "goalIds", List.of(goal, goal),
                 "dueDate", "2030-01-01"), "goalIds");
         invalid("/api/commitments/" + one.commitment() + "/revision", one.partner(), Map.of(
-                "title", "T", "goalIds", List.of(goal, goal), "reason", "R"), "goalIds");
+                "title", "T", "goalIds", List.of(goal, goal), "resources", List.of(), "reason", "R"), "goalIds");
+    }
+
+    /** A client that only meant to retitle a commitment must not empty its goals and pledges by leaving them out. */
+    @Test
+    void a_revision_states_the_goals_and_resources_it_keeps() {
+        invalid("/api/commitments/" + one.commitment() + "/revision", one.partner(), Map.of(
+                "title", "Nytt navn", "reason", "Presisert"), "goalIds", "resources");
+        assertThat(api.post("/api/commitments/" + one.commitment() + "/revision", one.partner(), Map.of(
+                "title", "Nytt navn", "goalIds", List.of(), "resources", List.of(), "reason", "Presisert")).status())
+                .isEqualTo(200);
     }
 
     @Test
     void an_outcome_gives_one_value_per_goal() {
         api.post("/api/commitments/" + one.commitment() + "/revision", one.partner(),
-                Map.of("title", "T", "goalIds", List.of(goal), "reason", "Tjener målet"));
+                Map.of("title", "T", "goalIds", List.of(goal), "resources", List.of(), "reason", "Tjener målet"));
         invalid("/api/commitments/" + one.commitment() + "/outcome", one.partner(), Map.of("result", "FULFILLED",
                 "indicatorValues", List.of(Map.of("goalId", goal, "value", 12), Map.of("goalId", goal, "value", 14))),
                 "indicatorValues");

@@ -57,11 +57,10 @@ public class Commitment {
         if (partnerships.kindOf(command.partnershipId()).isEmpty()) {
             throw new NotFound("partnership-must-exist", "no partnership " + command.partnershipId());
         }
-        if (partnerships.isConcluded(command.partnershipId())) {
-            throw new RuleViolation("concluded-partnership-is-read-only",
-                    "partnership " + command.partnershipId() + " has concluded");
-        }
-        if (!partnerships.isActiveMember(command.partnershipId(), command.organisationId())) {
+        // membership first: its answer holds a departure or conclusion off until this commitment is stored
+        boolean member = partnerships.isActiveMember(command.partnershipId(), command.organisationId());
+        requirePartnershipNotConcluded(partnerships, command.partnershipId());
+        if (!member) {
             throw new RuleViolation("only-active-members-commit",
                     "organisation " + command.organisationId() + " is not an active member of the partnership");
         }
@@ -78,6 +77,7 @@ public class Commitment {
     @CommandHandler
     public void handle(ReviseCommitment command, PartnershipDirectory partnerships) {
         requireActor(command.actingOrganisationId());
+        requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         requireGoalsOf(partnerships, partnershipId, command.goalIds());
         apply(new CommitmentRevised(commitmentId, partnershipId, organisationId, command.title(),
@@ -86,8 +86,9 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(AddMilestone command) {
+    public void handle(AddMilestone command, PartnershipDirectory partnerships) {
         requireActor(command.actingOrganisationId());
+        requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         if (milestonesCompleted.containsKey(command.milestoneId())) {
             throw new RuleViolation("milestone-added-once", "milestone " + command.milestoneId() + " already exists");
@@ -97,8 +98,9 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(CompleteMilestone command) {
+    public void handle(CompleteMilestone command, PartnershipDirectory partnerships) {
         requireActor(command.actingOrganisationId());
+        requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         Boolean completed = milestonesCompleted.get(command.milestoneId());
         if (completed == null) {
@@ -113,8 +115,9 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(ReportProgress command) {
+    public void handle(ReportProgress command, PartnershipDirectory partnerships) {
         requireActor(command.actingOrganisationId());
+        requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         if (command.percentComplete() < 0 || command.percentComplete() > 100) {
             throw new RuleViolation("progress-between-0-and-100", "progress must be 0 to 100 percent");
@@ -125,8 +128,9 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(ExtendDeadline command) {
+    public void handle(ExtendDeadline command, PartnershipDirectory partnerships) {
         requireActor(command.actingOrganisationId());
+        requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         if (!command.newDueDate().isAfter(dueDate)) {
             throw new RuleViolation("extension-must-be-later",
@@ -137,22 +141,25 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(RequestFollowUp command) {
+    public void handle(RequestFollowUp command, PartnershipDirectory partnerships) {
+        requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         apply(new FollowUpRequested(commitmentId, partnershipId, organisationId, command.requestId(),
                 command.message(), command.respondBy()));
     }
 
-    /** The one thing a closed commitment still accepts: the secretariat's view of it. */
+    /** The one thing a closed commitment still accepts (while its partnership lasts): the secretariat's view of it. */
     @CommandHandler
-    public void handle(AssessCommitment command) {
+    public void handle(AssessCommitment command, PartnershipDirectory partnerships) {
+        requirePartnershipNotConcluded(partnerships, partnershipId);
         apply(new CommitmentAssessed(commitmentId, partnershipId, organisationId, command.level(),
                 command.comment()));
     }
 
     @CommandHandler
-    public void handle(ReportOutcome command) {
+    public void handle(ReportOutcome command, PartnershipDirectory partnerships) {
         requireActor(command.actingOrganisationId());
+        requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         requireNotFromTheFuture(command.asOf(), command.today());
         for (IndicatorValue value : command.indicatorValues()) {
@@ -166,8 +173,9 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(WithdrawCommitment command) {
+    public void handle(WithdrawCommitment command, PartnershipDirectory partnerships) {
         requireActor(command.actingOrganisationId());
+        requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         apply(new CommitmentWithdrawn(commitmentId, partnershipId, organisationId, command.reason()));
     }
@@ -182,6 +190,14 @@ public class Commitment {
     private static void requireNotFromTheFuture(LocalDate asOf, LocalDate today) {
         if (asOf.isAfter(today)) {
             throw new RuleViolation("report-not-from-the-future", "a report cannot be true as of a future date");
+        }
+    }
+
+    /** Nothing but reading happens in a concluded partnership, to its commitments either. */
+    private static void requirePartnershipNotConcluded(PartnershipDirectory partnerships, UUID partnershipId) {
+        if (partnerships.isConcluded(partnershipId)) {
+            throw new RuleViolation("concluded-partnership-is-read-only",
+                    "partnership " + partnershipId + " has concluded; it and its commitments can only be read");
         }
     }
 

@@ -40,10 +40,25 @@ class CommandSideLookups implements OrganisationRegistry, PartnershipDirectory {
         return exists("select 1 from event_store.partnership_lookup where partnership_id = ? and concluded", partnershipId);
     }
 
+    /** Shares the row's lock: concurrent commitments of one member do not wait for each other, a departure does. */
     @Override
     public boolean isActiveMember(UUID partnershipId, UUID organisationId) {
-        return exists("select 1 from event_store.membership_lookup where partnership_id = ? and organisation_id = ? and active",
-                partnershipId, organisationId);
+        return exists("""
+                select 1 from event_store.membership_lookup where partnership_id = ? and organisation_id = ? and active
+                for share""", partnershipId, organisationId);
+    }
+
+    @Override
+    public void settleMembership(UUID partnershipId, UUID organisationId) {
+        jdbc.queryForList("""
+                select 1 from event_store.membership_lookup where partnership_id = ? and organisation_id = ?
+                for update""", Integer.class, partnershipId, organisationId);
+    }
+
+    @Override
+    public void settleMemberships(UUID partnershipId) {
+        jdbc.queryForList("select 1 from event_store.membership_lookup where partnership_id = ? order by organisation_id for update",
+                Integer.class, partnershipId);
     }
 
     @Override

@@ -125,9 +125,10 @@ public class Partnership {
     }
 
     @CommandHandler
-    public void handle(RecordDeparture command) {
+    public void handle(RecordDeparture command, PartnershipDirectory partnerships) {
         requireOpen();
         requireMember(command.organisationId());
+        partnerships.settleMembership(partnershipId, command.organisationId());
         apply(new MemberLeft(partnershipId, command.organisationId(), command.reason()));
     }
 
@@ -217,8 +218,9 @@ public class Partnership {
     }
 
     @CommandHandler
-    public void handle(ConcludePartnership command) {
+    public void handle(ConcludePartnership command, PartnershipDirectory partnerships) {
         requireOpen();
+        partnerships.settleMemberships(partnershipId);
         apply(new PartnershipConcluded(partnershipId, command.reason()));
     }
 

@@ -14,7 +14,20 @@ public interface PartnershipDirectory {
 
     boolean isConcluded(UUID partnershipId);
 
+    /**
+     * Whether the organisation is an active member; the answer holds until the command's transaction ends:
+     * a departure or conclusion recorded meanwhile waits, and so comes after this command in the store's order.
+     */
     boolean isActiveMember(UUID partnershipId, UUID organisationId);
+
+    /**
+     * Waits for commitments being recorded on the membership to be stored, and holds off new ones until this
+     * command's transaction ends (they then find the member gone): called before a departure is applied.
+     */
+    void settleMembership(UUID partnershipId, UUID organisationId);
+
+    /** As {@link #settleMembership}, for every membership of the partnership: called before it concludes. */
+    void settleMemberships(UUID partnershipId);
 
     boolean hasGoal(UUID partnershipId, UUID goalId);
 }

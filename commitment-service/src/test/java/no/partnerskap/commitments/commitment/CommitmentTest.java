@@ -131,6 +131,25 @@ class CommitmentTest {
                 .expectNoEvents();
     }
 
+    /** Nothing but reading happens after a partnership concludes: not to its commitments either. */
+    @Test
+    void a_commitment_of_a_concluded_partnership_is_read_only() {
+        partnerships.conclude(PARTNERSHIP);
+
+        fixture.given(recorded())
+                .when(new ReportProgress(COMMITMENT, MEMBER, 40, "after the end", List.of(), TODAY, TODAY, null))
+                .expectException(violates(RuleViolation.class, "concluded-partnership-is-read-only"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new AssessCommitment(COMMITMENT, AssessmentLevel.LIMITED, "after the end", null))
+                .expectException(violates(RuleViolation.class, "concluded-partnership-is-read-only"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new WithdrawCommitment(COMMITMENT, MEMBER, "after the end", null))
+                .expectException(violates(RuleViolation.class, "concluded-partnership-is-read-only"))
+                .expectNoEvents();
+    }
+
     @Test
     void only_active_members_commit() {
         partnerships.depart(PARTNERSHIP, MEMBER);

@@ -53,6 +53,16 @@ public final class InMemoryPartnershipDirectory implements PartnershipDirectory 
     }
 
     @Override
+    public void settleMembership(UUID partnershipId, UUID organisationId) {
+        // one command at a time in an aggregate test: nothing to wait for
+    }
+
+    @Override
+    public void settleMemberships(UUID partnershipId) {
+        // one command at a time in an aggregate test: nothing to wait for
+    }
+
+    @Override
     public boolean hasGoal(UUID partnershipId, UUID goalId) {
         return goals.contains(List.of(partnershipId, goalId));
     }

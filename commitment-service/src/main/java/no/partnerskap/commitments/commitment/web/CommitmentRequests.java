@@ -50,9 +50,15 @@ final class CommitmentRequests {
                   @Schema(example = "2027-06-30") @NotNull LocalDate dueDate) {
     }
 
+    /**
+     * The commitment as revised, in full: a revision replaces its description, goals and resources, so the
+     * two lists must be sent ([] for none) rather than be emptied by a client that only meant to retitle it.
+     */
     record Revision(@NotBlank @Size(max = Limits.NAME) String title,
                     @Size(max = Limits.TEXT) String description,
+                    @NotNull(message = "must list the goals the revised commitment serves ([] for none)")
                     @Size(max = Limits.LIST) @Distinct List<@NotNull UUID> goalIds,
+                    @NotNull(message = "must list the resources the revised commitment pledges ([] for none)")
                     @Size(max = Limits.LIST) List<@NotNull @Valid ResourceAmount> resources,
                     @Schema(example = "Budsjettet ble redusert") @NotBlank @Size(max = Limits.TEXT) String reason) {
     }
