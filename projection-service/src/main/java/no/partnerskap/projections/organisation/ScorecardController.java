@@ -1,11 +1,15 @@
 package no.partnerskap.projections.organisation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import no.partnerskap.projections.web.NotFound;
+import no.partnerskap.projections.web.ReadYourWrites;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -13,14 +17,22 @@ import org.springframework.web.bind.annotation.RestController;
 class ScorecardController {
 
     private final ScorecardQueries queries;
+    private final ReadYourWrites readYourWrites;
 
-    ScorecardController(ScorecardQueries queries) {
+    ScorecardController(ScorecardQueries queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     @Operation(summary = "An organisation's scorecard across partnerships")
     @GetMapping("/api/organisations/{id}/scorecard")
-    ScorecardQueries.Scorecard scorecard(@PathVariable UUID id) {
-        return queries.of(id).orElseThrow(() -> new NotFound("no organisation " + id));
+    ResponseEntity<ScorecardQueries.Scorecard> scorecard(
+            @PathVariable UUID id,
+            @Parameter(description = "wait (bounded) until the read model holds at least this version of the "
+                    + "organisation, the ETag its registration or rename answered with")
+            @RequestParam(required = false) Long minVersion) {
+        readYourWrites.await(minVersion, () -> queries.version(id));
+        ScorecardQueries.Scorecard scorecard = queries.of(id).orElseThrow(() -> new NotFound("no organisation " + id));
+        return ResponseEntity.ok().eTag("\"" + scorecard.version() + "\"").body(scorecard);
     }
 }

@@ -1,6 +1,5 @@
 package no.partnerskap.projections.organisation;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +23,8 @@ public class ScorecardQueries {
     }
 
     public record Scorecard(UUID organisationId, String name, String organisationNumber, String sector,
-                            long partnerships, Figures figures, long reports, BigDecimal medianReportingLagDays,
-                            List<PerPartnership> perPartnership) {
+                            long partnerships, Figures figures, long reports, Double medianReportingLagDays,
+                            List<PerPartnership> perPartnership, long version) {
     }
 
     private static final String FIGURES = """
@@ -46,6 +45,12 @@ public class ScorecardQueries {
         this.clock = clock;
     }
 
+    /** The organisation's version (its aggregate's sequence number) the read model holds, or -1 for none. */
+    public long version(UUID organisationId) {
+        return jdbc.queryForList("select version from organisation_view where organisation_id = :org",
+                new MapSqlParameterSource("org", organisationId), Long.class).stream().findFirst().orElse(-1L);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Scorecard> of(UUID organisationId) {
         MapSqlParameterSource p = new MapSqlParameterSource("org", organisationId)
@@ -58,20 +63,23 @@ public class ScorecardQueries {
                 where c.organisation_id = :org group by p.partnership_id, p.name order by p.name""", p,
                 (rs, n) -> new PerPartnership(rs.getObject("partnership_id", UUID.class), rs.getString("name"),
                         figures(rs)));
-        // reporting lag: the days between when a report was true and when it was recorded
-        BigDecimal medianLag = jdbc.queryForObject("""
+        // reporting lag: the days between when a report was true and when it was recorded. Read as the double
+        // percentile_cont gives: read as a BigDecimal, the same median came back as 0 from one read and 0.0 from
+        // the next (as the driver transferred it), and the JSON changed type between identical reads
+        Double medianLag = jdbc.queryForObject("""
                 select percentile_cont(0.5) within group (order by (e.recorded_at at time zone :zone)::date - e.as_of)
                 from commitment_entry e join commitment_view c on c.commitment_id = e.commitment_id
                 where c.organisation_id = :org and e.kind in ('PROGRESS', 'OUTCOME') and e.as_of is not null""",
-                p, BigDecimal.class);
+                p, Double.class);
         long reports = jdbc.queryForObject("""
                 select count(*) from commitment_entry e join commitment_view c on c.commitment_id = e.commitment_id
                 where c.organisation_id = :org and e.kind in ('PROGRESS', 'OUTCOME')""", p, Long.class);
         long partnerships = jdbc.queryForObject(
                 "select count(*) from partnership_member where organisation_id = :org and active", p, Long.class);
-        return jdbc.query("select name, organisation_number, sector from organisation_view where organisation_id = :org",
+        return jdbc.query(
+                "select name, organisation_number, sector, version from organisation_view where organisation_id = :org",
                 p, (rs, n) -> new Scorecard(organisationId, rs.getString(1), rs.getString(2), rs.getString(3),
-                        partnerships, figures, reports, medianLag, per)).stream().findFirst();
+                        partnerships, figures, reports, medianLag, per, rs.getLong(4))).stream().findFirst();
     }
 
     private static Figures figures(java.sql.ResultSet rs) throws java.sql.SQLException {

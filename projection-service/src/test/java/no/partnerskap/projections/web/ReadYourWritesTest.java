@@ -54,7 +54,8 @@ class ReadYourWritesTest {
         assertThat(reached.text("name")).isEqualTo("P");
 
         for (String path : new String[] {"/api/partnerships/" + partnership + "?minVersion=7",
-                "/api/commitments/" + UUID.randomUUID() + "?minVersion=0"}) {
+                "/api/commitments/" + UUID.randomUUID() + "?minVersion=0",
+                "/api/organisations/" + organisation + "/scorecard?minVersion=5"}) {
             Api.Response behind = api.get(path, viewer);
             assertThat(behind.status()).as(path).isEqualTo(503);
             assertThat(behind.header("Retry-After")).as(path).isEqualTo("1");

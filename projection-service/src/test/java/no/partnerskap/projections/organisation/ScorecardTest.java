@@ -1,0 +1,99 @@
+package no.partnerskap.projections.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRenamed;
+import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.ProcessorGate;
+import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestTokens;
+import no.partnerskap.testsupport.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An organisation's scorecard: read your own writes as on the other single reads, and figures of a stable type. */
+@ProjectionServiceTest
+class ScorecardTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStoreWriter events;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    ProcessorGate gate;
+
+    @Test
+    void a_read_with_min_version_waits_for_the_rename_just_written() throws Exception {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("v", null, "VIEWER");
+        UUID organisation = UUID.randomUUID();
+        events.append(new OrganisationRegistered(organisation, "Gammelt navn AS", "923609016", Sector.BUSINESS));
+        // right after the registration: waits for it rather than answering 404
+        Api.Response registered = api.get("/api/organisations/" + organisation + "/scorecard?minVersion=0", viewer);
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.header("ETag")).isEqualTo("\"0\"");
+
+        // the rename is held back from the read model while the read asks for its version
+        gate.close("organisations");
+        try {
+            events.append(new OrganisationRenamed(organisation, "Gammelt navn AS", "Nytt navn AS"));
+            CompletableFuture<Api.Response> read = CompletableFuture.supplyAsync(() ->
+                    api.get("/api/organisations/" + organisation + "/scorecard?minVersion=1", viewer));
+            Thread.sleep(500);
+            assertThat(read).as("the read waits for version 1").isNotDone();
+            gate.open("organisations");
+            Api.Response renamed = read.get(30, TimeUnit.SECONDS);
+            assertThat(renamed.status()).isEqualTo(200);
+            assertThat(renamed.text("name")).isEqualTo("Nytt navn AS");
+            assertThat(renamed.header("ETag")).isEqualTo("\"1\"");
+        } finally {
+            gate.open("organisations");
+        }
+    }
+
+    @Test
+    void the_median_reporting_lag_is_always_a_decimal_number_or_null() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("v", null, "VIEWER");
+        UUID reporting = UUID.randomUUID();
+        UUID silent = UUID.randomUUID();
+        UUID partnership = UUID.randomUUID();
+        UUID commitment = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 11, 2);
+        events.append(new OrganisationRegistered(reporting, "Rapporterer AS", "923609016", Sector.BUSINESS),
+                new OrganisationRegistered(silent, "Taus AS", "974760673", Sector.BUSINESS));
+        // reported the same day it was true: a lag of zero days
+        events.append(day.atTime(10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant(), Map.of(),
+                new CommitmentRecorded(commitment, partnership, reporting, "Tiltak", "b", List.of(), List.of(),
+                        LocalDate.of(2027, 6, 30), day),
+                new ProgressReported(commitment, partnership, reporting, 10, "n", List.of(), day));
+        assertThat(api.get("/api/commitments/" + commitment + "?minVersion=1", viewer).status()).isEqualTo(200);
+        assertThat(api.get("/api/organisations/" + silent + "/scorecard?minVersion=0", viewer).status())
+                .isEqualTo(200);
+
+        // the same read, again and again (the driver changes how it transfers a statement used often)
+        for (int i = 0; i < 30; i++) {
+            JsonNode lag = api.get("/api/organisations/" + reporting + "/scorecard", viewer).body()
+                    .path("medianReportingLagDays");
+            assertThat(lag.isDouble()).as("read " + i + ": " + lag).isTrue();
+            assertThat(lag.doubleValue()).isZero();
+            assertThat(api.get("/api/organisations/" + silent + "/scorecard", viewer).body()
+                    .path("medianReportingLagDays").isNull()).as("nothing to measure").isTrue();
+        }
+    }
+}
