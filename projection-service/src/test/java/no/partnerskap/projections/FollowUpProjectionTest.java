@@ -177,6 +177,14 @@ class FollowUpProjectionTest {
                 viewer);
         assertThat(badPaging.status()).isEqualTo(400);
         assertThat(badPaging.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("page", "size");
+        UUID unknown = UUID.randomUUID();
+        for (String path : new String[] {"/api/partnerships/" + unknown + "/commitments",
+                "/api/partnerships/" + unknown + "/commitments.csv"}) {
+            Api.Response none = api.get(path, viewer);
+            assertThat(none.status()).as(path).isEqualTo(404);
+            assertThat(none.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(none.text("detail")).as(path).isEqualTo("no partnership " + unknown);
+        }
         Api.Response misspelt = api.get("/api/partnership/" + partnership, viewer);
         assertThat(misspelt.status()).isEqualTo(404);
         assertThat(misspelt.text("detail")).isEqualTo("Nothing is at /api/partnership/" + partnership + ".");

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
+import no.partnerskap.projections.partnership.PartnershipQueries;
 import no.partnerskap.projections.web.NotFound;
 import no.partnerskap.projections.web.ReadYourWrites;
 import org.springframework.http.ContentDisposition;
@@ -26,13 +27,16 @@ import org.springframework.web.bind.annotation.RestController;
 class CommitmentQueryController {
 
     private final CommitmentQueries queries;
+    private final PartnershipQueries partnerships;
     private final ReadYourWrites readYourWrites;
 
     private static final String STATUSES = CommitmentQueries.STATUSES;
     private static final String SIGNALS = CommitmentQueries.SIGNALS;
 
-    CommitmentQueryController(CommitmentQueries queries, ReadYourWrites readYourWrites) {
+    CommitmentQueryController(CommitmentQueries queries, PartnershipQueries partnerships,
+                              ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.partnerships = partnerships;
         this.readYourWrites = readYourWrites;
     }
 
@@ -48,6 +52,7 @@ class CommitmentQueryController {
             @RequestParam(required = false) UUID goalId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        existing(id);
         return queries.inPartnership(id, new CommitmentQueries.Filter(status, signal, organisationId, goalId), page,
                 size);
     }
@@ -62,8 +67,16 @@ class CommitmentQueryController {
             String signal,
             @RequestParam(required = false) UUID organisationId,
             @RequestParam(required = false) UUID goalId) {
+        existing(id);
         return spreadsheet("commitments-" + id + ".csv", queries.inPartnership(id,
                 new CommitmentQueries.Filter(status, signal, organisationId, goalId), 0, Integer.MAX_VALUE).items());
+    }
+
+    /** An unknown partnership is a 404, as its dashboard is, rather than an empty list. */
+    private void existing(UUID partnershipId) {
+        if (partnerships.version(partnershipId) < 0) {
+            throw new NotFound("no partnership " + partnershipId);
+        }
     }
 
     private static ResponseEntity<String> spreadsheet(String filename, List<CommitmentRow> rows) {
