@@ -105,7 +105,14 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName() == null ? "value" : ex.getPropertyName();
-        String message = expected(ex.getRequiredType()) + ", not '" + ex.getValue() + "'";
+        return invalidParameter(field, expected(ex.getRequiredType()) + ", not '" + ex.getValue() + "'");
+    }
+
+    /**
+     * One query parameter or path variable that is invalid: for checks a constraint annotation cannot
+     * express (a value against the stored history, or against another parameter).
+     */
+    protected static ResponseEntity<Object> invalidParameter(String field, String message) {
         return invalid("Invalid parameter: '" + field + "' " + message + ".", List.of(new FieldError(field, message)));
     }
 

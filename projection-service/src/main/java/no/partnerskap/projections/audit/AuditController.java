@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
+import no.partnerskap.projections.web.InvalidParameter;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -104,7 +105,7 @@ class AuditController {
         Instant start = AuditReads.instant(from, "from");
         Instant end = AuditReads.instant(to, "to");
         if (start != null && end != null && start.isAfter(end)) {
-            throw AuditProblem.badRequest("from (" + start + ") is after to (" + end + ")");
+            throw new InvalidParameter("from", "must not be after to (" + end + "), not '" + start + "'");
         }
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");

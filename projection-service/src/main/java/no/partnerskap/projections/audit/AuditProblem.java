@@ -2,7 +2,7 @@ package no.partnerskap.projections.audit;
 
 import org.springframework.http.HttpStatus;
 
-/** An audit read that cannot be answered: unknown aggregate (404) or malformed input (400). */
+/** An audit read that cannot be answered: no such aggregate (404). Invalid parameters are {@code InvalidParameter}s. */
 class AuditProblem extends RuntimeException {
 
     final HttpStatus status;
@@ -16,9 +16,5 @@ class AuditProblem extends RuntimeException {
 
     static AuditProblem notFound(String detail) {
         return new AuditProblem(HttpStatus.NOT_FOUND, "Not found", detail);
-    }
-
-    static AuditProblem badRequest(String detail) {
-        return new AuditProblem(HttpStatus.BAD_REQUEST, "Bad request", detail);
     }
 }

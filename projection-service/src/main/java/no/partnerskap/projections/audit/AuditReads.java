@@ -16,6 +16,7 @@ import no.partnerskap.projections.history.EventHistory.Selection;
 import no.partnerskap.projections.history.PointInTime;
 import no.partnerskap.projections.history.StoredEvent;
 import no.partnerskap.projections.partnership.PartnershipQueries;
+import no.partnerskap.projections.web.InvalidParameter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -79,7 +80,7 @@ class AuditReads {
         AuditType type = type(typePath, id);
         Instant at = instant(instant, "asOf");
         if (at == null) {
-            throw AuditProblem.badRequest("asOf is required: an ISO-8601 instant with offset");
+            throw new InvalidParameter("asOf", "is required: an ISO-8601 instant with offset");
         }
         List<StoredEvent> own = history.read(new Selection(null, null, null, at, List.of(id.toString()), null));
         if (own.stream().anyMatch(e -> !type.storedType.equals(e.aggregateType()))) {
@@ -123,7 +124,7 @@ class AuditReads {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw AuditProblem.badRequest(name + " must be an ISO-8601 instant with offset, "
+            throw new InvalidParameter(name, "must be an ISO-8601 instant with offset, "
                     + "e.g. 2027-01-01T10:00:00+01:00, not '" + text + "'");
         }
     }

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import no.partnerskap.projections.pages.PageFormat;
+import no.partnerskap.projections.web.InvalidParameter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -68,30 +67,17 @@ class CouncilReportController {
             @Parameter(description = "rebuild the report from the events up to this global position "
                     + "(default: what all projections have processed)")
             @RequestParam(required = false) Long position,
-            @Parameter(description = "the day the figures are counted to, within the year "
-                    + "(default: the end of the year, or today if earlier)")
+            @Parameter(description = "the day the figures are counted to, within the year and not after today "
+                    + "(default: the end of the year, or today if earlier); a year that has not begun is refused")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDate,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Locale locale) throws HttpMediaTypeNotAcceptableException {
         MediaType format = format(accept);
         if (year < 1900 || year > 9999) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "year must be between 1900 and 9999");
+            throw new InvalidParameter("year", "must be between 1900 and 9999, not '" + year + "'");
         }
-        if (reportDate != null && reportDate.getYear() != year) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reportDate must lie in " + year);
-        }
-        long at;
-        if (position == null) {
-            at = reports.processedPosition();
-        } else {
-            long head = reports.head();
-            if (position < 0 || position > head) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                        "position must be between 0 and the event store's head, " + head);
-            }
-            at = position;
-        }
-        CouncilReport report = reports.build(year, at, reportDate == null ? reports.defaultReportDate(year) : reportDate);
+        LocalDate countedTo = reportDate(year, reportDate);
+        CouncilReport report = reports.build(year, position(position), countedTo);
 
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .header(POSITION_HEADER, Long.toString(report.position()))
@@ -108,6 +94,41 @@ class CouncilReportController {
                     .body(CouncilCsv.write(report));
         }
         return response.contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+
+    /**
+     * The day the figures are counted to: in the year, and not after today, so that every report's
+     * stamp (year, position, report date) rebuilds it later. A year that has not begun has no such
+     * day; a later day would count as overdue what is merely due by then.
+     */
+    private LocalDate reportDate(int year, LocalDate asked) {
+        LocalDate today = reports.today();
+        if (year > today.getYear()) {
+            throw new InvalidParameter("year", "has not begun yet (today is " + today + "), not '" + year + "'");
+        }
+        if (asked == null) {
+            return reports.defaultReportDate(year);
+        }
+        if (asked.getYear() != year) {
+            throw new InvalidParameter("reportDate", "must lie in " + year + ", not '" + asked + "'");
+        }
+        if (asked.isAfter(today)) {
+            throw new InvalidParameter("reportDate", "must not be after today, " + today + ", not '" + asked + "'");
+        }
+        return asked;
+    }
+
+    /** The position asked for, or by default the one every read model has reached. */
+    private long position(Long asked) {
+        if (asked == null) {
+            return reports.processedPosition();
+        }
+        long head = reports.head();
+        if (asked < 0 || asked > head) {
+            throw new InvalidParameter("position",
+                    "must be between 0 and the event store's head, " + head + ", not '" + asked + "'");
+        }
+        return asked;
     }
 
     private String html(CouncilReport report, Locale language) {

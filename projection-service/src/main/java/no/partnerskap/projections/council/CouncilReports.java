@@ -89,10 +89,14 @@ public class CouncilReports {
         return history.head();
     }
 
+    public LocalDate today() {
+        return FollowUpClock.today(clock);
+    }
+
     /** The report date for a year when none is asked for: the end of the year, or today if earlier. */
     public LocalDate defaultReportDate(int year) {
         LocalDate endOfYear = LocalDate.of(year, 12, 31);
-        LocalDate today = FollowUpClock.today(clock);
+        LocalDate today = today();
         return today.isBefore(endOfYear) ? today : endOfYear;
     }
 

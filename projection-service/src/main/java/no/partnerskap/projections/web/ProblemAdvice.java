@@ -26,6 +26,11 @@ class ProblemAdvice extends RequestProblems {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
+    @ExceptionHandler(InvalidParameter.class)
+    ResponseEntity<Object> invalidParameter(InvalidParameter e) {
+        return invalidParameter(e.field(), e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.isOutage(e)) {

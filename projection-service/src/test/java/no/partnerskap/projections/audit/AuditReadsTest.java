@@ -1,5 +1,6 @@
 package no.partnerskap.projections.audit;
 
+import static no.partnerskap.projections.support.ParameterProblems.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -264,8 +265,9 @@ class AuditReadsTest {
         // before it existed; a malformed instant; the wrong type
         assertProblem(api.get("/api/audit/partnership/" + partnership + "?asOf=2033-01-01T00:00:00Z", auditor), 404);
         assertProblem(api.get("/api/audit/commitment/" + commitment + "?asOf=2033-01-10T09:00:30Z", auditor), 404);
-        assertProblem(api.get("/api/audit/partnership/" + partnership + "?asOf=yesterday", auditor), 400);
-        assertProblem(api.get("/api/audit/partnership/" + partnership + "?asOf=2033-07-15", auditor), 400);
+        assertInvalid(api.get("/api/audit/partnership/" + partnership + "?asOf=yesterday", auditor), "asOf");
+        assertInvalid(api.get("/api/audit/partnership/" + partnership + "?asOf=2033-07-15", auditor), "asOf");
+        assertInvalid(api.get("/api/audit/commitment/" + commitment, auditor), "asOf");
         assertProblem(api.get("/api/audit/organisation/" + commitment + "?asOf=" + after, auditor), 404);
     }
 
@@ -343,8 +345,9 @@ class AuditReadsTest {
         }
         assertThat(all).extracting(l -> l.path("correlationId").asText()).contains("e1", "e2", "e3", "e4");
 
-        assertProblem(api.get("/api/audit/export?from=last-week", auditor), 400);
-        assertProblem(api.get("/api/audit/export?from=2040-02-01T00:00:00Z&to=2040-01-01T00:00:00Z", auditor), 400);
+        assertInvalid(api.get("/api/audit/export?from=last-week", auditor), "from");
+        assertInvalid(api.get("/api/audit/export?to=bogus", auditor), "to");
+        assertInvalid(api.get("/api/audit/export?from=2040-02-01T00:00:00Z&to=2040-01-01T00:00:00Z", auditor), "from");
     }
 
     @Test

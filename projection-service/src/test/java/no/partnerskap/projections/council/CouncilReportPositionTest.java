@@ -7,6 +7,7 @@ import static no.partnerskap.projections.council.CouncilReportTest.parseCsv;
 import static no.partnerskap.projections.council.CouncilReportTest.partnership;
 import static no.partnerskap.projections.council.CouncilReportTest.row;
 import static no.partnerskap.projections.council.CouncilReportTest.section;
+import static no.partnerskap.projections.support.ParameterProblems.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -159,12 +160,16 @@ class CouncilReportPositionTest {
 
     @Test
     void positions_outside_the_history_and_dates_outside_the_year_are_bad_requests() {
+        clock.setToday(LocalDate.of(2026, 11, 29));
         Api api = Api.onPort(port);
         String viewer = tokens.token("viewer", null, "VIEWER");
         long head = history.head();
-        assertThat(api.get("/api/reports/council?year=2022&position=-1", viewer).status()).isEqualTo(400);
-        assertThat(api.get("/api/reports/council?year=2022&position=" + (head + 1), viewer).status()).isEqualTo(400);
-        assertThat(api.get("/api/reports/council?year=2022&reportDate=2021-06-30", viewer).status()).isEqualTo(400);
+        assertInvalid(api.get("/api/reports/council?year=1800", viewer), "year");
+        assertInvalid(api.get("/api/reports/council?year=2022&position=-1", viewer), "position");
+        assertInvalid(api.get("/api/reports/council?year=2022&position=" + (head + 1), viewer), "position");
+        assertInvalid(api.get("/api/reports/council?year=2022&position=9999999", viewer), "position");
+        assertInvalid(api.get("/api/reports/council?year=2022&reportDate=2021-06-30", viewer), "reportDate");
+        assertInvalid(api.get("/api/reports/council?year=2026&reportDate=2027-03-01", viewer), "reportDate");
         Api.Response notANumber = api.get("/api/reports/council?year=tjue", viewer);
         assertThat(notANumber.status()).isEqualTo(400);
         assertThat(notANumber.body().path("detail").asText())
@@ -179,6 +184,37 @@ class CouncilReportPositionTest {
         assertThat(any.status()).isEqualTo(200);
         assertThat(any.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(api.get("/api/reports/council?year=2022", null).status()).isEqualTo(401);
+    }
+
+    /**
+     * The stamp of every report (year, position, report date) rebuilds it. So a year that has not begun is
+     * refused, having no day to count to, and so is a report date after today: its "overdue at the report
+     * date" would count commitments that are merely due by then.
+     */
+    @Test
+    void every_report_is_rebuilt_by_its_stamp_and_years_and_dates_to_come_are_refused() {
+        clock.setToday(LocalDate.of(2026, 11, 29));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        assertInvalid(api.get("/api/reports/council?year=2027", viewer), "year");
+        assertInvalid(api.get("/api/reports/council?year=2026&reportDate=2026-12-31", viewer), "reportDate");
+        assertInvalid(api.get("/api/reports/council?year=2026&reportDate=2026-11-30", viewer), "reportDate");
+
+        for (int year : new int[] {2025, 2026}) {
+            Api.Response report = api.get("/api/reports/council?year=" + year, viewer);
+            assertThat(report.status()).isEqualTo(200);
+            JsonNode stamp = report.body();
+            assertThat(stamp.path("reportDate").asText()).isEqualTo(year == 2026 ? "2026-11-29" : "2025-12-31");
+            Api.Response rebuilt = api.get("/api/reports/council?year=" + year + "&position="
+                    + stamp.path("position").asLong() + "&reportDate=" + stamp.path("reportDate").asText(), viewer);
+            assertThat(rebuilt.status()).as(rebuilt.raw().body()).isEqualTo(200);
+            assertThat(withoutBuiltAt(rebuilt.body())).isEqualTo(withoutBuiltAt(stamp));
+        }
+
+        clock.setToday(LocalDate.of(2027, 1, 1));
+        Api.Response begun = api.get("/api/reports/council?year=2027", viewer);
+        assertThat(begun.status()).isEqualTo(200);
+        assertThat(begun.body().path("reportDate").asText()).isEqualTo("2027-01-01");
     }
 
     private long caughtUp() {
