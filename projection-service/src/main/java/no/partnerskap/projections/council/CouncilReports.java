@@ -25,6 +25,7 @@ import no.partnerskap.projections.council.CouncilReport.Partnership;
 import no.partnerskap.projections.council.CouncilReport.ResourceLine;
 import no.partnerskap.projections.council.CouncilReport.Totals;
 import no.partnerskap.projections.followup.FollowUpClock;
+import no.partnerskap.projections.followup.FollowUpRules;
 import no.partnerskap.projections.history.EventHistory;
 import no.partnerskap.projections.history.PointInTime;
 import no.partnerskap.projections.partnership.PartnershipQueries;
@@ -266,10 +267,12 @@ public class CouncilReports {
                     from commitment_resource r
                     join commitment_view c on c.commitment_id = r.commitment_id
                     where c.partnership_id = :id and c.recorded_on <= :reportDate
-                      and (c.closed_on is null or c.closed_on >= :yearStart)
+                      and (c.closed_on is null or c.closed_on >= :yearStart) and %s
                     group by r.kind, r.unit
                     having sum(r.pledged) <> 0 or sum(case when c.closed_on <= :reportDate then r.delivered else 0 end) <> 0
-                    order by r.kind, r.unit""", params().addValue("id", id),
+                    order by r.kind, r.unit""".formatted(FollowUpRules.PLEDGE_STANDS),
+                    // the pledge as it stood on the report date, as the dashboard shows it on its day
+                    params().addValue("id", id).addValue("today", reportDate),
                     (rs, n) -> new ResourceLine(rs.getString("kind"), rs.getString("unit"), rs.getBigDecimal("pledged"),
                             rs.getBigDecimal("delivered")));
         }

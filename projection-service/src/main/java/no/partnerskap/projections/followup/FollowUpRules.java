@@ -34,6 +34,14 @@ public final class FollowUpRules {
               - (case when c.latest_percent = 0 then 0 when c.latest_percent < 40 then 1
                       when c.latest_percent < 80 then 2 else 3 end)) > 1)""";
 
+    /**
+     * The commitment's pledge still stands on {@code :today}: from the day it is withdrawn a commitment
+     * pledges nothing, so every view of resources pledged (dashboard, SDG coverage, council report as of
+     * its report date) leaves its resources out. Delivered resources come from outcomes and are not
+     * touched by this.
+     */
+    public static final String PLEDGE_STANDS = "(c.status <> 'WITHDRAWN' or c.closed_on > :today)";
+
     private FollowUpRules() {
     }
 }

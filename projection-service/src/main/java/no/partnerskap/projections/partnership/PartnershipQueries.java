@@ -224,9 +224,9 @@ public class PartnershipQueries {
         return jdbc.query("""
                 select r.kind, r.unit, sum(r.pledged) as pledged, sum(r.delivered) as delivered
                 from commitment_resource r join commitment_view c on c.commitment_id = r.commitment_id
-                where c.partnership_id = :id and c.status <> 'WITHDRAWN'
-                group by r.kind, r.unit order by r.kind, r.unit""",
-                new MapSqlParameterSource("id", id),
+                where c.partnership_id = :id and %s
+                group by r.kind, r.unit order by r.kind, r.unit""".formatted(FollowUpRules.PLEDGE_STANDS),
+                params().addValue("id", id),
                 (rs, n) -> new ResourceTotal(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4)));
     }

@@ -1,19 +1,26 @@
 package no.partnerskap.projections.sdg;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.partnerskap.api.common.SdgCatalogue;
+import no.partnerskap.projections.followup.FollowUpClock;
+import no.partnerskap.projections.followup.FollowUpRules;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How the partnerships' goals and commitments cover the 17 SDGs and their targets. A
- * commitment covers the SDG targets of the goals it serves; its pledged resources count
- * toward each of them, unless it was withdrawn (its pledge no longer stands).
+ * commitment covers the SDG targets of the goals it serves, and counts toward them as made
+ * whatever became of it (as a partnership's commitments by status do); its pledged resources
+ * count toward each of them while its pledge stands ({@link FollowUpRules#PLEDGE_STANDS}).
  */
 @Component
 public class SdgCoverage {
@@ -30,9 +37,13 @@ public class SdgCoverage {
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final Clock clock;
 
-    SdgCoverage(JdbcTemplate jdbc) {
+    SdgCoverage(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Clock clock) {
         this.jdbc = jdbc;
+        this.named = named;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -47,14 +58,15 @@ public class SdgCoverage {
             counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
         });
         Map<String, List<Resources>> resources = new HashMap<>();
-        jdbc.query("""
+        named.query("""
                 select t.target, r.kind, r.unit, sum(r.pledged)
                 from (select distinct t.target, c.commitment_id
                       from goal_view g cross join unnest(g.sdg_targets) as t(target)
                       join commitment_view c on g.goal_id = any(c.goal_ids)
-                      where c.status <> 'WITHDRAWN') t
+                      where %s) t
                 join commitment_resource r on r.commitment_id = t.commitment_id
-                group by t.target, r.kind, r.unit order by r.kind, r.unit""", rs -> {
+                group by t.target, r.kind, r.unit order by r.kind, r.unit""".formatted(FollowUpRules.PLEDGE_STANDS),
+                new MapSqlParameterSource("today", FollowUpClock.today(clock)), (ResultSet rs) -> {
             resources.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Resources(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
         });
