@@ -28,6 +28,7 @@ import no.partnerskap.api.partnership.Attendance;
 import no.partnerskap.api.partnership.MemberRole;
 import no.partnerskap.api.partnership.PartnershipEvent.MeetingRecorded;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
 import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalDefined;
 import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalRevised;
@@ -222,6 +223,23 @@ class FollowUpProjectionTest {
         JsonNode read = api.get("/api/commitments/" + commitment, viewer).body();
         assertThat(read.path("commitment").path("title").asText()).isEqualTo("Presisert tiltak");
         assertThat(read.path("commitment").path("dueDate").asText()).isEqualTo("2028-06-30");
+    }
+
+    @Test
+    void a_concluded_partnership_says_when_and_why() {
+        events.append(new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), county));
+        // late in the evening in Oslo: the day is Oslo's, not UTC's
+        events.append(LocalDate.of(2027, 1, 20).atTime(23, 30).atZone(java.time.ZoneId.of("Europe/Oslo")).toInstant(),
+                java.util.Map.of(), new PartnershipConcluded(partnership, "formålet er nådd"));
+
+        JsonNode dashboard = Api.onPort(port).get("/api/partnerships/" + partnership + "?minVersion=1",
+                tokens.token("viewer", null, "VIEWER")).body();
+
+        assertThat(dashboard.path("concluded").asBoolean()).isTrue();
+        assertThat(dashboard.path("concludedOn").asText()).isEqualTo("2027-01-20");
+        assertThat(dashboard.path("conclusionReason").asText()).isEqualTo("formålet er nådd");
     }
 
     /** The write side now refuses such a meeting; one recorded before must not stop the partnerships' read model. */

@@ -56,7 +56,8 @@ public class PartnershipQueries {
     public record Detail(UUID id, String name, String kind, UUID parentPartnershipId, String mandate, String purpose,
                          String workingMethods, String disagreementProcedure, LocalDate periodFrom, LocalDate periodTo,
                          UUID convenorOrganisationId, LocalDate agreementSignedOn, String agreementReference,
-                         boolean concluded, String conclusionReason, long meetings, List<Member> members,
+                         boolean concluded, String conclusionReason, LocalDate concludedOn, long meetings,
+                         List<Member> members,
                          List<Goal> goals, Map<String, Long> commitmentsByStatus, Signals signals,
                          List<CommitmentRow> overdue, List<CommitmentRow> dueWithin30Days,
                          List<CommitmentRow> openFollowUps, List<CommitmentRow> divergent,
@@ -126,13 +127,20 @@ public class PartnershipQueries {
                         rs.getObject("period_to", LocalDate.class),
                         rs.getObject("convenor_organisation_id", UUID.class),
                         rs.getObject("agreement_signed_on", LocalDate.class), rs.getString("agreement_reference"),
-                        rs.getBoolean("concluded"), rs.getString("conclusion_reason"), meetings(id), members,
+                        rs.getBoolean("concluded"), rs.getString("conclusion_reason"), concludedOn(rs), meetings(id),
+                        members,
                         goals(id), byStatus(id), signals(id),
                         commitments(id, FollowUpRules.STATUS + " = 'OVERDUE'"),
                         commitments(id, "c.status = 'ACTIVE' and c.due_date between :today and :today + 30"),
                         commitments(id, "c.open_follow_up_since is not null"),
                         commitments(id, FollowUpRules.DIVERGENT),
                         resources(id), openDisagreements(id), rs.getLong("version"))).stream().findFirst();
+    }
+
+    /** The day it concluded, where the follow-up clock counts days; null if it concluded before that was kept. */
+    private LocalDate concludedOn(ResultSet rs) throws SQLException {
+        java.sql.Timestamp at = rs.getTimestamp("concluded_at");
+        return at == null ? null : FollowUpClock.dateOf(at.toInstant(), clock);
     }
 
     private long meetings(UUID id) {
