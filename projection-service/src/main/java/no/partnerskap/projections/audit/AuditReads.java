@@ -69,7 +69,8 @@ class AuditReads {
 
     /**
      * Streams a partner's trail: the organisation's events and every event naming it as the acting
-     * organisation (memberships, commitments), in global order. Check {@link #existing} first.
+     * organisation (memberships, commitments), a meeting's attendee or a dissenter, in global order.
+     * Check {@link #existing} first.
      */
     void trail(UUID organisationId, Consumer<AuditEvent> sink) {
         stream(new Selection(null, null, null, null, List.of(organisationId.toString()), organisationId.toString()),

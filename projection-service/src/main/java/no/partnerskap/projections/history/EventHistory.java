@@ -97,7 +97,14 @@ public class EventHistory {
                 args.add(selection.aggregateIds().toArray(String[]::new));
             }
             if (selection.payloadOrganisationId() != null) {
-                either.add("convert_from(payload, 'UTF8')::jsonb ->> 'organisationId' = ?");
+                // the organisation acts in it, attended the meeting, or dissented: its payload parsed once
+                either.add("""
+                        exists (select 1 from (select convert_from(payload, 'UTF8')::jsonb as j) p
+                                where p.j ->> 'organisationId' = ?
+                                   or p.j -> 'attendance' @> jsonb_build_array(jsonb_build_object('organisationId', ?))
+                                   or p.j -> 'dissentingOrganisationIds' @> to_jsonb(?::text))""");
+                args.add(selection.payloadOrganisationId());
+                args.add(selection.payloadOrganisationId());
                 args.add(selection.payloadOrganisationId());
             }
             sql.append(either.isEmpty() ? " and false" : " and (" + String.join(" or ", either) + ")");

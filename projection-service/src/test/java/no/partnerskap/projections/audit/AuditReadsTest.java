@@ -22,7 +22,11 @@ import no.partnerskap.api.common.AuditMetadata;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRenamed;
 import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.api.partnership.Attendance;
 import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementClosedWithDissent;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementRaised;
+import no.partnerskap.api.partnership.PartnershipEvent.MeetingRecorded;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
@@ -187,19 +191,32 @@ class AuditReadsTest {
                 new ProgressReported(ofOther, partnership, other, 70, "n", List.of(), LocalDate.of(2032, 2, 1)),
                 new OrganisationRenamed(business, "Havkraft AS", "Havkraft Vest AS"),
                 new MemberLeft(network, business, "prioriterer annet"));
+        // a meeting it attended and one it did not; a disagreement another member raised, where it dissented
+        UUID disagreement = UUID.randomUUID();
+        events.append(t0.plusSeconds(240), secretariat("c3"),
+                new MeetingRecorded(partnership, UUID.randomUUID(), LocalDate.of(2032, 3, 1), "a", "p1",
+                        List.of(new Attendance(other, Representation.LEADERSHIP),
+                                new Attendance(business, Representation.MANAGEMENT))),
+                new MeetingRecorded(partnership, UUID.randomUUID(), LocalDate.of(2032, 4, 1), "b", "p2",
+                        List.of(new Attendance(other, Representation.LEADERSHIP))),
+                new DisagreementRaised(partnership, disagreement, other, "Fordeling", "uenig"),
+                new DisagreementClosedWithDissent(partnership, disagreement, "dissens protokollført", List.of(business)));
 
         Api.Response read = api.get("/api/audit/partners/" + business + "/trail", auditor);
         assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
         JsonNode trail = read.body().path("events");
         assertThat(names(trail)).containsExactly("OrganisationRegistered", "MemberAdmitted", "MemberAdmitted",
-                "CommitmentRecorded", "CommitmentRecorded", "ProgressReported", "OrganisationRenamed", "MemberLeft");
+                "CommitmentRecorded", "CommitmentRecorded", "ProgressReported", "OrganisationRenamed", "MemberLeft",
+                "MeetingRecorded", "DisagreementClosedWithDissent");
+        assertThat(trail.get(8).path("payload").path("minutesReference").asText()).isEqualTo("p1");
         List<String> aggregates = new ArrayList<>();
         long previous = 0;
         for (JsonNode event : trail) {
             assertThat(event.path("globalPosition").asLong()).isGreaterThan(previous);
             previous = event.path("globalPosition").asLong();
             aggregates.add(event.path("aggregateId").asText());
-            if (!event.path("aggregateType").asText().equals("Organisation")) {
+            if (!event.path("aggregateType").asText().equals("Organisation")
+                    && event.path("payload").has("organisationId")) {
                 assertThat(event.path("payload").path("organisationId").asText()).isEqualTo(business.toString());
             }
         }
