@@ -74,8 +74,10 @@ public class ScorecardQueries {
         long reports = jdbc.queryForObject("""
                 select count(*) from commitment_entry e join commitment_view c on c.commitment_id = e.commitment_id
                 where c.organisation_id = :org and e.kind in ('PROGRESS', 'OUTCOME')""", p, Long.class);
-        long partnerships = jdbc.queryForObject(
-                "select count(*) from partnership_member where organisation_id = :org and active", p, Long.class);
+        // a concluded partnership's members are no longer members of anything that acts
+        long partnerships = jdbc.queryForObject("""
+                select count(*) from partnership_member m join partnership_view pv on pv.partnership_id = m.partnership_id
+                where m.organisation_id = :org and m.active and not pv.concluded""", p, Long.class);
         return jdbc.query(
                 "select name, organisation_number, sector, version from organisation_view where organisation_id = :org",
                 p, (rs, n) -> new Scorecard(organisationId, rs.getString(1), rs.getString(2), rs.getString(3),

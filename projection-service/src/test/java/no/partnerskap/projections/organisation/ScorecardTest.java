@@ -15,6 +15,13 @@ import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRenamed;
 import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.Period;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
 import no.partnerskap.projections.support.EventStoreWriter;
 import no.partnerskap.projections.support.ProcessorGate;
 import no.partnerskap.projections.support.ProjectionServiceTest;
@@ -64,6 +71,27 @@ class ScorecardTest {
         } finally {
             gate.open("organisations");
         }
+    }
+
+    @Test
+    void memberships_of_a_concluded_partnership_no_longer_count_as_active() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("v", null, "VIEWER");
+        UUID member = UUID.randomUUID();
+        UUID lasting = UUID.randomUUID();
+        UUID concluded = UUID.randomUUID();
+        events.append(new OrganisationRegistered(member, "Medlem AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(lasting, "Varig", PartnershipKind.STRATEGIC, null, "M", null, null, null,
+                        new Period(LocalDate.of(2026, 1, 1), null), member),
+                new MemberAdmitted(lasting, member, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new PartnershipEstablished(concluded, "Avsluttet", PartnershipKind.STRATEGIC, null, "M", null, null,
+                        null, new Period(LocalDate.of(2026, 1, 1), null), member),
+                new MemberAdmitted(concluded, member, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new PartnershipConcluded(concluded, "formålet er nådd"));
+        assertThat(api.get("/api/partnerships/" + concluded + "?minVersion=2", viewer).status()).isEqualTo(200);
+
+        assertThat(api.get("/api/organisations/" + member + "/scorecard", viewer).body().path("partnerships")
+                .asLong()).isEqualTo(1);
     }
 
     @Test
