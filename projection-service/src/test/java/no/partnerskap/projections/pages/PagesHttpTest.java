@@ -26,6 +26,13 @@ import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
 import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
 import no.partnerskap.api.common.AuditMetadata;
 import no.partnerskap.api.common.SdgCatalogue;
+import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.api.partnership.Period;
+import no.partnerskap.api.partnership.Representation;
 import no.partnerskap.projections.support.EventStoreWriter;
 import no.partnerskap.projections.support.TestClock;
 import no.partnerskap.projections.support.TestTokens;
@@ -271,6 +278,24 @@ class PagesHttpTest {
         HttpResponse<String> unknown = fetch(port, "/pages/commitments/" + UUID.randomUUID() + "?lang=en");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(h1(unknown.body())).isEqualTo("Page not found");
+    }
+
+    @Test
+    void a_concluded_partnership_s_page_says_when_and_that_its_members_were_members_until_then() {
+        UUID concluded = UUID.randomUUID();
+        events.append(PageScenario.TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), Map.of(),
+                new PartnershipEstablished(concluded, "Avsluttet samarbeid", PartnershipKind.STRATEGIC, null, "M",
+                        null, null, null, new Period(LocalDate.of(2026, 1, 1), null), given.business),
+                new MemberAdmitted(concluded, given.business, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new PartnershipConcluded(concluded, "formålet er nådd"));
+        Api api = Api.onPort(port);
+        JsonNode dashboard = api.get("/api/partnerships/" + concluded + "?minVersion=2", null).body();
+        assertThat(dashboard.path("concludedOn").asText()).isEqualTo(PageScenario.TODAY.toString());
+
+        String nb = page(port, "/pages/partnerships/" + concluded + "?lang=nb");
+        assertThat(text(nb)).contains("Avsluttet 1. mars 2027: formålet er nådd");
+        assertThat(row(nb, "data-organisation", given.business.toString()))
+                .isEqualTo("Havkraft AS 923609016 Sammenkaller Ledelse Medlem til avslutningen 0 av 0 0");
     }
 
     @Test
