@@ -110,6 +110,8 @@ public class Commitment {
             throw new RuleViolation("milestone-completes-once", "milestone " + command.milestoneId()
                     + " is already completed");
         }
+        // as a report: what has happened, not what is planned
+        requireNotFromTheFuture(command.completedOn(), command.today());
         apply(new MilestoneCompleted(commitmentId, partnershipId, organisationId, command.milestoneId(),
                 command.completedOn()));
     }

@@ -35,7 +35,7 @@ public final class CommitmentCommands {
     }
 
     public record CompleteMilestone(@TargetAggregateIdentifier UUID commitmentId, UUID actingOrganisationId,
-                                    UUID milestoneId, LocalDate completedOn,
+                                    UUID milestoneId, LocalDate completedOn, LocalDate today,
                                     @TargetAggregateVersion Long expectedVersion) {
     }
 

@@ -214,7 +214,8 @@ class CommitmentTest {
     @Test
     void complete_milestone() {
         fixture.given(recorded(), milestoneAdded())
-                .when(new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, LocalDate.of(2025, 11, 20), null))
+                .when(new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, LocalDate.of(2025, 11, 20),
+                        LocalDate.of(2025, 11, 21), null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new MilestoneCompleted(COMMITMENT, PARTNERSHIP, MEMBER, MILESTONE,
                         LocalDate.of(2025, 11, 20)));
@@ -223,7 +224,8 @@ class CommitmentTest {
     @Test
     void milestone_must_exist() {
         fixture.given(recorded())
-                .when(new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, LocalDate.of(2025, 11, 20), null))
+                .when(new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, LocalDate.of(2025, 11, 20),
+                        LocalDate.of(2025, 11, 21), null))
                 .expectException(violates(NotFound.class, "milestone-must-exist"))
                 .expectNoEvents();
     }
@@ -232,8 +234,19 @@ class CommitmentTest {
     void milestone_completes_once() {
         fixture.given(recorded(), milestoneAdded(),
                         new MilestoneCompleted(COMMITMENT, PARTNERSHIP, MEMBER, MILESTONE, LocalDate.of(2025, 11, 20)))
-                .when(new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, LocalDate.of(2025, 11, 21), null))
+                .when(new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, LocalDate.of(2025, 11, 21),
+                        LocalDate.of(2025, 11, 21), null))
                 .expectException(violates(RuleViolation.class, "milestone-completes-once"))
+                .expectNoEvents();
+    }
+
+    /** Completing a milestone is a report of what happened: not of a day to come. */
+    @Test
+    void a_milestone_is_not_completed_on_a_day_to_come() {
+        fixture.given(recorded(), milestoneAdded())
+                .when(new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, LocalDate.of(2025, 11, 22),
+                        LocalDate.of(2025, 11, 21), null))
+                .expectException(violates(RuleViolation.class, "report-not-from-the-future"))
                 .expectNoEvents();
     }
 
@@ -413,7 +426,7 @@ class CommitmentTest {
         return Stream.of(
                 new ReviseCommitment(COMMITMENT, MEMBER, "t", "d", List.of(GOAL), List.of(), "r", null),
                 new AddMilestone(COMMITMENT, MEMBER, UUID.randomUUID(), "m", DUE, null),
-                new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, TODAY, null),
+                new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, TODAY, TODAY, null),
                 new ReportProgress(COMMITMENT, MEMBER, 50, "n", List.of(), TODAY, TODAY, null),
                 new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusYears(1), "r", null),
                 new RequestFollowUp(COMMITMENT, UUID.randomUUID(), "m", TODAY.plusDays(14), null),
@@ -464,7 +477,7 @@ class CommitmentTest {
         return Stream.of(
                 new ReviseCommitment(COMMITMENT, actor, "t", "d", List.of(GOAL), List.of(), "r", null),
                 new AddMilestone(COMMITMENT, actor, UUID.randomUUID(), "m", DUE, null),
-                new CompleteMilestone(COMMITMENT, actor, MILESTONE, TODAY, null),
+                new CompleteMilestone(COMMITMENT, actor, MILESTONE, TODAY, TODAY, null),
                 new ReportProgress(COMMITMENT, actor, 50, "n", List.of(), TODAY, TODAY, null),
                 new ExtendDeadline(COMMITMENT, actor, DUE.plusYears(1), "r", null),
                 new ReportOutcome(COMMITMENT, actor, OutcomeResult.FULFILLED, "n", List.of(), List.of(), TODAY, TODAY,

@@ -84,7 +84,7 @@ class CommitmentController {
             @Valid @RequestBody(required = false) CommitmentRequests.MilestoneCompletion request) {
         LocalDate completedOn = request == null || request.completedOn() == null ? today() : request.completedOn();
         return commands.update(context, new CompleteMilestone(id, context.partnerActingFor(), milestoneId,
-                completedOn, context.expectedVersion()), null);
+                completedOn, today(), context.expectedVersion()), null);
     }
 
     @Operation(summary = "Report progress: percent complete as of a date")
