@@ -203,8 +203,9 @@ class HostileInputProperties {
                 Arbitraries.strings().withCharRange('\u0020', '\ud7ff').ofMinLength(1).ofMaxLength(200),
                 Arbitraries.of("<script>alert('x')</script>", "Robert'); DROP TABLE organisation_lookup;--",
                         "Æøå Sámi ŋ 🚀", "a\"b\\c", "&lt;not escaped twice&gt;"))
-                // a name needs a visible character: one of only no-break spaces is refused
-                .filter(s -> !VisibleText.isBlank(s));
+                // a name needs a visible character: one of only no-break spaces is refused; and text holds no
+                // control characters (U+007F-U+009F are in the range)
+                .filter(s -> !VisibleText.isBlank(s) && s.chars().noneMatch(Character::isISOControl));
     }
 
     @Example

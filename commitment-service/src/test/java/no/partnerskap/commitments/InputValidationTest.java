@@ -40,6 +40,27 @@ class InputValidationTest {
                 Map.of("title", "G", "baseline", 0, "target", 40)).text("goalId");
     }
 
+    // ---- control characters ------------------------------------------------------------------
+
+    /** U+0000 fits in JSON and an event, but in no PostgreSQL text: every read model would stop at it. */
+    @Test
+    void text_holds_no_control_characters_but_tabs_and_line_breaks() {
+        Api.Response nul = invalid("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 1, "asOf", "2026-01-02", "narrative", "a\u0000b"), "narrative");
+        assertThat(nul.body().path("errors").get(0).path("message").asText()).contains("control characters");
+        invalid("/api/organisations", one.secretariat(), Map.of("name", "Nul\u0000Org",
+                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS"), "name");
+        invalid("/api/partnerships/" + one.partnership() + "/mandate", one.secretariat(),
+                Map.of("mandate", "x\u0007y", "reason", "r"), "mandate");
+        invalid("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 1, "asOf", "2026-01-02", "evidence", List.of("https://a.no/\u0000")),
+                "evidence[0]");
+
+        assertThat(api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 1, "asOf", "2026-01-02", "narrative", "linje 1\r\nlinje 2\tmed tab"))
+                .status()).isEqualTo(200);
+    }
+
     // ---- the same organisation or goal twice in one list ------------------------------------
 
     @Test

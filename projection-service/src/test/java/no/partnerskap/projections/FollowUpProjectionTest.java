@@ -242,6 +242,38 @@ class FollowUpProjectionTest {
         assertThat(dashboard.path("conclusionReason").asText()).isEqualTo("formålet er nådd");
     }
 
+    /**
+     * Text the write side now refuses, in events stored before: a U+0000 (no PostgreSQL text holds it) and a
+     * subject longer than any column had room for. The read models take them, and go on.
+     */
+    @Test
+    void events_holding_a_nul_character_or_an_overlong_subject_do_not_stop_the_read_models() {
+        UUID commitment = UUID.randomUUID();
+        String longSubject = "u".repeat(300) + "@x.no";
+        events.append(new OrganisationRegistered(county, "Vestland\u0000fylkeskommune", "821311632",
+                        Sector.PUBLIC_COUNTY),
+                new PartnershipEstablished(partnership, "Grønn\u0000region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), county));
+        events.append(java.time.Instant.parse("2026-11-02T10:00:00Z"),
+                java.util.Map.of(no.partnerskap.api.common.AuditMetadata.SUBJECT, longSubject),
+                new CommitmentRecorded(commitment, partnership, county, "Tiltak", "beskrivelse", List.of(), List.of(),
+                        LocalDate.of(2027, 6, 30), LocalDate.of(2026, 11, 1)),
+                new ProgressReported(commitment, partnership, county, 10, "a\u0000b", List.of("https://a.no/\u0000"),
+                        LocalDate.of(2026, 11, 2)));
+
+        Api api = Api.onPort(port);
+        String auditor = tokens.token("revisor", null, "AUDITOR");
+        Api.Response read = api.get("/api/commitments/" + commitment + "?minVersion=1", auditor);
+        assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+        JsonNode report = read.body().path("timeline").get(1);
+        assertThat(report.path("text").asText()).isEqualTo("a\uFFFDb");
+        assertThat(report.path("recordedBy").asText()).isEqualTo(longSubject);
+        assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=0", auditor).body().path("name").asText())
+                .isEqualTo("Grønn\uFFFDregion");
+        assertThat(api.get("/api/organisations/" + county + "/scorecard?minVersion=0", auditor).status())
+                .isEqualTo(200);
+    }
+
     /** The write side now refuses such a meeting; one recorded before must not stop the partnerships' read model. */
     @Test
     void a_meeting_that_lists_an_attendee_twice_counts_once_and_the_read_model_goes_on() {

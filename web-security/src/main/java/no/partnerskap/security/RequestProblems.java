@@ -76,6 +76,8 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         String message = mapping instanceof UnrecognizedPropertyException ? "unknown field"
+                : mapping instanceof InvalidFormatException format && format.getTargetType() == String.class
+                ? "must not hold control characters (tab and line breaks are fine)"
                 : mapping instanceof InvalidFormatException format
                 ? "cannot read " + format.getValue() + " as " + format.getTargetType().getSimpleName()
                         + (format.getTargetType().isEnum() ? "; " + oneOf(format.getTargetType())

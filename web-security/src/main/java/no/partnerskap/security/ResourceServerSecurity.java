@@ -64,7 +64,13 @@ public class ResourceServerSecurity {
     public static OAuth2TokenValidator<Jwt> tokenRules(String issuer) {
         return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()));
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, ResourceServerSecurity::namesSomeone));
+    }
+
+    /** A subject every event can record and every read model show: some text, at most 255 characters, no controls. */
+    private static boolean namesSomeone(String subject) {
+        return subject != null && !subject.isBlank() && subject.length() <= 255
+                && subject.chars().noneMatch(Character::isISOControl);
     }
 
     /**

@@ -38,9 +38,13 @@ class WebConfiguration implements WebMvcConfigurer {
         };
     }
 
-    /** Dates in request bodies only as YYYY-MM-DD; Jackson's own reader is lenient ({@link IsoDateDeserializer}). */
+    /**
+     * Dates in request bodies only as YYYY-MM-DD; Jackson's own reader is lenient ({@link IsoDateDeserializer}).
+     * Text without control characters ({@link PlainTextDeserializer}).
+     */
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer datesAsYyyyMmDd() {
-        return builder -> builder.deserializerByType(LocalDate.class, new IsoDateDeserializer());
+    Jackson2ObjectMapperBuilderCustomizer datesAsYyyyMmDdAndPlainText() {
+        return builder -> builder.deserializerByType(LocalDate.class, new IsoDateDeserializer())
+                .deserializerByType(String.class, new PlainTextDeserializer());
     }
 }

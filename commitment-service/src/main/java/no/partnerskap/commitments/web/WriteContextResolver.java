@@ -38,8 +38,8 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
         }
         Caller caller = Caller.from(token.getToken());
         String key = request.getHeader("Idempotency-Key");
-        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-            throw new BadHeader("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH || !printableAscii(key))) {
+            throw new BadHeader("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters of printable ASCII");
         }
         // HTTP header values are read as ISO-8859-1: anything but printable ASCII would be stored garbled
         String correlationId = Optional.ofNullable(request.getHeader("X-Correlation-Id"))

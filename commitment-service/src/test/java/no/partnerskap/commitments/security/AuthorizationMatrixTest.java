@@ -126,6 +126,11 @@ class AuthorizationMatrixTest {
                 claims -> claims.put("sub", " ")));
         refused.put("no expiry", () -> sign(devEncoder, DevIssuer.ISSUER, Instant.now().plusSeconds(600),
                 claims -> claims.remove("exp")));
+        // a subject no read model could show: 256 characters, or a control character
+        refused.put("overlong subject", () -> sign(devEncoder, DevIssuer.ISSUER, Instant.now().plusSeconds(600),
+                claims -> claims.put("sub", "u".repeat(251) + "@x.no")));
+        refused.put("control character in subject", () -> sign(devEncoder, DevIssuer.ISSUER,
+                Instant.now().plusSeconds(600), claims -> claims.put("sub", "mal\u0000lory")));
 
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("auditor", api.token("auditor", null, "AUDITOR"));

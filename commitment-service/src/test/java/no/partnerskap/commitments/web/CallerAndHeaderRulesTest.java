@@ -96,6 +96,22 @@ class CallerAndHeaderRulesTest {
     }
 
     @Test
+    void an_idempotency_key_read_as_latin_1_or_holding_a_tab_is_a_bad_request_and_writes_nothing() throws Exception {
+        OneCommitment one = OneCommitment.create(api);
+        long before = events();
+
+        // UTF-8 "ø" arrives as two printable ISO-8859-1 characters, which the firewall lets through
+        String latin = rawPost("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                "Idempotency-Key: nøkkel", "{\"percentComplete\":66,\"asOf\":\"2026-01-02\"}");
+        String tab = rawPost("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                "Idempotency-Key: a\tb", "{\"percentComplete\":67,\"asOf\":\"2026-01-02\"}");
+
+        assertThat(latin).startsWith("HTTP/1.1 400").contains("Idempotency-Key").contains("printable ASCII");
+        assertThat(tab).startsWith("HTTP/1.1 400").contains("printable ASCII");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void a_correlation_id_that_is_not_ascii_is_replaced_rather_than_stored_garbled() throws Exception {
         OneCommitment one = OneCommitment.create(api);
 

@@ -70,6 +70,7 @@ public class ReadModelWrites {
     }
 
     public void update(String sql, Object... args) {
+        storable(args);
         Optional<String> table = heldTable.computeIfAbsent(sql, ReadModelWrites::heldTableOf);
         if (!CurrentUnitOfWork.isStarted() || table.isEmpty()) {
             if (CurrentUnitOfWork.isStarted()) {
@@ -79,6 +80,21 @@ public class ReadModelWrites {
             return;
         }
         held(CurrentUnitOfWork.get()).add(table.get(), new Statement(sql, args));
+    }
+
+    /**
+     * PostgreSQL's text cannot hold U+0000, which JSON and so an event can: a stored event with one would stop
+     * its processor for good. It is shown as U+FFFD, the character for one that cannot be shown; in an
+     * argument's text and in an array of texts (evidence links).
+     */
+    private static void storable(Object[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof String text && text.indexOf('\u0000') >= 0) {
+                args[i] = text.replace('\u0000', '\uFFFD');
+            } else if (args[i] instanceof String[] texts) {
+                storable(texts);
+            }
+        }
     }
 
     /**

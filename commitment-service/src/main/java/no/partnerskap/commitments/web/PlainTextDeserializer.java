@@ -1,0 +1,33 @@
+package no.partnerskap.commitments.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.io.IOException;
+
+/**
+ * Text in a request body holds no control characters but tab and line breaks. JSON can carry any
+ * (U+0000 among them, which no PostgreSQL text can hold), and the event would carry it for good
+ * into every read model and page.
+ */
+class PlainTextDeserializer extends StdScalarDeserializer<String> {
+
+    PlainTextDeserializer() {
+        super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        String text = StringDeserializer.instance.deserialize(parser, context);
+        if (text != null && text.chars().anyMatch(PlainTextDeserializer::control)) {
+            throw InvalidFormatException.from(parser, "a control character", text, String.class);
+        }
+        return text;
+    }
+
+    private static boolean control(int c) {
+        return Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
+    }
+}
