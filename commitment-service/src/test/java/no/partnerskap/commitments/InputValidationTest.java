@@ -82,6 +82,15 @@ class InputValidationTest {
                 "title", "T", "goalIds", List.of(goal, goal), "resources", List.of(), "reason", "R"), "goalIds");
     }
 
+    /** Nor a goal's figures and SDG targets, by revising its title alone. */
+    @Test
+    void a_goal_revision_states_the_sdg_targets_it_keeps() {
+        String revision = "/api/partnerships/" + one.partnership() + "/goals/" + goal + "/revision";
+        invalid(revision, one.secretariat(), Map.of("title", "Nytt navn", "reason", "Presisert"), "sdgTargets");
+        assertThat(api.post(revision, one.secretariat(), Map.of("title", "Nytt navn", "baseline", 0, "target", 40,
+                "sdgTargets", List.of("9.5"), "reason", "Presisert")).status()).isEqualTo(200);
+    }
+
     /** A client that only meant to retitle a commitment must not empty its goals and pledges by leaving them out. */
     @Test
     void a_revision_states_the_goals_and_resources_it_keeps() {
@@ -194,7 +203,7 @@ class InputValidationTest {
         invalid(p + "/goals", one.secretariat(), "{\"title\":\"G\",\"baseline\":1e20,\"target\":\"1e400\"}",
                 "baseline", "target");
         invalid(p + "/goals/" + goal + "/revision", one.secretariat(),
-                "{\"title\":\"G\",\"target\":1e999999999,\"reason\":\"R\"}", "target");
+                "{\"title\":\"G\",\"target\":1e999999999,\"sdgTargets\":[],\"reason\":\"R\"}", "target");
         invalid("/api/commitments/" + one.commitment() + "/outcome", one.partner(), "{\"result\":\"FULFILLED\","
                 + "\"indicatorValues\":[{\"goalId\":\"" + goal + "\",\"value\":1e400}],\"resourcesDelivered\":"
                 + "[{\"kind\":\"FUNDING\",\"amount\":\"1e400\",\"unit\":\"NOK\"}]}",

@@ -79,7 +79,7 @@ class AuthorizationMatrixTest {
                         Who.SECRETARIAT_ONLY),
                 new Endpoint("/api/partnerships/" + p + "/goals", Map.of("title", "G2"), Who.SECRETARIAT_ONLY),
                 new Endpoint("/api/partnerships/" + p + "/goals/" + goal + "/revision", Map.of("title", "G",
-                        "reason", "R"), Who.SECRETARIAT_ONLY),
+                        "sdgTargets", List.of(), "reason", "R"), Who.SECRETARIAT_ONLY),
                 new Endpoint("/api/partnerships/" + p + "/agreement", Map.of("signedOn", "2026-02-01",
                         "documentReference", "D"), Who.SECRETARIAT_ONLY),
                 new Endpoint("/api/partnerships/" + p + "/mandate", Map.of("mandate", "M2", "reason", "R"),

@@ -70,6 +70,11 @@ final class PartnershipRequests {
         }
     }
 
+    /**
+     * The goal as revised, in full: a revision replaces its indicator, unit, figures, target date and SDG
+     * targets, so the targets must be sent ([] for none), as a sign the client means the whole goal rather
+     * than one field (a revision of the title alone emptied the rest and took the goal off the SDG coverage).
+     */
     record GoalRevision(@NotBlank @Size(max = Limits.NAME) String title,
                         @Size(max = Limits.TEXT) String indicator,
                         @Size(max = Limits.NAME) String unit,
@@ -78,6 +83,7 @@ final class PartnershipRequests {
                         @PositiveOrZero
                         @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal target,
                         LocalDate targetDate,
+                        @NotNull(message = "must list the SDG targets of the revised goal ([] for none)")
                         @Size(max = Limits.LIST) @Distinct List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
                                 message = "must be an SDG target such as 9.5 or 14.a") String> sdgTargets,
                         @Schema(example = "Målet re-baselinet etter ny statistikk") @NotBlank @Size(max = Limits.TEXT)
