@@ -1,6 +1,8 @@
 package no.partnerskap.commitments.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
@@ -30,6 +32,11 @@ class CheckpointController {
             description = "201 with the new checkpoint; 200 with the latest checkpoint when every event is sealed "
                     + "already; 409 with Retry-After when the events after it have not settled yet, another "
                     + "instance is sealing, or no signing key is configured.")
+    @ApiResponse(responseCode = "201", description = "The new checkpoint")
+    @ApiResponse(responseCode = "200", description = "The latest checkpoint: every event is sealed already")
+    @ApiResponse(responseCode = "409", description = "Not settled yet, sealing elsewhere, or no signing key; "
+            + "Retry-After says when to try again",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/admin/checkpoints")
     ResponseEntity<?> sealNow() {
         Outcome outcome = sealer.seal(true);

@@ -46,12 +46,15 @@ class ApiDocumentationTest {
             assertThat(answers.path(success).path("content").path("application/json").path("schema")
                     .path("properties").has("version")).as(path.getKey()).isTrue();
             assertThat(answers.path(success).path("headers").has("ETag")).as(path.getKey()).isTrue();
-            for (String refusal : List.of("400", "401", "403", "409", "412", "422")) {
+            for (String refusal : List.of("400", "401", "403", "406", "409", "412", "422")) {
                 assertThat(answers.path(refusal).path("content").has("application/problem+json"))
                         .as(path.getKey() + " " + refusal).isTrue();
             }
         });
         assertThat(commands).hasSizeGreaterThanOrEqualTo(24);
+        JsonNode seal = docs.path("paths").path("/admin/checkpoints").path("post").path("responses");
+        assertThat(seal.has("201")).isTrue();
+        assertThat(seal.path("409").path("content").has("application/problem+json")).isTrue();
     }
 
     @Test
