@@ -28,6 +28,8 @@ import no.partnerskap.api.partnership.Attendance;
 import no.partnerskap.api.partnership.MemberRole;
 import no.partnerskap.api.partnership.PartnershipEvent.MeetingRecorded;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberRoleChanged;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
 import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalDefined;
@@ -35,6 +37,7 @@ import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalRevised;
 import no.partnerskap.api.partnership.PartnershipKind;
 import no.partnerskap.api.partnership.Period;
 import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.projections.pages.PagesTestSupport;
 import no.partnerskap.projections.support.EventStoreWriter;
 import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestClock;
@@ -272,6 +275,33 @@ class FollowUpProjectionTest {
                 .isEqualTo("Grønn\uFFFDregion");
         assertThat(api.get("/api/organisations/" + county + "/scorecard?minVersion=0", auditor).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void the_convenor_shown_is_the_member_who_convenes_now() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        events.append(new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new OrganisationRegistered(business, "Havkraft AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), county),
+                new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new MemberAdmitted(partnership, business, MemberRole.PARTNER, Representation.MANAGEMENT),
+                new MemberRoleChanged(partnership, county, MemberRole.CONVENOR, MemberRole.PARTNER, null));
+        assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=3", viewer).body()
+                .path("convenorOrganisationId").isNull()).as("handed over, not yet taken").isTrue();
+
+        events.append(new MemberRoleChanged(partnership, business, MemberRole.PARTNER, MemberRole.CONVENOR,
+                Representation.LEADERSHIP));
+        assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=4", viewer).body()
+                .path("convenorOrganisationId").asText()).isEqualTo(business.toString());
+
+        events.append(new MemberLeft(partnership, business, "trekker seg"));
+        assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=5", viewer).body()
+                .path("convenorOrganisationId").isNull()).isTrue();
+        assertThat(PagesTestSupport.text(PagesTestSupport.page(port, "/pages/partnerships/" + partnership + "?lang=en",
+                "Authorization", "Bearer " + viewer)))
+                .contains("Convenor –");
     }
 
     /** The write side now refuses such a meeting; one recorded before must not stop the partnerships' read model. */

@@ -113,6 +113,7 @@ public class Partnership {
             throw new RuleViolation("member-at-most-once",
                     "organisation " + command.organisationId() + " is already a member");
         }
+        requireNoOtherConvenor(command.organisationId(), command.role());
         apply(new MemberAdmitted(partnershipId, command.organisationId(), command.role(), command.representation()));
     }
 
@@ -120,6 +121,7 @@ public class Partnership {
     public void handle(ChangeMemberRole command) {
         requireOpen();
         MemberRole previous = requireMember(command.organisationId());
+        requireNoOtherConvenor(command.organisationId(), command.role());
         apply(new MemberRoleChanged(partnershipId, command.organisationId(), previous, command.role(),
                 command.representation()));
     }
@@ -229,6 +231,19 @@ public class Partnership {
             throw new RuleViolation("concluded-partnership-is-read-only",
                     "partnership " + partnershipId + " has concluded; it can only be read");
         }
+    }
+
+    /** One convenor at a time: a handover makes the convenor a partner (or it leaves) before another convenes. */
+    private void requireNoOtherConvenor(UUID organisationId, MemberRole role) {
+        if (role != MemberRole.CONVENOR) {
+            return;
+        }
+        activeMembers.forEach((member, held) -> {
+            if (held == MemberRole.CONVENOR && !member.equals(organisationId)) {
+                throw new RuleViolation("one-convenor-at-a-time", "organisation " + member
+                        + " convenes this partnership; change its role first to hand the convening over");
+            }
+        });
     }
 
     private MemberRole requireMember(UUID organisationId) {

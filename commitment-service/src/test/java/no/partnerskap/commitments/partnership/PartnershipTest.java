@@ -232,6 +232,33 @@ class PartnershipTest {
     }
 
     @Test
+    void one_convenor_at_a_time() {
+        fixture.given(establishedEvents())
+                .when(new AdmitMember(PARTNERSHIP, PARTNER, MemberRole.CONVENOR, Representation.LEADERSHIP, null))
+                .expectException(violates(RuleViolation.class, "one-convenor-at-a-time"))
+                .expectNoEvents();
+        fixture.given(establishedEvents())
+                .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT))
+                .when(new ChangeMemberRole(PARTNERSHIP, PARTNER, MemberRole.CONVENOR, Representation.LEADERSHIP, null))
+                .expectException(violates(RuleViolation.class, "one-convenor-at-a-time"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_convening_is_handed_over_by_changing_the_convenor_s_role_first() {
+        fixture.given(establishedEvents())
+                .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT),
+                        new MemberRoleChanged(PARTNERSHIP, CONVENOR, MemberRole.CONVENOR, MemberRole.PARTNER, null))
+                .when(new ChangeMemberRole(PARTNERSHIP, PARTNER, MemberRole.CONVENOR, Representation.LEADERSHIP, null))
+                .expectEvents(new MemberRoleChanged(PARTNERSHIP, PARTNER, MemberRole.PARTNER, MemberRole.CONVENOR,
+                        Representation.LEADERSHIP));
+        fixture.given(establishedEvents())
+                .andGiven(new MemberLeft(PARTNERSHIP, CONVENOR, "trekker seg"))
+                .when(new AdmitMember(PARTNERSHIP, PARTNER, MemberRole.CONVENOR, Representation.LEADERSHIP, null))
+                .expectEvents(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.CONVENOR, Representation.LEADERSHIP));
+    }
+
+    @Test
     void member_must_be_active_to_change_role() {
         fixture.given(establishedEvents())
                 .when(new ChangeMemberRole(PARTNERSHIP, OUTSIDER, MemberRole.PARTNER, Representation.LEADERSHIP,

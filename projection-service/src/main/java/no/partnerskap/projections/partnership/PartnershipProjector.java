@@ -2,6 +2,7 @@ package no.partnerskap.projections.partnership;
 
 
 import java.time.Instant;
+import java.util.UUID;
 import no.partnerskap.api.partnership.Attendance;
 import no.partnerskap.api.partnership.PartnershipEvent.AgreementSigned;
 import no.partnerskap.api.partnership.PartnershipEvent.DisagreementClosedWithDissent;
@@ -13,6 +14,7 @@ import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalRevised;
 import no.partnerskap.api.partnership.PartnershipEvent.MandateRevised;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
+import no.partnerskap.api.partnership.MemberRole;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberRoleChanged;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
@@ -61,6 +63,9 @@ class PartnershipProjector implements ReadModelProjector {
                     left_at = null, leave_reason = null""",
                 e.partnershipId(), e.organisationId(), e.role().name(), e.representation().name(),
                 java.sql.Timestamp.from(at));
+        if (e.role() == MemberRole.CONVENOR) {
+            convenes(e.partnershipId(), e.organisationId());
+        }
         touch(e, version);
     }
 
@@ -71,6 +76,11 @@ class PartnershipProjector implements ReadModelProjector {
                 where partnership_id = ? and organisation_id = ?""",
                 e.role().name(), e.representation() == null ? null : e.representation().name(), e.partnershipId(),
                 e.organisationId());
+        if (e.role() == MemberRole.CONVENOR) {
+            convenes(e.partnershipId(), e.organisationId());
+        } else if (e.previousRole() == MemberRole.CONVENOR) {
+            stopsConvening(e.partnershipId(), e.organisationId());
+        }
         touch(e, version);
     }
 
@@ -80,7 +90,21 @@ class PartnershipProjector implements ReadModelProjector {
                 update partnership_member set active = false, left_at = ?, leave_reason = ?
                 where partnership_id = ? and organisation_id = ?""",
                 java.sql.Timestamp.from(at), e.reason(), e.partnershipId(), e.organisationId());
+        stopsConvening(e.partnershipId(), e.organisationId());
         touch(e, version);
+    }
+
+    /** The convenor shown is the member who convenes now, not the one the partnership was established with. */
+    private void convenes(UUID partnershipId, UUID organisationId) {
+        writes.update("update partnership_view set convenor_organisation_id = ? where partnership_id = ?",
+                organisationId, partnershipId);
+    }
+
+    /** Until another member convenes, none does. */
+    private void stopsConvening(UUID partnershipId, UUID organisationId) {
+        writes.update("""
+                update partnership_view set convenor_organisation_id = null
+                where partnership_id = ? and convenor_organisation_id = ?""", partnershipId, organisationId);
     }
 
     @EventHandler

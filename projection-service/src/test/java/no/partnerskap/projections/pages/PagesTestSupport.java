@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Fetches pages over real HTTP and reads what a person would read off them. */
-final class PagesTestSupport {
+public final class PagesTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -36,7 +36,7 @@ final class PagesTestSupport {
     }
 
     /** The page's HTML, after checking that it answered 200 with HTML. */
-    static String page(int port, String path, String... headers) {
+    public static String page(int port, String path, String... headers) {
         HttpResponse<String> response = fetch(port, path, headers);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -91,7 +91,7 @@ final class PagesTestSupport {
     }
 
     /** Tags out, entities of the figures back, whitespace (also no-break spaces) as single spaces. */
-    static String text(String html) {
+    public static String text(String html) {
         return html.replaceAll("(?s)<svg.*?</svg>", " ").replaceAll("<[^>]+>", " ")
                 .replace("&nbsp;", " ").replace("\u00a0", " ").replace("&#39;", "'").replace("&amp;", "&")
                 .replaceAll("\\s+", " ").trim();
