@@ -277,6 +277,31 @@ class FollowUpProjectionTest {
                 .isEqualTo(200);
     }
 
+    /** The outcome is the partner's final report: it, not an earlier percentage, is set beside the assessment. */
+    @Test
+    void a_fulfilled_commitment_assessed_complete_is_not_divergent_whatever_its_last_percentage() {
+        clock.setToday(LocalDate.of(2027, 3, 1));
+        events.append(new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), county),
+                new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP));
+        record(done, county, "2027-06-30");
+        record(slow, county, "2027-06-30");
+        on("2027-01-05", new ProgressReported(done, partnership, county, 35, "n", List.of(), LocalDate.of(2027, 1, 1)),
+                new OutcomeReported(done, partnership, county, OutcomeResult.FULFILLED, "n", List.of(), List.of(),
+                        LocalDate.of(2027, 2, 15)),
+                new CommitmentAssessed(done, partnership, county, AssessmentLevel.COMPLETE, "levert"),
+                new OutcomeReported(slow, partnership, county, OutcomeResult.NOT_FULFILLED, "n", List.of(), List.of(),
+                        LocalDate.of(2027, 2, 15)),
+                new CommitmentAssessed(slow, partnership, county, AssessmentLevel.COMPLETE, "uenig"));
+
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        assertThat(api.get("/api/commitments/" + slow + "?minVersion=2", viewer).status()).isEqualTo(200);
+        JsonNode dashboard = api.get("/api/partnerships/" + partnership, viewer).body();
+        assertThat(ids(dashboard.path("divergent"))).containsExactly(slow.toString());
+    }
+
     @Test
     void the_convenor_shown_is_the_member_who_convenes_now() {
         Api api = Api.onPort(port);

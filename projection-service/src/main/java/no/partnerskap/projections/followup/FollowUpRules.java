@@ -27,12 +27,21 @@ public final class FollowUpRules {
                     or c.open_follow_up_since < :today - 14 then 'AT_RISK'
                   else 'ON_TRACK' end)""";
 
+    /**
+     * The secretariat's latest assessment and the partner's latest report are more than one level apart. Once
+     * the partner has reported the outcome, that is its latest report: fulfilled is complete, partially fulfilled
+     * substantial, not fulfilled limited (a fulfilled commitment whose last progress report said 35 % was
+     * flagged against an assessment of complete).
+     */
     public static final String DIVERGENT = """
-            (c.latest_assessment is not null and c.latest_percent is not null and abs(
+            (c.latest_assessment is not null
+             and (c.latest_percent is not null or c.status in ('FULFILLED', 'PARTIALLY_FULFILLED', 'NOT_FULFILLED'))
+             and abs(
                 (case c.latest_assessment when 'NOT_STARTED' then 0 when 'LIMITED' then 1
                                           when 'SUBSTANTIAL' then 2 else 3 end)
-              - (case when c.latest_percent = 0 then 0 when c.latest_percent < 40 then 1
-                      when c.latest_percent < 80 then 2 else 3 end)) > 1)""";
+              - (case c.status when 'FULFILLED' then 3 when 'PARTIALLY_FULFILLED' then 2 when 'NOT_FULFILLED' then 1
+                 else case when c.latest_percent = 0 then 0 when c.latest_percent < 40 then 1
+                           when c.latest_percent < 80 then 2 else 3 end end)) > 1)""";
 
     /**
      * The commitment's pledge still stands on {@code :today}: from the day it is withdrawn a commitment
