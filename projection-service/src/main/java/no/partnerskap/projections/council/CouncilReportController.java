@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -136,9 +135,7 @@ class CouncilReportController {
                 "report", report,
                 // amounts and goal figures grouped as the reader writes them, as on the pages (the CSV keeps them plain)
                 "fmt", new PageFormat(language, reports.zone(), report.reportDate()),
-                "lang", language.toLanguageTag(),
-                "builtAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
-                        .format(report.builtAt().atZone(reports.zone()))));
+                "lang", language.toLanguageTag()));
         return templates.process("council/report", context);
     }
 

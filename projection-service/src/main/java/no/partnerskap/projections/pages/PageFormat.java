@@ -14,6 +14,8 @@ import java.util.Locale;
 /** Numbers, dates and bar lengths as a page in the reader's language shows them. */
 public final class PageFormat {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+
     static final String NONE = "–";
 
     private final Locale locale;
@@ -63,6 +65,16 @@ public final class PageFormat {
 
     public String date(Instant instant) {
         return instant == null ? NONE : date(instant.atZone(zone).toLocalDate());
+    }
+
+    /** An instant to the second, in the follow-up time zone: when a report was built or a checkpoint sealed. */
+    public String time(Instant instant) {
+        return instant == null ? NONE : TIME.format(instant.atZone(zone));
+    }
+
+    /** As {@link #time(Instant)}, for an instant kept as ISO-8601 text (a checkpoint's signed sealedAt). */
+    public String time(String isoInstant) {
+        return isoInstant == null ? NONE : time(Instant.parse(isoInstant));
     }
 
     /** For a {@code <time datetime>} attribute. */

@@ -26,6 +26,8 @@ import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
 import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
 import no.partnerskap.api.common.AuditMetadata;
 import no.partnerskap.api.common.SdgCatalogue;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
+import no.partnerskap.api.organisation.Sector;
 import no.partnerskap.api.partnership.MemberRole;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
@@ -296,6 +298,24 @@ class PagesHttpTest {
         assertThat(text(nb)).contains("Avsluttet 1. mars 2027: formålet er nådd");
         assertThat(row(nb, "data-organisation", given.business.toString()))
                 .isEqualTo("Havkraft AS 923609016 Sammenkaller Ledelse Medlem til avslutningen 0 av 0 0");
+    }
+
+    @Test
+    void a_median_reporting_lag_of_one_day_is_one_day() {
+        UUID reporter = UUID.randomUUID();
+        UUID commitment = UUID.randomUUID();
+        UUID partnership = UUID.randomUUID();
+        LocalDate asOf = PageScenario.TODAY.minusDays(1);
+        events.append(PageScenario.TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), Map.of(),
+                new OrganisationRegistered(reporter, "Ettertid AS", "974760673", Sector.BUSINESS),
+                new CommitmentRecorded(commitment, partnership, reporter, "Tiltak", null, List.of(), List.of(),
+                        LocalDate.of(2027, 9, 1), asOf),
+                new ProgressReported(commitment, partnership, reporter, 10, "i gang", List.of(), asOf));
+        assertThat(Api.onPort(port).get("/api/commitments/" + commitment + "?minVersion=1", null).status())
+                .isEqualTo(200);
+
+        assertThat(text(byId(page(port, "/pages/organisations/" + reporter + "?lang=nb"), "lag"))).isEqualTo("1 dag");
+        assertThat(text(byId(page(port, "/pages/organisations/" + reporter + "?lang=en"), "lag"))).isEqualTo("1 day");
     }
 
     @Test
