@@ -39,15 +39,38 @@ public final class Verifier {
     private int checkpoint;
     private long lastPosition = Long.MIN_VALUE;
     private long events;
+    /** A part of the history (an export between two instants) rather than all of it; see {@link #part}. */
+    private final boolean part;
+    private Long firstPosition;
+    private long checkpointsChecked;
 
     public Verifier(List<Checkpoint> checkpoints, Map<String, PublicKey> keys) {
+        this(checkpoints, keys, false);
+    }
+
+    private Verifier(List<Checkpoint> checkpoints, Map<String, PublicKey> keys, boolean part) {
         this.checkpoints = checkpoints.stream().sorted(Comparator.comparingLong(Checkpoint::number)).toList();
         this.keys = keys;
+        this.part = part;
         checkCheckpointChain();
+    }
+
+    /**
+     * Verifies a part of the history: an export between two instants. Each event's own hash is checked, and
+     * each chain from the first of its aggregate's events in the part (the link to the one before cannot be
+     * checked without it), and every checkpoint whose events all lie within the part: those that begin before
+     * the part's first position or end after its last are not counted as checked. The checkpoints' own
+     * chain and signatures are checked as for the whole history.
+     */
+    public static Verifier part(List<Checkpoint> checkpoints, Map<String, PublicKey> keys) {
+        return new Verifier(checkpoints, keys, true);
     }
 
     public void accept(EventRecord event) {
         events++;
+        if (firstPosition == null) {
+            firstPosition = event.globalIndex();
+        }
         if (event.globalIndex() <= lastPosition) {
             problem(event, "out of global order or duplicated position");
         }
@@ -68,7 +91,7 @@ public final class Verifier {
         while (checkpoint < checkpoints.size()) {
             closeCheckpoint();
         }
-        return new Result(problems.isEmpty(), events, checkpoints.size(), List.copyOf(problems),
+        return new Result(problems.isEmpty(), events, checkpointsChecked, List.copyOf(problems),
                 List.copyOf(unsealed));
     }
 
@@ -76,7 +99,9 @@ public final class Verifier {
         Link previous = lastOfAggregate.get(event.aggregateId());
         long expectedSequence = previous == null ? 0 : previous.sequenceNumber() + 1;
         byte[] expectedPrevious = previous == null ? Hashes.GENESIS : previous.hash();
-        if (event.sequenceNumber() != expectedSequence) {
+        if (part && previous == null) {
+            // the aggregate's earlier events are outside the part: its chain is checked from here on
+        } else if (event.sequenceNumber() != expectedSequence) {
             problem(event, "sequence number " + event.sequenceNumber() + " where " + expectedSequence
                     + " was expected: an event is missing or out of place");
         } else if (event.prevHash() == null || !Arrays.equals(Hashes.unhex(event.prevHash()), expectedPrevious)) {
@@ -91,6 +116,12 @@ public final class Verifier {
 
     private void closeCheckpoint() {
         Checkpoint c = checkpoints.get(checkpoint++);
+        if (part && (firstPosition == null || c.fromPosition() < firstPosition || c.toPosition() > lastPosition)) {
+            // reaches outside the part: what is missing may simply not be in it
+            leaves.clear();
+            return;
+        }
+        checkpointsChecked++;
         if (leaves.size() != c.eventCount()) {
             problems.add(new Problem(null, null, c.toPosition(), "checkpoint " + c.number() + " sealed "
                     + c.eventCount() + " events in (" + c.fromPosition() + ", " + c.toPosition() + "] but "

@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The auditor's verifier:
  * {@code java -jar audit-verifier-cli.jar verify --export events.jsonl --checkpoints checkpoints.json
- * --public-key key.pem}. Prints the result as JSON; exits 0 when the history verifies, 1 when it
- * does not, 2 on wrong usage.
+ * --public-key key.pem [--part]}. Prints the result as JSON; exits 0 when the history verifies, 1 when
+ * it does not, 2 on wrong usage or when the export file holds something else.
  */
 public final class VerifierCli {
 
@@ -32,41 +32,79 @@ public final class VerifierCli {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new HashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
+        boolean part = false;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--part")) {
+                part = true;
+            } else if (i + 1 < args.length) {
+                options.put(args[i], args[++i]);
+            }
         }
         if (args.length == 0 || !args[0].equals("verify") || !options.containsKey("--export")
                 || !options.containsKey("--checkpoints") || !options.containsKey("--public-key")) {
             System.err.println("usage: verify --export events.jsonl --checkpoints checkpoints.json "
-                    + "--public-key key.pem [--public-key-2 other.pem]");
+                    + "--public-key key.pem [--public-key-2 other.pem] [--part]\n"
+                    + "  --part: the export is a part of the history (exported with from= or to=)");
             System.exit(2);
         }
-        Verifier.Result result = verify(Path.of(options.get("--export")), Path.of(options.get("--checkpoints")),
-                options.entrySet().stream().filter(e -> e.getKey().startsWith("--public-key"))
-                        .map(e -> Path.of(e.getValue())).toList());
+        Verifier.Result result;
+        try {
+            result = verify(Path.of(options.get("--export")), Path.of(options.get("--checkpoints")),
+                    options.entrySet().stream().filter(e -> e.getKey().startsWith("--public-key"))
+                            .map(e -> Path.of(e.getValue())).toList(), part);
+        } catch (NotAnExport e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.println(json.writeValueAsString(result));
         System.exit(result.valid() ? 0 : 1);
     }
 
     public static Verifier.Result verify(Path export, Path checkpointsFile, List<Path> publicKeys) throws IOException {
+        return verify(export, checkpointsFile, publicKeys, false);
+    }
+
+    /** @param part the export is a part of the history, exported between two instants ({@link Verifier#part}) */
+    public static Verifier.Result verify(Path export, Path checkpointsFile, List<Path> publicKeys, boolean part)
+            throws IOException {
         Map<String, PublicKey> keys = new HashMap<>();
         for (Path file : publicKeys) {
             PublicKey key = SigningKeys.readPublic(Files.readString(file));
             keys.put(SigningKeys.keyId(key), key);
         }
-        Verifier verifier = new Verifier(checkpoints(checkpointsFile), keys);
+        List<Checkpoint> checkpoints = checkpoints(checkpointsFile);
+        Verifier verifier = part ? Verifier.part(checkpoints, keys) : new Verifier(checkpoints, keys);
         try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             String line;
+            long number = 0;
             while ((line = lines.readLine()) != null) {
+                number++;
                 if (!line.isBlank()) {
                     // an export line carries the stored columns under "stored"; a bare record is accepted too
                     JsonNode node = json.readTree(line);
-                    verifier.accept(json.treeToValue(node.has("stored") ? node.get("stored") : node,
-                            EventRecord.class));
+                    JsonNode stored = node.has("stored") ? node.get("stored") : node;
+                    if (!stored.has("globalIndex") || !stored.has("aggregateId") || !stored.has("eventHash")) {
+                        // an error answer saved in place of the export, say: not a history that failed to verify
+                        throw new NotAnExport(export + ", line " + number + " is not an exported event: "
+                                + abbreviated(line));
+                    }
+                    verifier.accept(json.treeToValue(stored, EventRecord.class));
                 }
             }
         }
         return verifier.finish();
+    }
+
+    /** The file given as the export holds something else. */
+    public static final class NotAnExport extends IllegalArgumentException {
+        NotAnExport(String message) {
+            super(message);
+        }
+    }
+
+    private static String abbreviated(String line) {
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     /** Accepts the service's answer ({@code {"checkpoints": [...]}}) or a plain array. */

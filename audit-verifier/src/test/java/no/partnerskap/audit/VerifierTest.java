@@ -167,4 +167,44 @@ class VerifierTest {
         events.forEach(verifier::accept);
         assertThat(verifier.finish().valid()).isFalse();
     }
+
+    // ---- a part of the history: an export between two instants ---------------------------------
+
+    Verifier.Result verifyPart(List<EventRecord> events, List<Checkpoint> checkpoints) {
+        Verifier verifier = Verifier.part(checkpoints, Map.of(SigningKeys.keyId(key.getPublic()), key.getPublic()));
+        events.forEach(verifier::accept);
+        return verifier.finish();
+    }
+
+    @Test
+    void a_part_of_an_untouched_history_verifies_with_the_checkpoints_wholly_inside_it() {
+        List<EventRecord> events = history(200, 7);
+        List<Checkpoint> checkpoints = sealed(events, 50, 100, 150, 200);
+        List<EventRecord> part = events.subList(59, 170); // positions 60..170
+
+        Verifier.Result result = verifyPart(part, checkpoints);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.valid()).isTrue();
+        assertThat(result.eventsChecked()).isEqualTo(111);
+        assertThat(result.checkpointsChecked()).as("only (100, 150] lies wholly inside").isEqualTo(1);
+        assertThat(verify(part, checkpoints).valid()).as("as the whole history, it is not").isFalse();
+    }
+
+    @Test
+    void a_part_still_shows_a_changed_event_and_one_deleted_from_a_checkpoint_inside_it() {
+        List<EventRecord> events = new ArrayList<>(history(200, 7));
+        List<Checkpoint> checkpoints = sealed(events, 50, 100, 150, 200);
+        List<EventRecord> part = new ArrayList<>(events.subList(59, 170));
+        EventRecord victim = part.get(60); // position 120
+        part.set(60, new EventRecord(victim.globalIndex(), victim.aggregateType(), victim.aggregateId(),
+                victim.sequenceNumber(), victim.eventId(), victim.payloadType(), victim.timeStamp(), "{\"n\":-1}",
+                victim.metaData(), victim.prevHash(), victim.eventHash()));
+        part.remove(70); // position 131
+
+        Verifier.Result result = verifyPart(part, checkpoints);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.problems()).extracting(Verifier.Problem::globalPosition).contains(120L, 150L);
+    }
 }
