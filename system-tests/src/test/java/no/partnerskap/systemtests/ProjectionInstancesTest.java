@@ -30,7 +30,7 @@ class ProjectionInstancesTest {
 
     private static final List<String> PROCESSORS = List.of("organisations", "partnership-follow-up", "commitments");
     private static final List<String> TABLES = List.of("organisation_view", "partnership_view", "partnership_member",
-            "goal_view", "goal_revision", "meeting_view", "meeting_attendance", "disagreement_view",
+            "membership_period", "goal_view", "goal_revision", "meeting_view", "meeting_attendance", "disagreement_view",
             "commitment_view", "commitment_resource", "commitment_entry", "milestone_view", "indicator_value");
 
     @Test

@@ -163,7 +163,11 @@ public class CouncilReports {
         private List<Member> members(UUID id) {
             return jdbc.query("""
                     select m.organisation_id, o.name, m.role, m.representation,
-                           (m.left_at is null or (m.left_at at time zone :zone)::date > :reportDate) as active_then,
+                           exists (select 1 from membership_period t
+                                   where t.partnership_id = m.partnership_id and t.organisation_id = m.organisation_id
+                                     and (t.admitted_at at time zone :zone)::date <= :reportDate
+                                     and (t.left_at is null or (t.left_at at time zone :zone)::date > :reportDate))
+                               as active_then,
                            (select count(*) from meeting_attendance a
                               join meeting_view mv on mv.meeting_id = a.meeting_id
                             where a.partnership_id = m.partnership_id and a.organisation_id = m.organisation_id
@@ -176,8 +180,11 @@ public class CouncilReports {
                     from partnership_member m
                     left join organisation_view o on o.organisation_id = m.organisation_id
                     where m.partnership_id = :id
-                      and (m.admitted_at at time zone :zone)::date <= :reportDate
-                      and (m.left_at is null or (m.left_at at time zone :zone)::date >= :yearStart)
+                      -- a member in some period of the year up to the report date, not only in its latest
+                      and exists (select 1 from membership_period t
+                                  where t.partnership_id = m.partnership_id and t.organisation_id = m.organisation_id
+                                    and (t.admitted_at at time zone :zone)::date <= :reportDate
+                                    and (t.left_at is null or (t.left_at at time zone :zone)::date >= :yearStart))
                     order by o.name, m.organisation_id""", params().addValue("id", id),
                     (rs, n) -> new Member(rs.getObject("organisation_id", UUID.class), rs.getString("name"),
                             rs.getString("role"), rs.getString("representation"), rs.getBoolean("active_then"),

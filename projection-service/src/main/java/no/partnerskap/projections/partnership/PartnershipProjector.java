@@ -63,6 +63,9 @@ class PartnershipProjector implements ReadModelProjector {
                     left_at = null, leave_reason = null""",
                 e.partnershipId(), e.organisationId(), e.role().name(), e.representation().name(),
                 java.sql.Timestamp.from(at));
+        writes.update("""
+                insert into membership_period (partnership_id, organisation_id, admitted_at) values (?, ?, ?)
+                on conflict do nothing""", e.partnershipId(), e.organisationId(), java.sql.Timestamp.from(at));
         if (e.role() == MemberRole.CONVENOR) {
             convenes(e.partnershipId(), e.organisationId());
         }
@@ -90,6 +93,10 @@ class PartnershipProjector implements ReadModelProjector {
                 update partnership_member set active = false, left_at = ?, leave_reason = ?
                 where partnership_id = ? and organisation_id = ?""",
                 java.sql.Timestamp.from(at), e.reason(), e.partnershipId(), e.organisationId());
+        writes.update("""
+                update membership_period set left_at = ?
+                where partnership_id = ? and organisation_id = ? and left_at is null""",
+                java.sql.Timestamp.from(at), e.partnershipId(), e.organisationId());
         stopsConvening(e.partnershipId(), e.organisationId());
         touch(e, version);
     }
@@ -224,5 +231,5 @@ class PartnershipProjector implements ReadModelProjector {
     }
 
     static final java.util.List<String> TABLES = java.util.List.of("partnership_view", "partnership_member",
-            "goal_view", "goal_revision", "meeting_view", "meeting_attendance", "disagreement_view");
+            "membership_period", "goal_view", "goal_revision", "meeting_view", "meeting_attendance", "disagreement_view");
 }

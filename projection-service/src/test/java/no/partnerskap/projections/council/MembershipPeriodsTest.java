@@ -1,0 +1,87 @@
+package no.partnerskap.projections.council;
+
+import static no.partnerskap.projections.council.CouncilReportTest.find;
+import static no.partnerskap.projections.council.CouncilReportTest.partnership;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
+import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
+import no.partnerskap.api.partnership.PartnershipKind;
+import no.partnerskap.api.partnership.Period;
+import no.partnerskap.api.partnership.Representation;
+import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestClock;
+import no.partnerskap.projections.support.TestTokens;
+import no.partnerskap.testsupport.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A member that left and joined again was a member in both periods, whatever the report date. */
+@ProjectionServiceTest
+class MembershipPeriodsTest {
+
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStoreWriter events;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void the_council_report_lists_a_member_for_the_period_it_sat_in_before_it_left_and_joined_again() {
+        UUID county = UUID.randomUUID();
+        UUID returning = UUID.randomUUID();
+        UUID partnership = UUID.randomUUID();
+        on("2031-01-05", new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new OrganisationRegistered(returning, "Tilbake AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Gjenopptatt", PartnershipKind.STRATEGIC, null, "M", "P", null,
+                        null, new Period(LocalDate.of(2031, 1, 1), null), county),
+                new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new MemberAdmitted(partnership, returning, MemberRole.PARTNER, Representation.MANAGEMENT));
+        on("2031-06-01", new MemberLeft(partnership, returning, "pause"));
+        on("2031-09-01", new MemberAdmitted(partnership, returning, MemberRole.OBSERVER, Representation.OPERATIONAL));
+        clock.setToday(LocalDate.of(2032, 1, 15));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=4", viewer).status()).isEqualTo(200);
+        long head = Long.parseLong(api.get("/api/reports/council?year=2031", viewer).header("X-Event-Position"));
+
+        assertThat(activeOn(api, viewer, partnership, returning, head, "2031-03-15")).isTrue();
+        assertThat(activeOn(api, viewer, partnership, returning, head, "2031-07-15")).isFalse();
+        assertThat(activeOn(api, viewer, partnership, returning, head, "2031-10-01")).isTrue();
+    }
+
+    /** Whether the report dated so lists the member as active then; it fails when the member is not listed. */
+    private static boolean activeOn(Api api, String token, UUID partnership, UUID member, long position, String date) {
+        Api.Response report = api.get("/api/reports/council?year=2031&position=" + position + "&reportDate=" + date,
+                token);
+        assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
+        return find(partnership(report.body(), partnership).path("members"), "organisationId", member.toString())
+                .path("activeAtReportDate").asBoolean();
+    }
+
+    private void on(String day, Object... happened) {
+        events.append(LocalDate.parse(day).atTime(10, 0).atZone(OSLO).toInstant(), Map.of(), happened);
+    }
+}
