@@ -10,7 +10,6 @@ import java.util.Map;
 import no.partnerskap.api.common.SdgCatalogue;
 import no.partnerskap.projections.followup.FollowUpClock;
 import no.partnerskap.projections.followup.FollowUpRules;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,12 +35,10 @@ public class SdgCoverage {
                                List<TargetCoverage> targets) {
     }
 
-    private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
 
-    SdgCoverage(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Clock clock) {
-        this.jdbc = jdbc;
+    SdgCoverage(NamedParameterJdbcTemplate named, Clock clock) {
         this.named = named;
         this.clock = clock;
     }
@@ -49,7 +46,7 @@ public class SdgCoverage {
     @Transactional(readOnly = true)
     public List<GoalCoverage> coverage() {
         Map<String, long[]> counts = new HashMap<>();
-        jdbc.query("""
+        named.getJdbcOperations().query("""
                 select t.target, count(distinct g.partnership_id), count(distinct g.goal_id),
                        count(distinct c.commitment_id)
                 from goal_view g cross join unnest(g.sdg_targets) as t(target)
@@ -71,7 +68,7 @@ public class SdgCoverage {
                     .add(new Resources(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
         });
         Map<Integer, long[]> perGoal = new HashMap<>();
-        jdbc.query("""
+        named.getJdbcOperations().query("""
                 select split_part(t.target, '.', 1)::int, count(distinct g.partnership_id),
                        count(distinct c.commitment_id)
                 from goal_view g cross join unnest(g.sdg_targets) as t(target)
