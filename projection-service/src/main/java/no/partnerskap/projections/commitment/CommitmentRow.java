@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.util.UUID;
 import no.partnerskap.projections.followup.FollowUpRules;
 
-/** A commitment as lists and dashboards show it: with its status and follow-up signal today. */
+/**
+ * A commitment as lists and dashboards show it: with its status and follow-up signal today, and
+ * for an overdue one how many days it is past its due date (null otherwise).
+ */
 public record CommitmentRow(UUID id, UUID partnershipId, String partnershipName, UUID organisationId,
                             String organisationName, String title,
                             LocalDate recordedOn, LocalDate originalDueDate, LocalDate dueDate, String status,
                             String signal, Integer latestPercent, LocalDate latestReportAsOf,
                             String latestAssessment, boolean divergent, LocalDate openFollowUpSince,
-                            LocalDate closedOn, long version) {
+                            LocalDate closedOn, Integer daysOverdue, long version) {
 
     /** Select list for {@link #map}; needs {@link #FROM} and {@code :today}. */
     public static final String COLUMNS = """
@@ -20,7 +23,8 @@ public record CommitmentRow(UUID id, UUID partnershipId, String partnershipName,
             o.name as organisation_name, c.title,
             c.recorded_on, c.original_due_date, c.due_date, %s as status, %s as signal, c.latest_percent,
             c.latest_report_as_of, c.latest_assessment, %s as divergent, c.open_follow_up_since, c.closed_on,
-            c.version""".formatted(FollowUpRules.STATUS, FollowUpRules.SIGNAL, FollowUpRules.DIVERGENT);
+            %s as days_overdue, c.version""".formatted(FollowUpRules.STATUS, FollowUpRules.SIGNAL, FollowUpRules.DIVERGENT,
+            FollowUpRules.DAYS_OVERDUE);
 
     public static final String FROM = """
             commitment_view c left join organisation_view o on o.organisation_id = c.organisation_id
@@ -35,6 +39,6 @@ public record CommitmentRow(UUID id, UUID partnershipId, String partnershipName,
                 (Integer) rs.getObject("latest_percent"), rs.getObject("latest_report_as_of", LocalDate.class),
                 rs.getString("latest_assessment"), rs.getBoolean("divergent"),
                 rs.getObject("open_follow_up_since", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-                rs.getLong("version"));
+                (Integer) rs.getObject("days_overdue"), rs.getLong("version"));
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Numbers, dates and bar lengths as a page in the reader's language shows them. */
@@ -84,10 +83,6 @@ public final class PageFormat {
 
     public String iso(Instant instant) {
         return instant == null ? null : instant.atZone(zone).toLocalDate().toString();
-    }
-
-    public long daysSince(LocalDate date) {
-        return date == null ? 0 : ChronoUnit.DAYS.between(date, today);
     }
 
     /**

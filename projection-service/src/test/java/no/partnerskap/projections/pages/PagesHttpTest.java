@@ -233,12 +233,12 @@ class PagesHttpTest {
         assertThat(csv.body().split("\r\n")).hasSize(2);
         assertThat(csv.body()).startsWith("commitmentId,partnershipId,partnership,title,organisationId,organisation,recordedOn,"
                 + "originalDueDate,dueDate,status,signal,latestPercent,latestReportAsOf,latestAssessment,divergent,"
-                + "openFollowUpSince,closedOn,version\r\n" + given.late + "," + given.partnership + "," + given.name + ",");
+                + "openFollowUpSince,closedOn,daysOverdue,version\r\n" + given.late + "," + given.partnership + "," + given.name + ",");
         String everything = fetch(port, "/api/partnerships/" + given.partnership + "/commitments.csv").body();
         assertThat(everything.split("\r\n")).hasSize(6);
         assertThat(everything).containsPattern(given.done
                 + "," + given.partnership + "," + given.name + ",Tiltak \\w+,[^,]+,Vestland fylkeskommune,2026-11-01,2027-06-30,2027-06-30,"
-                + "FULFILLED,CLOSED,90,2027-01-01,LIMITED,true,,2027-0\\d-\\d\\d,\\d+\\r\\n");
+                + "FULFILLED,CLOSED,90,2027-01-01,LIMITED,true,,2027-0\\d-\\d\\d,,\\d+\\r\\n");
         assertThat(fetch(port, "/api/partnerships/" + given.partnership + "/commitments.csv?status=LATE").statusCode())
                 .isEqualTo(400);
 
@@ -359,8 +359,12 @@ class PagesHttpTest {
         JsonNode api = Api.onPort(port).get("/api/commitments/overdue?size=500", null).body();
         assertThat(api.path("items").findValuesAsText("id")).containsExactlyElementsOf(onPage);
         assertThat(api.path("total").asLong()).isEqualTo(onPage.size());
-        assertThat(api.path("items").get(onPage.indexOf(given.late.toString())).path("partnershipName").asText())
-                .isEqualTo(given.name);
+        JsonNode late = api.path("items").get(onPage.indexOf(given.late.toString()));
+        assertThat(late.path("partnershipName").asText()).isEqualTo(given.name);
+        assertThat(late.path("daysOverdue").asInt()).isEqualTo(28);
+        JsonNode notOverdue = Api.onPort(port).get("/api/commitments/" + given.slow, null).body().path("commitment");
+        assertThat(notOverdue.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(notOverdue.path("daysOverdue").isNull()).isTrue();
         assertThat(en).contains("href=\"/api/commitments/overdue.csv\"");
         HttpResponse<String> csv = fetch(port, "/api/commitments/overdue.csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
@@ -369,7 +373,7 @@ class PagesHttpTest {
         assertThat(lines).hasSize(onPage.size() + 1);
         assertThat(lines.get(onPage.indexOf(given.late.toString()) + 1))
                 .startsWith(given.late + "," + given.partnership + "," + given.name + ",Tiltak ")
-                .contains(",Havkraft AS,2026-11-01,2027-02-01,2027-02-01,OVERDUE,OVERDUE,");
+                .contains(",Havkraft AS,2026-11-01,2027-02-01,2027-02-01,OVERDUE,OVERDUE,").containsPattern(",28,\\d+$");
 
         String nb = page(port, "/pages/overdue?lang=nb");
         assertThat(h1(nb)).isEqualTo("Forsinkede forpliktelser");
