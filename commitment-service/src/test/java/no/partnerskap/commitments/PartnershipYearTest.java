@@ -142,6 +142,11 @@ class PartnershipYearTest {
         ok(api.post("/api/commitments/" + bridge + "/assessments", secretariat, Map.of("level", "SUBSTANTIAL", "comment", "God fremdrift")));
         refused(api.post("/api/commitments/" + bridge + "/assessments", municipalityPartner, Map.of("level", "COMPLETE")), 403, null);
 
+        // no conclusion while a commitment is open: it would stay open for good
+        Api.Response early = api.post("/api/partnerships/" + strategic + "/conclusion", secretariat, Map.of("reason", "Tidlig"));
+        refused(early, 409, "conclusion-needs-every-commitment-ended");
+        assertThat(early.text("detail")).contains("2 open commitments").contains(bridge).contains(pilot);
+
         // outcome closes; only assessments after that
         ok(api.post("/api/commitments/" + bridge + "/outcome", municipalityPartner, Map.of("result", "FULFILLED",
                 "narrative", "20 ladepunkter i drift", "indicatorValues", List.of(Map.of("goalId", jobs, "value", 12)),

@@ -1,5 +1,6 @@
 package no.partnerskap.commitments.lookup;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.partnerskap.api.partnership.PartnershipKind;
@@ -59,6 +60,13 @@ class CommandSideLookups implements OrganisationRegistry, PartnershipDirectory {
     public void settleMemberships(UUID partnershipId) {
         jdbc.queryForList("select 1 from event_store.membership_lookup where partnership_id = ? order by organisation_id for update",
                 Integer.class, partnershipId);
+    }
+
+    @Override
+    public List<UUID> openCommitments(UUID partnershipId) {
+        return jdbc.queryForList("""
+                select commitment_id from event_store.commitment_lookup where partnership_id = ? and open
+                order by commitment_id""", UUID.class, partnershipId);
     }
 
     @Override

@@ -1,11 +1,15 @@
 package no.partnerskap.commitments.lookup;
 
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentWithdrawn;
+import no.partnerskap.api.commitment.CommitmentEvent.OutcomeReported;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
 import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalDefined;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,5 +69,25 @@ class LookupProjector {
     void on(ResultGoalDefined event) {
         jdbc.update("insert into event_store.goal_lookup (partnership_id, goal_id) values (?, ?)",
                 event.partnershipId(), event.goalId());
+    }
+
+    @EventHandler
+    void on(CommitmentRecorded event) {
+        jdbc.update("insert into event_store.commitment_lookup (commitment_id, partnership_id, open) values (?, ?, true)",
+                event.commitmentId(), event.partnershipId());
+    }
+
+    @EventHandler
+    void on(OutcomeReported event) {
+        closed(event.commitmentId());
+    }
+
+    @EventHandler
+    void on(CommitmentWithdrawn event) {
+        closed(event.commitmentId());
+    }
+
+    private void closed(UUID commitmentId) {
+        jdbc.update("update event_store.commitment_lookup set open = false where commitment_id = ?", commitmentId);
     }
 }

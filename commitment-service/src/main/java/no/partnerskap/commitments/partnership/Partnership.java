@@ -222,8 +222,24 @@ public class Partnership {
     @CommandHandler
     public void handle(ConcludePartnership command, PartnershipDirectory partnerships) {
         requireOpen();
+        // after the memberships settle, no commitment can be recorded that this check would miss
         partnerships.settleMemberships(partnershipId);
+        requireEveryCommitmentEnded(partnerships.openCommitments(partnershipId));
         apply(new PartnershipConcluded(partnershipId, command.reason()));
+    }
+
+    /**
+     * Nothing can be reported once the partnership has concluded, so a commitment still open then
+     * would stay open for good: each needs its outcome, or its withdrawal, first.
+     */
+    private void requireEveryCommitmentEnded(List<UUID> open) {
+        if (!open.isEmpty()) {
+            List<String> shown = open.stream().limit(20).map(UUID::toString).toList();
+            throw new RuleViolation("conclusion-needs-every-commitment-ended", "partnership " + partnershipId + " has "
+                    + open.size() + (open.size() == 1 ? " open commitment" : " open commitments") + " ("
+                    + String.join(", ", shown) + (open.size() > shown.size() ? ", ..." : "")
+                    + "); report their outcomes or withdraw them before concluding");
+        }
     }
 
     private void requireOpen() {

@@ -1,5 +1,6 @@
 package no.partnerskap.commitments.partnership;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.partnerskap.api.partnership.PartnershipKind;
@@ -28,6 +29,9 @@ public interface PartnershipDirectory {
 
     /** As {@link #settleMembership}, for every membership of the partnership: called before it concludes. */
     void settleMemberships(UUID partnershipId);
+
+    /** The partnership's commitments that have neither an outcome nor a withdrawal yet. */
+    List<UUID> openCommitments(UUID partnershipId);
 
     boolean hasGoal(UUID partnershipId, UUID goalId);
 }

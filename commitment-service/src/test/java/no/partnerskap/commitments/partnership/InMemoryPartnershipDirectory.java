@@ -1,5 +1,6 @@
 package no.partnerskap.commitments.partnership;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class InMemoryPartnershipDirectory implements PartnershipDirectory 
     private final Set<UUID> concluded = new HashSet<>();
     private final Set<List<UUID>> activeMembers = new HashSet<>();
     private final Set<List<UUID>> goals = new HashSet<>();
+    private final Map<UUID, List<UUID>> openCommitments = new HashMap<>();
 
     public void add(UUID partnershipId, PartnershipKind kind) {
         kinds.put(partnershipId, kind);
@@ -35,6 +37,10 @@ public final class InMemoryPartnershipDirectory implements PartnershipDirectory 
 
     public void defineGoal(UUID partnershipId, UUID goalId) {
         goals.add(List.of(partnershipId, goalId));
+    }
+
+    public void openCommitment(UUID partnershipId, UUID commitmentId) {
+        openCommitments.computeIfAbsent(partnershipId, p -> new ArrayList<>()).add(commitmentId);
     }
 
     @Override
@@ -60,6 +66,11 @@ public final class InMemoryPartnershipDirectory implements PartnershipDirectory 
     @Override
     public void settleMemberships(UUID partnershipId) {
         // one command at a time in an aggregate test: nothing to wait for
+    }
+
+    @Override
+    public List<UUID> openCommitments(UUID partnershipId) {
+        return openCommitments.getOrDefault(partnershipId, List.of());
     }
 
     @Override

@@ -540,6 +540,20 @@ class PartnershipTest {
                 .expectEvents(new PartnershipConcluded(PARTNERSHIP, "mandate fulfilled"));
     }
 
+    @Test
+    void conclusion_waits_until_every_commitment_has_ended() {
+        UUID first = UUID.fromString("00000000-0000-0000-0000-00000000c001");
+        UUID second = UUID.fromString("00000000-0000-0000-0000-00000000c002");
+        partnerships.openCommitment(PARTNERSHIP, first);
+        partnerships.openCommitment(PARTNERSHIP, second);
+        fixture.given(establishedEvents())
+                .when(new ConcludePartnership(PARTNERSHIP, "mandate fulfilled", null))
+                .expectException(violates(RuleViolation.class, "conclusion-needs-every-commitment-ended"))
+                .expectExceptionMessage("partnership " + PARTNERSHIP + " has 2 open commitments (" + first + ", " + second
+                        + "); report their outcomes or withdraw them before concluding")
+                .expectNoEvents();
+    }
+
     static Stream<Arguments> everyCommandOnAnExistingPartnership() {
         return Stream.of(
                 new AdmitMember(PARTNERSHIP, OUTSIDER, MemberRole.PARTNER, Representation.MANAGEMENT, null),
