@@ -98,6 +98,40 @@ class ConcurrentWritersTest {
         }
     }
 
+    /**
+     * Commitments recorded while the secretariat concludes: either a commitment is stored first (and,
+     * being open, stops the conclusion) or the conclusion is, and every commitment is refused. Never a
+     * concluded partnership with a commitment that nothing can end any more.
+     */
+    @Test
+    void commitments_racing_the_conclusion_either_stop_it_or_are_refused() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            OneCommitment one = OneCommitment.create(api);
+            assertThat(api.post("/api/commitments/" + one.commitment() + "/withdrawal", one.partner(),
+                    Map.of("reason", "Erstattes")).status()).isEqualTo(200);
+            List<Integer> statuses = race(i -> i == 0
+                    ? api.post("/api/partnerships/" + one.partnership() + "/conclusion", one.secretariat(),
+                            Map.of("reason", "Ferdig")).status()
+                    : api.post("/api/partnerships/" + one.partnership() + "/commitments", one.partner(), Map.of(
+                            "organisationId", one.organisation(), "title", "T" + i, "dueDate", "2030-01-01"))
+                            .status());
+
+            Long recorded = jdbc.queryForObject("""
+                    select count(*) from event_store.domain_event_entry
+                    where payload_type like '%CommitmentRecorded' and aggregate_identifier <> ?
+                    and convert_from(payload, 'UTF8')::jsonb ->> 'partnershipId' = ?""", Long.class,
+                    one.commitment(), one.partnership());
+            String round_ = "round " + round + ": " + statuses;
+            if (statuses.get(0) == 200) {
+                assertThat(recorded).as(round_).isZero();
+                assertThat(statuses.subList(1, statuses.size())).as(round_).allMatch(s -> s == 409);
+            } else {
+                assertThat(statuses.get(0)).as(round_).isEqualTo(409);
+                assertThat(recorded).as(round_).isEqualTo(statuses.stream().filter(s -> s == 201).count()).isPositive();
+            }
+        }
+    }
+
     interface Writer {
         int write(int index) throws Exception;
     }
