@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import no.partnerskap.api.common.EventJson;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
 import no.partnerskap.audit.EventRecord;
 import no.partnerskap.audit.Hashes;
 import no.partnerskap.eventstore.EventStoreSchema;
@@ -97,14 +100,27 @@ public class EventHistory {
                 args.add(selection.aggregateIds().toArray(String[]::new));
             }
             if (selection.payloadOrganisationId() != null) {
-                // the organisation acts in it, attended the meeting, or dissented: its payload parsed once
+                // the organisation acts in it, convenes it from the start, attended the meeting, or dissented:
+                // its payload parsed once
                 either.add("""
                         exists (select 1 from (select convert_from(payload, 'UTF8')::jsonb as j) p
                                 where p.j ->> 'organisationId' = ?
+                                   or p.j ->> 'convenorOrganisationId' = ?
                                    or p.j -> 'attendance' @> jsonb_build_array(jsonb_build_object('organisationId', ?))
                                    or p.j -> 'dissentingOrganisationIds' @> to_jsonb(?::text))""");
-                args.add(selection.payloadOrganisationId());
-                args.add(selection.payloadOrganisationId());
+                // and the conclusion of each partnership it convened or was admitted to
+                either.add("""
+                        payload_type = ? and aggregate_identifier in (
+                            select m.aggregate_identifier from %s m where m.payload_type in (?, ?)
+                            and ? in (convert_from(m.payload, 'UTF8')::jsonb ->> 'organisationId',
+                                      convert_from(m.payload, 'UTF8')::jsonb ->> 'convenorOrganisationId'))"""
+                        .formatted(EventStoreSchema.EVENTS));
+                for (int i = 0; i < 4; i++) {
+                    args.add(selection.payloadOrganisationId());
+                }
+                args.add(PartnershipConcluded.class.getName());
+                args.add(MemberAdmitted.class.getName());
+                args.add(PartnershipEstablished.class.getName());
                 args.add(selection.payloadOrganisationId());
             }
             sql.append(either.isEmpty() ? " and false" : " and (" + String.join(" or ", either) + ")");

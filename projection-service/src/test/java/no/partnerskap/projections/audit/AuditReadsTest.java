@@ -29,6 +29,7 @@ import no.partnerskap.api.partnership.PartnershipEvent.DisagreementRaised;
 import no.partnerskap.api.partnership.PartnershipEvent.MeetingRecorded;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
 import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalDefined;
 import no.partnerskap.api.partnership.PartnershipEvent.ResultGoalRevised;
@@ -201,13 +202,21 @@ class AuditReadsTest {
                         List.of(new Attendance(other, Representation.LEADERSHIP))),
                 new DisagreementRaised(partnership, disagreement, other, "Fordeling", "uenig"),
                 new DisagreementClosedWithDissent(partnership, disagreement, "dissens protokollført", List.of(business)));
+        // a partnership it convenes from the start; the conclusion of one it had been a member of, not of another's
+        UUID convened = UUID.randomUUID();
+        UUID foreign = UUID.randomUUID();
+        events.append(t0.plusSeconds(300), secretariat("c4"), established(convened, business),
+                established(foreign, other), new PartnershipConcluded(foreign, "ferdig"),
+                new PartnershipConcluded(network, "nettverket avsluttes"));
 
         Api.Response read = api.get("/api/audit/partners/" + business + "/trail", auditor);
         assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
         JsonNode trail = read.body().path("events");
         assertThat(names(trail)).containsExactly("OrganisationRegistered", "MemberAdmitted", "MemberAdmitted",
                 "CommitmentRecorded", "CommitmentRecorded", "ProgressReported", "OrganisationRenamed", "MemberLeft",
-                "MeetingRecorded", "DisagreementClosedWithDissent");
+                "MeetingRecorded", "DisagreementClosedWithDissent", "PartnershipEstablished", "PartnershipConcluded");
+        assertThat(trail.get(10).path("aggregateId").asText()).isEqualTo(convened.toString());
+        assertThat(trail.get(11).path("aggregateId").asText()).isEqualTo(network.toString());
         assertThat(trail.get(8).path("payload").path("minutesReference").asText()).isEqualTo("p1");
         List<String> aggregates = new ArrayList<>();
         long previous = 0;
@@ -222,7 +231,7 @@ class AuditReadsTest {
         }
         assertThat(aggregates).contains(partnership.toString(), network.toString(), inFirst.toString(),
                 inNetwork.toString(), business.toString());
-        assertThat(aggregates).doesNotContain(ofOther.toString(), other.toString());
+        assertThat(aggregates).doesNotContain(ofOther.toString(), other.toString(), foreign.toString());
 
         assertProblem(api.get("/api/audit/partners/" + UUID.randomUUID() + "/trail", auditor), 404);
     }
