@@ -1,5 +1,10 @@
 package no.partnerskap.commitments.security;
 
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyRole;
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
+import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+import static org.springframework.security.authorization.AuthorizationManagers.not;
+
 import no.partnerskap.security.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +30,11 @@ class SecurityConfiguration {
                         // only mapped in local mode; elsewhere these paths answer 404
                         .requestMatchers("/dev/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        // a role that never writes is refused before its request is read (not told of invalid fields)
-                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("SECRETARIAT", "PARTNER")
+                        // a role that never writes is refused before its request is read (not told of invalid fields);
+                        // nor does a token that holds AUDITOR beside a writing role: auditors stay independent of
+                        // the history they verify
+                        .requestMatchers(HttpMethod.POST, "/api/**").access(allOf(hasAnyRole("SECRETARIAT", "PARTNER"),
+                                not(hasRole("AUDITOR"))))
                         // any other method: a GET meant for the read side is told so (405), not refused as a role
                         .requestMatchers("/api/**").authenticated()
                         // any method: the secretariat is told which one (405); everyone else is refused (403)
