@@ -15,6 +15,7 @@ import no.partnerskap.projections.history.EventHistory;
 import no.partnerskap.projections.history.EventHistory.Selection;
 import no.partnerskap.projections.history.PointInTime;
 import no.partnerskap.projections.history.StoredEvent;
+import no.partnerskap.projections.organisation.OrganisationView;
 import no.partnerskap.projections.partnership.PartnershipQueries;
 import no.partnerskap.projections.web.InvalidParameter;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** What auditors read: the stored history as it is, and the read models as they were at an instant. */
 @Component
 class AuditReads {
-
-    /** An organisation as its read model row holds it. */
-    record OrganisationView(UUID id, String name, String organisationNumber, String sector, long version) {
-    }
 
     /** An aggregate's (or a partner's) history in global order: the shape it is streamed in. */
     record History(String type, String id, List<AuditEvent> events) {
@@ -95,10 +92,7 @@ class AuditReads {
         Optional<?> state = switch (type) {
             case PARTNERSHIP -> pointInTime.query(until, jdbc -> partnerships.at(then).one(id));
             case COMMITMENT -> pointInTime.query(until, jdbc -> commitments.at(then).one(id));
-            case ORGANISATION -> pointInTime.query(until, jdbc -> jdbc.query("""
-                    select organisation_id, name, organisation_number, sector, version from organisation_view
-                    where organisation_id = ?""", (rs, n) -> new OrganisationView(rs.getObject(1, UUID.class),
-                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)), id).stream().findFirst());
+            case ORGANISATION -> pointInTime.query(until, jdbc -> OrganisationView.find(jdbc, id));
         };
         return state.orElseThrow(() -> AuditProblem.notFound("no " + type.path + " " + id + " at " + at));
     }

@@ -73,6 +73,30 @@ class ScorecardTest {
         }
     }
 
+    /** The Location a registration answers with is served here, with the organisation as it now stands. */
+    @Test
+    void an_organisation_is_read_at_the_location_its_registration_named() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("v", null, "VIEWER");
+        UUID organisation = UUID.randomUUID();
+        events.append(new OrganisationRegistered(organisation, "Fjordkraft Nett AS", "923609016", Sector.BUSINESS));
+        events.append(new OrganisationRenamed(organisation, "Fjordkraft Nett AS", "Fjordnett AS"));
+
+        Api.Response read = api.get("/api/organisations/" + organisation + "?minVersion=1", viewer);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("ETag")).isEqualTo("\"1\"");
+        assertThat(read.text("id")).isEqualTo(organisation.toString());
+        assertThat(read.text("name")).isEqualTo("Fjordnett AS");
+        assertThat(read.text("organisationNumber")).isEqualTo("923609016");
+        assertThat(read.text("sector")).isEqualTo("BUSINESS");
+        assertThat(read.body().path("version").asLong()).isEqualTo(1);
+
+        UUID unknown = UUID.randomUUID();
+        Api.Response none = api.get("/api/organisations/" + unknown, viewer);
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.text("detail")).isEqualTo("no organisation " + unknown);
+    }
+
     @Test
     void memberships_of_a_concluded_partnership_no_longer_count_as_active() {
         Api api = Api.onPort(port);

@@ -63,6 +63,7 @@ class ReadAuthorizationMatrixTest {
         endpoints.put("/api/partnerships/" + partnership + "/commitments.csv", Needs.ANY_ROLE);
         endpoints.put("/api/commitments/overdue", Needs.ANY_ROLE);
         endpoints.put("/api/commitments/overdue.csv", Needs.ANY_ROLE);
+        endpoints.put("/api/organisations/" + org, Needs.ANY_ROLE);
         endpoints.put("/api/organisations/" + org + "/scorecard", Needs.ANY_ROLE);
         endpoints.put("/api/sdg", Needs.ANY_ROLE);
         endpoints.put("/api/reports/council?year=2026", Needs.ANY_ROLE);

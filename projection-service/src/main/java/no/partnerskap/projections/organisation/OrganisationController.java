@@ -7,6 +7,7 @@ import java.util.UUID;
 import no.partnerskap.projections.web.NotFound;
 import no.partnerskap.projections.web.ReadYourWrites;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,14 +15,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Organisations")
-class ScorecardController {
+class OrganisationController {
 
     private final ScorecardQueries queries;
     private final ReadYourWrites readYourWrites;
 
-    ScorecardController(ScorecardQueries queries, ReadYourWrites readYourWrites) {
+    private final JdbcTemplate jdbc;
+
+    OrganisationController(ScorecardQueries queries, ReadYourWrites readYourWrites, JdbcTemplate jdbc) {
         this.queries = queries;
         this.readYourWrites = readYourWrites;
+        this.jdbc = jdbc;
+    }
+
+    @Operation(summary = "An organisation: its name, organisation number and sector")
+    @GetMapping("/api/organisations/{id}")
+    ResponseEntity<OrganisationView> one(
+            @PathVariable UUID id,
+            @Parameter(description = "wait (bounded) until the read model holds at least this version of the "
+                    + "organisation, the ETag its registration or rename answered with")
+            @RequestParam(required = false) Long minVersion) {
+        readYourWrites.await(minVersion, () -> queries.version(id));
+        OrganisationView organisation = OrganisationView.find(jdbc, id)
+                .orElseThrow(() -> new NotFound("no organisation " + id));
+        return ResponseEntity.ok().eTag("\"" + organisation.version() + "\"").body(organisation);
     }
 
     @Operation(summary = "An organisation's scorecard across partnerships")
