@@ -9,10 +9,12 @@ create table commitment_lookup (
 
 create index commitment_lookup_open on commitment_lookup (partnership_id) where open;
 
--- the commitments recorded before this table existed (one pass over the store)
+-- the commitments recorded before this table existed (one pass over the store); text stored with
+-- half a surrogate pair holds a JSON escape that jsonb refuses, so such escapes are read as U+FFFD
 insert into commitment_lookup (commitment_id, partnership_id, open)
 select r.aggregate_identifier::uuid,
-       (convert_from(r.payload, 'UTF8')::jsonb ->> 'partnershipId')::uuid,
+       (regexp_replace(convert_from(r.payload, 'UTF8'), '\\u[dD][89a-fA-F][0-9a-fA-F]{2}', '\\ufffd', 'g')::jsonb
+            ->> 'partnershipId')::uuid,
        not exists (select 1 from domain_event_entry c
                    where c.aggregate_identifier = r.aggregate_identifier
                      and c.payload_type in ('no.partnerskap.api.commitment.CommitmentEvent$OutcomeReported',

@@ -61,6 +61,24 @@ class InputValidationTest {
                 .status()).isEqualTo(200);
     }
 
+    /**
+     * JSON can escape half a surrogate pair; no UTF-8 can hold it. Stored, it read back as '?' and stopped
+     * PostgreSQL reading the event's payload as JSON (every partner's audit trail failed on it).
+     */
+    @Test
+    void text_holds_no_half_of_a_surrogate_pair() {
+        String path = "/api/commitments/" + one.commitment() + "/progress-reports";
+        for (String narrative : new String[] {"halv\\ud800vei", "halv\\udc00vei", "slutt\\ud83d"}) {
+            Api.Response lone = invalid(path, one.partner(),
+                    "{\"percentComplete\":1,\"asOf\":\"2026-01-02\",\"narrative\":\"" + narrative + "\"}", "narrative");
+            assertThat(lone.body().path("errors").get(0).path("message").asText()).contains("surrogate");
+        }
+        // a pair is one character (here an emoji), escaped or not
+        assertThat(api.post(path, one.partner(),
+                "{\"percentComplete\":1,\"asOf\":\"2026-01-02\",\"narrative\":\"bra \\ud83d\\ude00 og \ud83d\ude00\"}")
+                .status()).isEqualTo(200);
+    }
+
     // ---- the same organisation or goal twice in one list ------------------------------------
 
     @Test

@@ -77,7 +77,7 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining(".")).replace(".[", "[");
         String message = mapping instanceof UnrecognizedPropertyException ? "unknown field"
                 : mapping instanceof InvalidFormatException format && format.getTargetType() == String.class
-                ? "must not hold control characters (tab and line breaks are fine)"
+                ? "must not hold control characters (tab and line breaks are fine) or half a surrogate pair"
                 : mapping instanceof InvalidFormatException format
                 ? "cannot read " + format.getValue() + " as " + format.getTargetType().getSimpleName()
                         + (format.getTargetType().isEnum() ? "; " + oneOf(format.getTargetType())

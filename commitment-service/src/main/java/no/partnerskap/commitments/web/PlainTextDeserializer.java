@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.io.IOException;
 
 /**
- * Text in a request body holds no control characters but tab and line breaks. JSON can carry any
- * (U+0000 among them, which no PostgreSQL text can hold), and the event would carry it for good
- * into every read model and page.
+ * Text in a request body holds no control characters but tab and line breaks, and no half of a
+ * surrogate pair on its own. JSON can carry any (U+0000 among them, which no PostgreSQL text can
+ * hold; a lone surrogate, which no UTF-8 can), and the event would carry it for good into every
+ * read model and page.
  */
 class PlainTextDeserializer extends StdScalarDeserializer<String> {
 
@@ -21,13 +22,15 @@ class PlainTextDeserializer extends StdScalarDeserializer<String> {
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         String text = StringDeserializer.instance.deserialize(parser, context);
-        if (text != null && text.chars().anyMatch(PlainTextDeserializer::control)) {
-            throw InvalidFormatException.from(parser, "a control character", text, String.class);
+        if (text != null && text.codePoints().anyMatch(PlainTextDeserializer::refused)) {
+            throw InvalidFormatException.from(parser, "a control character or a lone surrogate", text, String.class);
         }
         return text;
     }
 
-    private static boolean control(int c) {
-        return Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
+    /** A pair of surrogates is one code point here; a lone one keeps the surrogate type. */
+    private static boolean refused(int c) {
+        return Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r'
+                || Character.getType(c) == Character.SURROGATE;
     }
 }

@@ -58,7 +58,9 @@ class CommitmentLookupMigrationTest {
     }
 
     private static void append(JdbcTemplate jdbc, UUID commitment, long sequence, String event, UUID partnership) {
-        String payload = "{\"commitmentId\":\"" + commitment + "\",\"partnershipId\":\"" + partnership + "\"}";
+        // with text as an older version stored half a surrogate pair: a JSON escape that jsonb refuses
+        String payload = "{\"commitmentId\":\"" + commitment + "\",\"partnershipId\":\"" + partnership
+                + "\",\"title\":\"halv\\uD800vei\"}";
         jdbc.update("""
                 insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
                     type, time_stamp, payload_type, payload) values (?, ?, ?, 'Commitment', '2026-11-29T12:00:00Z', ?, ?)""",

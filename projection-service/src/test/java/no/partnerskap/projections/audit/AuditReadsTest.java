@@ -188,7 +188,9 @@ class AuditReadsTest {
                 new CommitmentRecorded(inNetwork, network, business, "Nettverkstiltak", "b", List.of(networkGoal),
                         List.of(), LocalDate.of(2032, 10, 1), LocalDate.of(2032, 2, 1)));
         events.append(t0.plusSeconds(180), Map.of(),
-                new ProgressReported(inFirst, partnership, business, 30, "n", List.of(), LocalDate.of(2032, 2, 1)),
+                // text as an older version stored it, with half a surrogate pair (a JSON escape jsonb refuses)
+                new ProgressReported(inFirst, partnership, business, 30, "halv\uD800vei", List.of(),
+                        LocalDate.of(2032, 2, 1)),
                 new ProgressReported(ofOther, partnership, other, 70, "n", List.of(), LocalDate.of(2032, 2, 1)),
                 new OrganisationRenamed(business, "Havkraft AS", "Havkraft Vest AS"),
                 new MemberLeft(network, business, "prioriterer annet"));
@@ -438,7 +440,8 @@ class AuditReadsTest {
     }
 
     private CommitmentRecorded recorded(UUID commitment, UUID organisation, String due) {
-        return new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + commitment, "beskrivelse",
+        // the description as an older version stored it, with half a surrogate pair (a JSON escape jsonb refuses)
+        return new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + commitment, "beskrivelse \uD800",
                 List.of(goal), List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(100000), "NOK")),
                 LocalDate.parse(due), LocalDate.parse(due).minusMonths(6));
     }
