@@ -2,6 +2,8 @@ package no.partnerskap.projections.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -47,7 +49,7 @@ class AuditController {
     void events(@Parameter(description = "organisation, partnership or commitment") @PathVariable String type,
                 @PathVariable UUID id, HttpServletResponse response) throws IOException {
         AuditType existing = reads.existing(type, id);
-        history(response, existing.path, id, sink -> reads.events(id, sink));
+        history(response, json, existing.path, id, sink -> reads.events(id, sink));
     }
 
     @Operation(summary = "One partner's trail across partnerships: the organisation, its memberships and its "
@@ -57,34 +59,45 @@ class AuditController {
     @GetMapping("/partners/{organisationId}/trail")
     void trail(@PathVariable UUID organisationId, HttpServletResponse response) throws IOException {
         reads.existing(AuditType.ORGANISATION.path, organisationId);
-        history(response, "partner", organisationId, sink -> reads.trail(organisationId, sink));
+        history(response, json, "partner", organisationId, sink -> reads.trail(organisationId, sink));
     }
 
     /**
      * Writes a history as it is read, event by event: a partner's trail or a long-lived aggregate's
      * history may hold hundreds of thousands of events (180 MB of JSON for 100,000), more than the
-     * heap should hold at once.
+     * heap should hold at once. A read that fails is never closed into a history that looks whole:
+     * while nothing has been sent, the answer becomes the failure's problem document; after that,
+     * the JSON ends unfinished.
      */
-    private void history(HttpServletResponse response, String type, UUID id,
-                         Consumer<Consumer<AuditEvent>> read) throws IOException {
+    static void history(HttpServletResponse response, ObjectMapper json, String type, UUID id,
+                        Consumer<Consumer<AuditEvent>> read) throws IOException {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        try (JsonGenerator out = json.createGenerator(
-                new BufferedOutputStream(response.getOutputStream(), 64 * 1024))) {
+        JsonGenerator out = json.createGenerator(new BufferedOutputStream(response.getOutputStream(), 64 * 1024));
+        // not flushed after each event (Jackson's default): that sent every event in a packet of its own
+        ObjectWriter eventWriter = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        try {
             out.writeStartObject();
             out.writeStringField("type", type);
             out.writeStringField("id", id.toString());
             out.writeArrayFieldStart("events");
             read.accept(event -> {
                 try {
-                    out.writeObject(event);
+                    eventWriter.writeValue(out, event);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
             out.writeEndArray();
             out.writeEndObject();
+        } catch (RuntimeException | IOException e) {
+            // the generator is dropped unclosed: closing it would finish the JSON and send it
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+            }
+            throw e;
         }
+        out.close();
     }
 
     @Operation(summary = "The aggregate's state as it was at an instant, in the shape of its live read "
