@@ -163,6 +163,10 @@ public class Partnership {
     @CommandHandler
     public void handle(SignAgreement command) {
         requireOpen();
+        if (command.signedOn().isAfter(command.today())) {
+            throw new RuleViolation("agreement-not-signed-in-the-future",
+                    "an agreement cannot have been signed on " + command.signedOn() + ", a day still to come");
+        }
         apply(new AgreementSigned(partnershipId, command.signedOn(), command.documentReference()));
     }
 
@@ -175,6 +179,10 @@ public class Partnership {
     @CommandHandler
     public void handle(RecordMeeting command) {
         requireOpen();
+        if (command.date().isAfter(command.today())) {
+            throw new RuleViolation("meeting-not-in-the-future",
+                    "a meeting on " + command.date() + " has not been held yet; record it once it has");
+        }
         requireMembers("attendees-must-be-members",
                 command.attendance().stream().map(Attendance::organisationId).toList());
         apply(new MeetingRecorded(partnershipId, command.meetingId(), command.date(), command.agenda(),

@@ -50,7 +50,8 @@ public final class PartnershipCommands {
     }
 
     public record SignAgreement(@TargetAggregateIdentifier UUID partnershipId, LocalDate signedOn,
-                                String documentReference, @TargetAggregateVersion Long expectedVersion) {
+                                String documentReference, LocalDate today,
+                                @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record ReviseMandate(@TargetAggregateIdentifier UUID partnershipId, String mandate, String reason,
@@ -59,7 +60,7 @@ public final class PartnershipCommands {
 
     public record RecordMeeting(@TargetAggregateIdentifier UUID partnershipId, UUID meetingId, LocalDate date,
                                 String agenda, String minutesReference, List<Attendance> attendance,
-                                @TargetAggregateVersion Long expectedVersion) {
+                                LocalDate today, @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record RaiseDisagreement(@TargetAggregateIdentifier UUID partnershipId, UUID disagreementId,

@@ -66,6 +66,7 @@ class PartnershipTest {
     private static final UUID DISAGREEMENT = UUID.randomUUID();
     private static final Period PERIOD = new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31));
     private static final LocalDate TARGET_DATE = LocalDate.of(2030, 12, 31);
+    private static final LocalDate TODAY = LocalDate.of(2028, 6, 1);
 
     private FixtureConfiguration<Partnership> fixture;
     private InMemoryPartnershipDirectory partnerships;
@@ -371,7 +372,7 @@ class PartnershipTest {
     @Test
     void sign_agreement() {
         fixture.given(establishedEvents())
-                .when(new SignAgreement(PARTNERSHIP, LocalDate.of(2025, 3, 1), "doc-2025-17", null))
+                .when(new SignAgreement(PARTNERSHIP, LocalDate.of(2025, 3, 1), "doc-2025-17", TODAY, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AgreementSigned(PARTNERSHIP, LocalDate.of(2025, 3, 1), "doc-2025-17"));
     }
@@ -400,10 +401,27 @@ class PartnershipTest {
         fixture.given(establishedEvents())
                 .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT))
                 .when(new RecordMeeting(PARTNERSHIP, MEETING, LocalDate.of(2025, 4, 2), "agenda", "minutes-7",
-                        attendance, null))
+                        attendance, TODAY, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new MeetingRecorded(PARTNERSHIP, MEETING, LocalDate.of(2025, 4, 2), "agenda",
                         "minutes-7", attendance));
+    }
+
+    @Test
+    void a_meeting_is_recorded_once_it_has_been_held_and_an_agreement_once_signed() {
+        fixture.given(establishedEvents())
+                .when(new RecordMeeting(PARTNERSHIP, MEETING, TODAY.plusDays(1), "agenda", "minutes-7",
+                        List.of(new Attendance(CONVENOR, Representation.LEADERSHIP)), TODAY, null))
+                .expectException(violates(RuleViolation.class, "meeting-not-in-the-future"))
+                .expectNoEvents();
+        fixture.given(establishedEvents())
+                .when(new RecordMeeting(PARTNERSHIP, MEETING, TODAY, "agenda", "minutes-7",
+                        List.of(new Attendance(CONVENOR, Representation.LEADERSHIP)), TODAY, null))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(establishedEvents())
+                .when(new SignAgreement(PARTNERSHIP, TODAY.plusDays(1), "doc", TODAY, null))
+                .expectException(violates(RuleViolation.class, "agreement-not-signed-in-the-future"))
+                .expectNoEvents();
     }
 
     @Test
@@ -411,7 +429,7 @@ class PartnershipTest {
         fixture.given(establishedEvents())
                 .when(new RecordMeeting(PARTNERSHIP, MEETING, LocalDate.of(2025, 4, 2), "agenda", "minutes-7",
                         List.of(new Attendance(CONVENOR, Representation.LEADERSHIP),
-                                new Attendance(OUTSIDER, Representation.MANAGEMENT)), null))
+                                new Attendance(OUTSIDER, Representation.MANAGEMENT)), TODAY, null))
                 .expectException(violates(RuleViolation.class, "attendees-must-be-members"))
                 .expectNoEvents();
     }
@@ -563,10 +581,10 @@ class PartnershipTest {
                         BigDecimal.ZERO, BigDecimal.TEN, TARGET_DATE, List.of("11.2"), null),
                 new ReviseResultGoal(PARTNERSHIP, GOAL, "Fewer emissions", "CO2", "tonnes",
                         new BigDecimal("1200"), new BigDecimal("600"), TARGET_DATE, List.of("13.2"), "late", null),
-                new SignAgreement(PARTNERSHIP, LocalDate.of(2028, 1, 1), "doc", null),
+                new SignAgreement(PARTNERSHIP, LocalDate.of(2028, 1, 1), "doc", TODAY, null),
                 new ReviseMandate(PARTNERSHIP, "late mandate", "late", null),
                 new RecordMeeting(PARTNERSHIP, UUID.randomUUID(), LocalDate.of(2028, 1, 1), "agenda", "minutes",
-                        List.of(new Attendance(CONVENOR, Representation.LEADERSHIP)), null),
+                        List.of(new Attendance(CONVENOR, Representation.LEADERSHIP)), TODAY, null),
                 new RaiseDisagreement(PARTNERSHIP, UUID.randomUUID(), PARTNER, "late", "too late", null),
                 new ResolveDisagreement(PARTNERSHIP, DISAGREEMENT, "settled after all", null, null, null),
                 new ConcludePartnership(PARTNERSHIP, "again", null)

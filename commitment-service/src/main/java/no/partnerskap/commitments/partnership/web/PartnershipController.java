@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import no.partnerskap.api.partnership.Attendance;
@@ -39,8 +41,11 @@ class PartnershipController {
 
     private final CommandRunner commands;
 
-    PartnershipController(CommandRunner commands) {
+    private final Clock clock;
+
+    PartnershipController(CommandRunner commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
     }
 
     @Operation(summary = "Establish a strategic partnership or a thematic network (secretariat)")
@@ -116,7 +121,7 @@ class PartnershipController {
                                                       @Valid @RequestBody PartnershipRequests.Agreement request) {
         context.requireSecretariat();
         return commands.update(context, new SignAgreement(id, request.signedOn(), request.documentReference(),
-                context.expectedVersion()), null);
+                LocalDate.now(clock), context.expectedVersion()), null);
     }
 
     @Operation(summary = "Revise the mandate, with the reason (secretariat)")
@@ -138,7 +143,7 @@ class PartnershipController {
         return commands.create(context, new RecordMeeting(id, meetingId, request.date(), request.agenda(),
                         request.minutesReference(), request.attendance().stream()
                         .map(a -> new Attendance(a.organisationId(), a.representation())).toList(),
-                        context.expectedVersion()),
+                        LocalDate.now(clock), context.expectedVersion()),
                 null, "meetingId", meetingId, created -> URI.create("/api/partnerships/" + id + "/meetings/" + created));
     }
 
