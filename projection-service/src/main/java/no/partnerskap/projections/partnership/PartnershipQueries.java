@@ -53,7 +53,8 @@ public class PartnershipQueries {
     public record Disagreement(UUID id, UUID organisationId, String subject, String state, Instant raisedAt) {
     }
 
-    public record Detail(UUID id, String name, String kind, UUID parentPartnershipId, String mandate, String purpose,
+    public record Detail(UUID id, String name, String kind, UUID parentPartnershipId, String parentPartnershipName,
+                         String mandate, String purpose,
                          String workingMethods, String disagreementProcedure, LocalDate periodFrom, LocalDate periodTo,
                          UUID convenorOrganisationId, LocalDate agreementSignedOn, String agreementReference,
                          boolean concluded, String conclusionReason, LocalDate concludedOn, long meetings,
@@ -119,9 +120,13 @@ public class PartnershipQueries {
                 where m.partnership_id = :id order by m.active desc, o.name, m.organisation_id""", p,
                 (rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getLong(8), rs.getLong(9)));
-        return jdbc.query("select * from partnership_view where partnership_id = :id", p,
+        return jdbc.query("""
+                select v.*, (select pp.name from partnership_view pp where pp.partnership_id = v.parent_partnership_id)
+                       as parent_name
+                from partnership_view v where v.partnership_id = :id""", p,
                 (rs, n) -> new Detail(rs.getObject("partnership_id", UUID.class), rs.getString("name"),
                         rs.getString("kind"), rs.getObject("parent_partnership_id", UUID.class),
+                        rs.getString("parent_name"),
                         rs.getString("mandate"), rs.getString("purpose"), rs.getString("working_methods"),
                         rs.getString("disagreement_procedure"), rs.getObject("period_from", LocalDate.class),
                         rs.getObject("period_to", LocalDate.class),

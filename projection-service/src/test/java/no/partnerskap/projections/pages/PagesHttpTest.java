@@ -319,6 +319,18 @@ class PagesHttpTest {
     }
 
     @Test
+    void a_thematic_network_names_and_links_its_strategic_partnership() {
+        UUID network = UUID.randomUUID();
+        events.append(new PartnershipEstablished(network, "Havnettverk", PartnershipKind.THEMATIC_NETWORK,
+                given.partnership, "M", null, null, null, new Period(LocalDate.of(2026, 1, 1), null), given.scripted));
+        JsonNode dashboard = Api.onPort(port).get("/api/partnerships/" + network + "?minVersion=0", null).body();
+        assertThat(dashboard.path("parentPartnershipId").asText()).isEqualTo(given.partnership.toString());
+        assertThat(dashboard.path("parentPartnershipName").asText()).isEqualTo(given.name);
+        assertThat(page(port, "/pages/partnerships/" + network)).contains(
+                "<a href=\"/pages/partnerships/" + given.partnership + "\">" + given.name + "</a>");
+    }
+
+    @Test
     void a_reader_without_a_token_sees_what_was_reported_but_not_who_reported_it() {
         UUID commitment = UUID.randomUUID();
         events.append(PageScenario.TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(),
