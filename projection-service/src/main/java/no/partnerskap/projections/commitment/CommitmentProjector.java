@@ -133,8 +133,8 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(OutcomeReported e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        view(e, seq, "status = ?, closed_on = ?, last_reported_on = ?, open_follow_up_since = null",
-                e.result().name(), FollowUpClock.dateOf(at, clock), FollowUpClock.dateOf(at, clock));
+        view(e, seq, "status = ?, closed_on = ?, outcome_as_of = ?, last_reported_on = ?, open_follow_up_since = null",
+                e.result().name(), FollowUpClock.dateOf(at, clock), e.asOf(), FollowUpClock.dateOf(at, clock));
         for (Resource r : e.resourcesDelivered()) {
             writes.update("""
                     insert into commitment_resource (commitment_id, kind, unit, delivered) values (?, ?, ?, ?)

@@ -32,7 +32,7 @@ public class ScorecardQueries {
             count(*) filter (where %1$s = 'ACTIVE') as active,
             count(*) filter (where %1$s = 'OVERDUE') as overdue,
             count(*) filter (where c.status = 'FULFILLED') as fulfilled,
-            count(*) filter (where c.status = 'FULFILLED' and c.closed_on <= c.due_date) as fulfilled_on_time,
+            count(*) filter (where c.status = 'FULFILLED' and c.outcome_as_of <= c.due_date) as fulfilled_on_time,
             count(*) filter (where c.status = 'PARTIALLY_FULFILLED') as partially_fulfilled,
             count(*) filter (where c.status = 'NOT_FULFILLED') as not_fulfilled,
             count(*) filter (where c.status = 'WITHDRAWN') as withdrawn""".formatted(FollowUpRules.STATUS);

@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.OutcomeReported;
+import no.partnerskap.api.commitment.OutcomeResult;
 import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRenamed;
@@ -116,6 +118,44 @@ class ScorecardTest {
 
         assertThat(api.get("/api/organisations/" + member + "/scorecard", viewer).body().path("partnerships")
                 .asLong()).isEqualTo(1);
+    }
+
+    /** On time means fulfilled by the due date, when it was true; a late report shows in the reporting lag instead. */
+    @Test
+    void fulfilled_on_time_goes_by_when_the_outcome_was_true_not_when_it_was_reported() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("v", null, "VIEWER");
+        UUID partner = UUID.randomUUID();
+        UUID partnership = UUID.randomUUID();
+        UUID reportedLate = UUID.randomUUID();
+        UUID fulfilledLate = UUID.randomUUID();
+        UUID reportedInTime = UUID.randomUUID();
+        LocalDate due = LocalDate.of(2026, 6, 30);
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        events.append(new OrganisationRegistered(partner, "I tide AS", "923609016", Sector.BUSINESS));
+        events.append(LocalDate.of(2026, 1, 5).atTime(9, 0).atZone(oslo).toInstant(), Map.of(),
+                recorded(reportedLate, partnership, partner, due), recorded(fulfilledLate, partnership, partner, due),
+                recorded(reportedInTime, partnership, partner, due));
+        events.append(LocalDate.of(2026, 6, 20).atTime(9, 0).atZone(oslo).toInstant(), Map.of(),
+                fulfilled(reportedInTime, partnership, partner, LocalDate.of(2026, 6, 20)));
+        events.append(LocalDate.of(2026, 7, 20).atTime(9, 0).atZone(oslo).toInstant(), Map.of(),
+                fulfilled(reportedLate, partnership, partner, LocalDate.of(2026, 6, 25)),
+                fulfilled(fulfilledLate, partnership, partner, LocalDate.of(2026, 7, 10)));
+        assertThat(api.get("/api/commitments/" + fulfilledLate + "?minVersion=1", viewer).status()).isEqualTo(200);
+
+        JsonNode figures = api.get("/api/organisations/" + partner + "/scorecard", viewer).body().path("figures");
+        assertThat(figures.path("fulfilled").asLong()).isEqualTo(3);
+        assertThat(figures.path("fulfilledOnTime").asLong()).isEqualTo(2);
+    }
+
+    private static CommitmentRecorded recorded(UUID commitment, UUID partnership, UUID organisation, LocalDate due) {
+        return new CommitmentRecorded(commitment, partnership, organisation, "Tiltak", "b", List.of(), List.of(), due,
+                LocalDate.of(2026, 1, 5));
+    }
+
+    private static OutcomeReported fulfilled(UUID commitment, UUID partnership, UUID organisation, LocalDate asOf) {
+        return new OutcomeReported(commitment, partnership, organisation, OutcomeResult.FULFILLED, "levert", List.of(),
+                List.of(), asOf);
     }
 
     @Test
