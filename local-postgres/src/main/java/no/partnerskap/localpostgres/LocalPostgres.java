@@ -3,12 +3,17 @@ package no.partnerskap.localpostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+    /** The lock file the embedded server holds in its data folder while it runs. */
+    static final String LOCK_FILE = "epg-lock";
 
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
@@ -80,7 +87,10 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * A JVM killed with SIGKILL leaves its postmaster running on the data folder, and a new one
-     * cannot start there. Stop it gracefully, then forcibly if it does not go.
+     * cannot start there. Stop it, but only if no live process still uses the folder: the
+     * embedded server's lock file ({@value #LOCK_FILE}) is held by the JVM that runs it and let go
+     * by the system when that JVM dies, so a lock held means another instance is running on this
+     * folder, and its database is left alone.
      */
     static void stopOrphanedServer(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -94,18 +104,53 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             return; // unreadable: PostgreSQL itself will judge the stale file
         }
-        postmaster.filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(p -> {
-                    log.warn("A PostgreSQL server (pid {}) from an earlier run still holds {}; stopping it",
-                            p.pid(), dataDirectory);
-                    p.destroy();
-                    try {
-                        p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (Exception timeout) {
-                        p.destroyForcibly();
-                    }
-                });
+        Optional<ProcessHandle> running = postmaster.filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (running.isEmpty()) {
+            return;
+        }
+        requireNoOtherUser(dataDirectory, running.get());
+        ProcessHandle p = running.get();
+        log.warn("A PostgreSQL server (pid {}) from an earlier run still holds {}; stopping it", p.pid(), dataDirectory);
+        // a fast shutdown: it ends the sessions still connected (a psql left open, another instance's
+        // services), where the default smart shutdown would wait for each of them to leave
+        signal(p, "INT");
+        try {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception timeout) {
+            // its backends too: one left behind still holds the shared memory a new server needs
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private static void requireNoOtherUser(Path dataDirectory, ProcessHandle postmaster) {
+        try (FileChannel channel = FileChannel.open(dataDirectory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                lock.release();
+                return;
+            }
+        } catch (OverlappingFileLockException heldHere) {
+            // held by this very JVM: in use all the same
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not check whether " + dataDirectory + " is in use", e);
+        }
+        throw new IllegalStateException("The data folder " + dataDirectory + " is in use by another running instance "
+                + "(its PostgreSQL has pid " + postmaster.pid() + "). Stop that instance first, or give this one "
+                + "another data folder.");
+    }
+
+    private static void signal(ProcessHandle process, String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start()
+                    .waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            process.destroy(); // no kill command: a smart shutdown, which waits for connected sessions
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public int port() {

@@ -1,0 +1,29 @@
+package no.partnerskap.localpostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The data folder of a running instance is its own: a second start there leaves it alone. */
+class LocalPostgresTest {
+
+    @Test
+    void a_second_start_on_a_folder_in_use_is_refused_and_the_running_server_keeps_serving() throws Exception {
+        Path folder = Files.createTempDirectory("partnerships-local-pg");
+        try (LocalPostgres running = LocalPostgres.startDurable(folder, 0)) {
+            assertThatThrownBy(() -> LocalPostgres.startDurable(folder, 0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another running instance");
+            try (Connection connection = running.superuser("postgres").getConnection();
+                 ResultSet answer = connection.createStatement().executeQuery("select 1")) {
+                assertThat(answer.next()).isTrue();
+                assertThat(answer.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+}
