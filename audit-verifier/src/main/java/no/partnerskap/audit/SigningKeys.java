@@ -9,8 +9,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /** Ed25519 keys in PEM, key ids, signing and checking checkpoint signatures (all in the JDK). */
 public final class SigningKeys {
@@ -61,6 +63,20 @@ public final class SigningKeys {
 
     public static String privatePem(PrivateKey key) {
         return pem("PRIVATE KEY", key.getEncoded());
+    }
+
+    /** Every public key in a PEM text: one key, or several one after the other (a key rotated, an instance's own). */
+    public static List<PublicKey> readPublicKeys(String pem) {
+        String begin = "-----BEGIN PUBLIC KEY-----";
+        List<PublicKey> keys = new ArrayList<>();
+        for (int at = pem.indexOf(begin); at >= 0; at = pem.indexOf(begin, at + begin.length())) {
+            int end = pem.indexOf("-----END PUBLIC KEY-----", at);
+            keys.add(readPublic(pem.substring(at, end < 0 ? pem.length() : end + "-----END PUBLIC KEY-----".length())));
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no Ed25519 public key in PEM");
+        }
+        return keys;
     }
 
     public static PublicKey readPublic(String pem) {

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The auditor's verifier:
  * {@code java -jar audit-verifier-cli.jar verify --export events.jsonl --checkpoints checkpoints.json
- * --public-key key.pem [--part]}. Prints the result as JSON; exits 0 when the history verifies, 1 when
+ * --public-key keys.pem [--part]}. Prints the result as JSON; exits 0 when the history verifies, 1 when
  * it does not, 2 on wrong usage or when the export file holds something else.
  */
 public final class VerifierCli {
@@ -32,26 +32,28 @@ public final class VerifierCli {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new HashMap<>();
+        List<Path> publicKeys = new ArrayList<>();
         boolean part = false;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--part")) {
                 part = true;
+            } else if (i + 1 < args.length && args[i].startsWith("--public-key")) {
+                publicKeys.add(Path.of(args[++i]));
             } else if (i + 1 < args.length) {
                 options.put(args[i], args[++i]);
             }
         }
         if (args.length == 0 || !args[0].equals("verify") || !options.containsKey("--export")
-                || !options.containsKey("--checkpoints") || !options.containsKey("--public-key")) {
+                || !options.containsKey("--checkpoints") || publicKeys.isEmpty()) {
             System.err.println("usage: verify --export events.jsonl --checkpoints checkpoints.json "
-                    + "--public-key key.pem [--public-key-2 other.pem] [--part]\n"
+                    + "--public-key keys.pem [--public-key more.pem ...] [--part]\n"
+                    + "  --public-key: a PEM file of one or more public keys (every key that signed a checkpoint)\n"
                     + "  --part: the export is a part of the history (exported with from= or to=)");
             System.exit(2);
         }
         Verifier.Result result;
         try {
-            result = verify(Path.of(options.get("--export")), Path.of(options.get("--checkpoints")),
-                    options.entrySet().stream().filter(e -> e.getKey().startsWith("--public-key"))
-                            .map(e -> Path.of(e.getValue())).toList(), part);
+            result = verify(Path.of(options.get("--export")), Path.of(options.get("--checkpoints")), publicKeys, part);
         } catch (NotAnExport e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -70,8 +72,9 @@ public final class VerifierCli {
             throws IOException {
         Map<String, PublicKey> keys = new HashMap<>();
         for (Path file : publicKeys) {
-            PublicKey key = SigningKeys.readPublic(Files.readString(file));
-            keys.put(SigningKeys.keyId(key), key);
+            for (PublicKey key : SigningKeys.readPublicKeys(Files.readString(file))) {
+                keys.put(SigningKeys.keyId(key), key);
+            }
         }
         List<Checkpoint> checkpoints = checkpoints(checkpointsFile);
         Verifier verifier = part ? Verifier.part(checkpoints, keys) : new Verifier(checkpoints, keys);
