@@ -92,6 +92,8 @@ public class ProjectionAdmin {
     private final JdbcTemplate jdbc;
     /** The token store's serializer: a rebuild's progress is read from the stored tokens. */
     private final Serializer tokens;
+    /** Axon renews a claim every few seconds while it processes, and gives it up after ten without renewal. */
+    private static final Duration CLAIM_RENEWED_WITHIN = Duration.ofSeconds(30);
     /** Lag is operational time: the system clock, not the follow-up clock tests move. */
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Object> replayLocks = new ConcurrentHashMap<>();
@@ -258,9 +260,21 @@ public class ProjectionAdmin {
         ProcessorFailures.Failure failure = failures.current(processor.getName(),
                 lowestPosition(stored.getOrDefault(processor.getName(), List.of())));
         boolean caughtUp = !segments.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying && failure == null;
-        return new ProcessorStatus(processor.getName(), processor.isRunning(), processor.isError() || failure != null,
+        // Axon's pooled processor stays in error after a failure until it next coordinates a segment of its own:
+        // on an instance that holds none because other instances process them all, that never comes
+        boolean coordinatorError = processor.isError() && !(segments.isEmpty() && othersProcessAll(processor.getName()));
+        return new ProcessorStatus(processor.getName(), processor.isRunning(), coordinatorError || failure != null,
                 position, head, lagEvents, lagSeconds, caughtUp, replaying, replay.progress(), replay.until(),
                 segments.size(), total, pause.stoppedHere(processor.getName()), segments, failure);
+    }
+
+    /** Whether every segment of the processor is claimed by an instance that has renewed its claim lately. */
+    private boolean othersProcessAll(String processor) {
+        Instant lately = clock.instant().minus(CLAIM_RENEWED_WITHIN);
+        List<String> claims = jdbc.queryForList(
+                "select case when owner is null then null else time_stamp end from token_entry where processor_name = ?",
+                String.class, processor);
+        return !claims.isEmpty() && claims.stream().allMatch(t -> t != null && Instant.parse(t).isAfter(lately));
     }
 
     private static List<SegmentStatus> segments(StreamingEventProcessor processor) {
