@@ -5,7 +5,9 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -105,8 +107,11 @@ public class CouncilReports {
         Asked asked = new Asked(year, position, reportDate);
         CouncilReport report = built.get(asked);
         if (report == null) {
-            java.time.Instant builtAt = clock.instant();
-            report = pointInTime.query(EventHistory.Selection.upToPosition(position), jdbc ->
+            Instant builtAt = clock.instant();
+            // nothing recorded after the report date counts (a later revision of a pledge, a later role), however
+            // far the position reaches: the report shows what stood at that date
+            Instant endOfReportDate = reportDate.plusDays(1).atStartOfDay(zone()).toInstant().minus(1, ChronoUnit.MICROS);
+            report = pointInTime.query(new EventHistory.Selection(null, position, null, endOfReportDate, null, null), jdbc ->
                     new Reading(new NamedParameterJdbcTemplate(jdbc), year, reportDate).read(position, builtAt));
             built.put(asked, report);
         }

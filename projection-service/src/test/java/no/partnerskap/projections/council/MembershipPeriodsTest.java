@@ -5,15 +5,22 @@ import static no.partnerskap.projections.council.CouncilReportTest.partnership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRevised;
+import no.partnerskap.api.commitment.Resource;
+import no.partnerskap.api.commitment.ResourceKind;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
 import no.partnerskap.api.organisation.Sector;
 import no.partnerskap.api.partnership.MemberRole;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberRoleChanged;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
 import no.partnerskap.api.partnership.PartnershipKind;
 import no.partnerskap.api.partnership.Period;
@@ -70,6 +77,50 @@ class MembershipPeriodsTest {
         assertThat(activeOn(api, viewer, partnership, returning, head, "2031-03-15")).isTrue();
         assertThat(activeOn(api, viewer, partnership, returning, head, "2031-07-15")).isFalse();
         assertThat(activeOn(api, viewer, partnership, returning, head, "2031-10-01")).isTrue();
+    }
+
+    /** A report dated earlier, at a later position: what was recorded after its date does not count. */
+    @Test
+    void a_report_shows_pledges_and_roles_as_they_stood_at_its_date() {
+        UUID county = UUID.randomUUID();
+        UUID partner = UUID.randomUUID();
+        UUID partnership = UUID.randomUUID();
+        UUID commitment = UUID.randomUUID();
+        on("2031-01-05", new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new OrganisationRegistered(partner, "Havn AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Havnesamarbeid", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2031, 1, 1), null), county),
+                new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new MemberAdmitted(partnership, partner, MemberRole.PARTNER, Representation.MANAGEMENT),
+                new CommitmentRecorded(commitment, partnership, partner, "Landstrøm", null, List.of(),
+                        List.of(new Resource(ResourceKind.FUNDING, new BigDecimal("750000"), "NOK")),
+                        LocalDate.of(2031, 12, 31), LocalDate.of(2031, 1, 5)));
+        on("2031-08-01", new CommitmentRevised(commitment, partnership, partner, "Landstrøm", null, List.of(),
+                        List.of(new Resource(ResourceKind.FUNDING, new BigDecimal("900000"), "NOK")), "større anlegg"),
+                new MemberRoleChanged(partnership, partner, MemberRole.PARTNER, MemberRole.OBSERVER,
+                        Representation.OPERATIONAL));
+        clock.setToday(LocalDate.of(2032, 1, 15));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        assertThat(api.get("/api/commitments/" + commitment + "?minVersion=1", viewer).status()).isEqualTo(200);
+        assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=3", viewer).status()).isEqualTo(200);
+        long head = Long.parseLong(api.get("/api/reports/council?year=2031", viewer).header("X-Event-Position"));
+
+        JsonNode june = report(api, viewer, head, "2031-06-01", partnership);
+        assertThat(june.path("resources").get(0).path("pledged").decimalValue()).isEqualByComparingTo("750000");
+        assertThat(find(june.path("members"), "organisationId", partner.toString()).path("role").asText())
+                .isEqualTo("PARTNER");
+        JsonNode september = report(api, viewer, head, "2031-09-01", partnership);
+        assertThat(september.path("resources").get(0).path("pledged").decimalValue()).isEqualByComparingTo("900000");
+        assertThat(find(september.path("members"), "organisationId", partner.toString()).path("role").asText())
+                .isEqualTo("OBSERVER");
+    }
+
+    private static JsonNode report(Api api, String token, long position, String date, UUID partnership) {
+        Api.Response report = api.get("/api/reports/council?year=2031&position=" + position + "&reportDate=" + date,
+                token);
+        assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
+        return partnership(report.body(), partnership);
     }
 
     /** Whether the report dated so lists the member as active then; it fails when the member is not listed. */
