@@ -135,10 +135,14 @@ class FoundationSliceTest {
     }
 
     @Test
-    void refuses_a_number_failing_the_mod11_check_as_a_rule() {
+    void refuses_a_number_failing_the_mod11_check_as_invalid_input() {
+        long before = events();
         Api.Response response = api.post("/api/organisations", secretariat, organisation("821311633"));
-        assertThat(response.status()).isEqualTo(409);
-        assertThat(response.text("rule")).isEqualTo("organisation-number-must-be-valid");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("errors").findValuesAsText("field")).containsExactly("organisationNumber");
+        assertThat(response.body().path("errors").findValuesAsText("message"))
+                .containsExactly("fails the mod-11 check: its ninth digit does not match the other eight");
+        assertThat(events()).isEqualTo(before);
     }
 
     @Test

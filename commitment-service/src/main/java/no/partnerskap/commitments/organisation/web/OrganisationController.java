@@ -15,6 +15,7 @@ import no.partnerskap.api.organisation.Sector;
 import no.partnerskap.commitments.organisation.OrganisationCommands.RegisterOrganisation;
 import no.partnerskap.commitments.organisation.OrganisationCommands.RenameOrganisation;
 import no.partnerskap.commitments.web.CommandRunner;
+import no.partnerskap.commitments.web.ValidOrganisationNumber;
 import no.partnerskap.commitments.web.Limits;
 import no.partnerskap.commitments.web.WriteContext;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,7 @@ class OrganisationController {
     record RegistrationRequest(
             @Schema(example = "Vestland fylkeskommune") @NotBlank @Size(max = Limits.NAME) String name,
             @Schema(example = "821311632") @NotNull @Pattern(regexp = "\\d{9}", message = "must be nine digits")
-            String organisationNumber,
+            @ValidOrganisationNumber String organisationNumber,
             @Schema(example = "PUBLIC_COUNTY") @NotNull Sector sector) {
     }
 
