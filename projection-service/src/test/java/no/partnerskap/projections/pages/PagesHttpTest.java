@@ -129,7 +129,7 @@ class PagesHttpTest {
         assertThat(section(en, "follow-ups")).contains("Tiltak " + given.slow.toString().substring(0, 8))
                 .contains("February 12, 2027");
         assertThat(section(en, "divergent")).contains("Tiltak " + given.done.toString().substring(0, 8))
-                .contains("90%").contains("Limited").contains("Closed");
+                .contains("Fulfilled · 90%").contains("Limited").contains("Closed");
         assertThat(section(en, "disagreements")).contains("Fordeling av midler Havkraft AS");
     }
 
@@ -154,7 +154,7 @@ class PagesHttpTest {
         assertThat(row(nb, "data-signal", "ON_TRACK")).isEqualTo("I rute 1");
         assertThat(row(nb, "data-resource", "FUNDING")).startsWith("Finansiering NOK 250 000 90 000 36 %");
         assertThat(section(nb, "overdue")).contains("1. februar 2027").contains("Forsinket");
-        assertThat(section(nb, "divergent")).contains("90 %").contains("Begrenset").contains("Avsluttet");
+        assertThat(section(nb, "divergent")).contains("Oppfylt · 90 %").contains("Begrenset").contains("Avsluttet");
     }
 
     @Test
