@@ -247,22 +247,26 @@ public class ProjectionAdmin {
     private ProcessorStatus status(StreamingEventProcessor processor, long head,
                                    Map<String, List<SegmentStatus>> stored) {
         List<SegmentStatus> segments = segments(processor);
-        Long position = lowestPosition(segments);
+        List<SegmentStatus> storedHere = stored.getOrDefault(processor.getName(), List.of());
+        // an instance whose segments other instances process (all of them, with fresh claims) reports the shared
+        // read model by the token store, rather than as never caught up
+        boolean processedElsewhere = segments.isEmpty() && othersProcessAll(processor.getName());
+        List<SegmentStatus> progress = processedElsewhere ? storedHere : segments;
+        Long position = lowestPosition(progress);
         Long lagEvents = position == null ? null : Math.max(0, head - position);
         Double lagSeconds = lagEvents == null ? null : lagEvents == 0 ? 0.0 : secondsBehind(position);
-        Replay replay = Replay.of(segments, position);
+        Replay replay = Replay.of(progress, position);
         boolean replaying = replay.running();
         int total = segmentsTotal(processor.getName());
         // After a crash the dead instance's claims hold its segments for a while: until this instance holds its
         // share, the read model is not complete, however far the segments it does hold have come. Its share is
         // what the processor may claim: max-claimed-segments for a pooled one, its threads for a tracking one.
-        boolean holdsItsShare = segments.size() >= Math.min(processor.maxCapacity(), total);
-        ProcessorFailures.Failure failure = failures.current(processor.getName(),
-                lowestPosition(stored.getOrDefault(processor.getName(), List.of())));
-        boolean caughtUp = !segments.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying && failure == null;
+        boolean holdsItsShare = processedElsewhere || segments.size() >= Math.min(processor.maxCapacity(), total);
+        ProcessorFailures.Failure failure = failures.current(processor.getName(), lowestPosition(storedHere));
+        boolean caughtUp = !progress.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying && failure == null;
         // Axon's pooled processor stays in error after a failure until it next coordinates a segment of its own:
         // on an instance that holds none because other instances process them all, that never comes
-        boolean coordinatorError = processor.isError() && !(segments.isEmpty() && othersProcessAll(processor.getName()));
+        boolean coordinatorError = processor.isError() && !processedElsewhere;
         return new ProcessorStatus(processor.getName(), processor.isRunning(), coordinatorError || failure != null,
                 position, head, lagEvents, lagSeconds, caughtUp, replaying, replay.progress(), replay.until(),
                 segments.size(), total, pause.stoppedHere(processor.getName()), segments, failure);

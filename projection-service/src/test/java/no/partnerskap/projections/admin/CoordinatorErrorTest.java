@@ -3,6 +3,7 @@ package no.partnerskap.projections.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import no.partnerskap.projections.support.ProjectionServiceTest;
@@ -59,6 +60,11 @@ class CoordinatorErrorTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !api.get("/admin/projections/organisations", secretariat)
                 .body().path("error").asBoolean());
+        // and the read model, which the other instance keeps at the head, is reported caught up, not behind for good
+        JsonNode status = api.get("/admin/projections/organisations", secretariat).body();
+        assertThat(status.path("caughtUp").asBoolean()).as(status.toString()).isTrue();
+        assertThat(status.path("lagEvents").asLong()).isZero();
+        assertThat(status.path("segmentsClaimed").asInt()).isZero();
         assertThat(organisations.processingStatus()).as("no segment of its own").isEmpty();
         assertThat(organisations.isError()).as("Axon's flag, left over from the outage").isTrue();
         assertThat(api.get("/actuator/prometheus", null).raw().body())
