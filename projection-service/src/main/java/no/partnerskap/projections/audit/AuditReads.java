@@ -80,6 +80,11 @@ class AuditReads {
         if (at == null) {
             throw new InvalidParameter("asOf", "is required: an ISO-8601 instant with offset");
         }
+        if (at.isAfter(clock.instant())) {
+            // the state "as of" a time to come would be today's, with overdue counted by a day not yet here
+            throw new InvalidParameter("asOf", "must not be in the future (now is " + clock.instant() + "), not '"
+                    + instant + "'");
+        }
         List<StoredEvent> own = history.read(new Selection(null, null, null, at, List.of(id.toString()), null));
         if (own.stream().anyMatch(e -> !type.storedType.equals(e.aggregateType()))) {
             throw AuditProblem.notFound("no " + type.path + " " + id);

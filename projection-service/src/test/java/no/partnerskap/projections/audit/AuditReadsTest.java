@@ -43,8 +43,10 @@ import no.partnerskap.projections.history.PointInTime;
 import no.partnerskap.projections.partnership.PartnershipQueries;
 import no.partnerskap.projections.support.EventStoreWriter;
 import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestClock;
 import no.partnerskap.projections.support.TestTokens;
 import no.partnerskap.testsupport.Api;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +74,13 @@ class AuditReadsTest {
     CommitmentQueries commitments;
     @Autowired
     Clock clock;
+    @Autowired
+    TestClock testClock;
+
+    @AfterEach
+    void resetClock() {
+        testClock.reset();
+    }
 
     Api api;
     String auditor;
@@ -83,8 +92,10 @@ class AuditReadsTest {
     final UUID network = UUID.randomUUID();
     final UUID goal = UUID.randomUUID();
 
+    /** The histories below happen in the 2030s: read them from a day after. */
     @BeforeEach
     void client() {
+        testClock.setToday(LocalDate.of(2040, 1, 1));
         api = Api.onPort(port);
         auditor = tokens.token("revisor@example.no", null, "AUDITOR");
     }
@@ -295,6 +306,8 @@ class AuditReadsTest {
         assertProblem(api.get("/api/audit/commitment/" + commitment + "?asOf=2033-01-10T09:00:30Z", auditor), 404);
         assertInvalid(api.get("/api/audit/partnership/" + partnership + "?asOf=yesterday", auditor), "asOf");
         assertInvalid(api.get("/api/audit/partnership/" + partnership + "?asOf=2033-07-15", auditor), "asOf");
+        // a time to come: the state would be today's, with overdue counted by a day not yet here
+        assertInvalid(api.get("/api/audit/partnership/" + partnership + "?asOf=2040-01-02T00:00:00Z", auditor), "asOf");
         assertInvalid(api.get("/api/audit/commitment/" + commitment, auditor), "asOf");
         assertProblem(api.get("/api/audit/organisation/" + commitment + "?asOf=" + after, auditor), 404);
     }

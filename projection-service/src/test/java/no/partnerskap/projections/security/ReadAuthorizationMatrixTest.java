@@ -2,6 +2,7 @@ package no.partnerskap.projections.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +20,10 @@ import no.partnerskap.api.partnership.Period;
 import no.partnerskap.api.partnership.Representation;
 import no.partnerskap.projections.support.EventStoreWriter;
 import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestClock;
 import no.partnerskap.projections.support.TestTokens;
 import no.partnerskap.testsupport.Api;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +44,13 @@ class ReadAuthorizationMatrixTest {
     EventStoreWriter events;
     @Autowired
     TestTokens tokens;
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @TestFactory
     Stream<DynamicTest> every_read_endpoint_for_every_role() {
@@ -69,7 +79,9 @@ class ReadAuthorizationMatrixTest {
         endpoints.put("/api/reports/council?year=2026", Needs.ANY_ROLE);
         endpoints.put("/api/audit/partnership/" + partnership + "/events", Needs.AUDITOR_OR_SECRETARIAT);
         endpoints.put("/api/audit/partners/" + org + "/trail", Needs.AUDITOR_OR_SECRETARIAT);
-        endpoints.put("/api/audit/partnership/" + partnership + "?asOf=2030-01-01T00:00:00Z",
+        // the state as of now, with the test's clock a day on (a time to come is refused)
+        clock.setToday(LocalDate.now().plusDays(1));
+        endpoints.put("/api/audit/partnership/" + partnership + "?asOf=" + Instant.now(),
                 Needs.AUDITOR_OR_SECRETARIAT);
         endpoints.put("/api/audit/export", Needs.AUDITOR_OR_SECRETARIAT);
         endpoints.put("/api/audit/verify", Needs.AUDITOR_OR_SECRETARIAT);
