@@ -166,7 +166,7 @@ class PartnershipYearTest {
         ok(api.post("/api/partnerships/" + strategic + "/disagreements/" + disagreement + "/resolution", secretariat,
                 Map.of("dissent", "Havkraft AS står fast", "dissentingOrganisationIds", List.of(business))));
         refused(api.post("/api/partnerships/" + strategic + "/disagreements/" + disagreement + "/resolution", secretariat,
-                Map.of("resolution", "Enighet")), 404, "disagreement-must-be-open");
+                Map.of("resolution", "Enighet")), 409, "disagreement-closes-once");
 
         // a member leaves; the partnership concludes; then it is read-only
         ok(api.post("/api/partnerships/" + strategic + "/members/" + university + "/departure", secretariat,

@@ -58,6 +58,8 @@ public class Partnership {
     private Map<UUID, MemberRole> activeMembers = new HashMap<>();
     private Map<UUID, GoalFigures> goals = new HashMap<>();
     private Set<UUID> openDisagreements = new HashSet<>();
+    // (a snapshot from before this field holds none: a disagreement closed before it answers as unknown)
+    private Set<UUID> closedDisagreements = new HashSet<>();
 
     record GoalFigures(BigDecimal baseline, BigDecimal target) {
     }
@@ -203,6 +205,10 @@ public class Partnership {
     @CommandHandler
     public void handle(ResolveDisagreement command) {
         requireOpen();
+        if (closedDisagreements.contains(command.disagreementId())) {
+            throw new RuleViolation("disagreement-closes-once",
+                    "disagreement " + command.disagreementId() + " is closed already; its record stands");
+        }
         if (!openDisagreements.contains(command.disagreementId())) {
             throw new NotFound("disagreement-must-be-open",
                     "no open disagreement " + command.disagreementId() + " in this partnership");
@@ -339,11 +345,13 @@ public class Partnership {
     @EventSourcingHandler
     void on(DisagreementResolved event) {
         openDisagreements.remove(event.disagreementId());
+        closedDisagreements.add(event.disagreementId());
     }
 
     @EventSourcingHandler
     void on(DisagreementClosedWithDissent event) {
         openDisagreements.remove(event.disagreementId());
+        closedDisagreements.add(event.disagreementId());
     }
 
     @EventSourcingHandler

@@ -521,11 +521,11 @@ class PartnershipTest {
     }
 
     @Test
-    void disagreement_must_be_open_so_it_closes_once() {
+    void a_disagreement_closes_once() {
         fixture.given(establishedEvents())
                 .andGiven(disagreementRaised(), new DisagreementResolved(PARTNERSHIP, DISAGREEMENT, "budget doubled"))
                 .when(new ResolveDisagreement(PARTNERSHIP, DISAGREEMENT, null, "changed our minds", null, null))
-                .expectException(violates(NotFound.class, "disagreement-must-be-open"))
+                .expectException(violates(RuleViolation.class, "disagreement-closes-once"))
                 .expectNoEvents();
     }
 
