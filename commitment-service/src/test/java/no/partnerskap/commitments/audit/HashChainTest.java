@@ -62,6 +62,9 @@ class HashChainTest {
         assertThat(sealed.status()).isEqualTo(201);
         assertThat(sealed.body().path("toPosition").asLong()).isEqualTo(stored.get(stored.size() - 1).globalIndex());
         assertThat(api.post("/admin/checkpoints", api.token("v", null, "VIEWER"), "").status()).isEqualTo(403);
+        // an auditor does not seal the history it verifies, whatever other role its token holds
+        assertThat(api.post("/admin/checkpoints", api.token("revisor", null, "SECRETARIAT", "AUDITOR"), "").status())
+                .isEqualTo(403);
         Api.Response read = api.get("/admin/checkpoints", secretariat);
         assertThat(read.status()).isEqualTo(405);
         assertThat(read.header("Allow")).isEqualTo("POST");

@@ -1,5 +1,7 @@
 package no.partnerskap.projections.security;
 
+import static no.partnerskap.security.SeparationOfDuties.changesBy;
+
 import no.partnerskap.security.ResourceServerSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Read models need any role (or nobody, when public read is switched on); audit reads need
- * AUDITOR or SECRETARIAT; administration needs SECRETARIAT. Nothing here writes.
+ * AUDITOR or SECRETARIAT; administration needs SECRETARIAT, and its changes (a rebuild) a token without
+ * AUDITOR. Nothing here writes events.
  */
 @Configuration
 @Import(ResourceServerSecurity.class)
@@ -30,7 +33,9 @@ class SecurityConfiguration {
                             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                             .requestMatchers("/error").permitAll()
                             .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "SECRETARIAT")
-                            .requestMatchers("/admin/**").hasRole("SECRETARIAT");
+                            .requestMatchers(HttpMethod.GET, "/admin/**").hasRole("SECRETARIAT")
+                            // a rebuild changes what every reader sees: not by a token that also holds AUDITOR
+                            .requestMatchers("/admin/**").access(changesBy("SECRETARIAT"));
                     if (publicRead) {
                         auth.requestMatchers(HttpMethod.GET, READS).permitAll();
                     }

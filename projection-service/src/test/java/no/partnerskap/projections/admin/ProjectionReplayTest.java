@@ -243,6 +243,10 @@ class ProjectionReplayTest {
         assertThat(api.post("/admin/projections/commitments/replay", null, "").status()).isEqualTo(401);
         assertThat(api.get("/admin/projections", viewer).status()).isEqualTo(403);
         assertThat(api.get("/admin/projections", null).status()).isEqualTo(401);
+        // a secretariat token that also holds AUDITOR reads the status but changes nothing
+        String both = tokens.token("revisor@vlfk.no", null, "SECRETARIAT", "AUDITOR");
+        assertThat(api.post("/admin/projections/commitments/replay", both, "").status()).isEqualTo(403);
+        assertThat(api.get("/admin/projections/commitments", both).status()).isEqualTo(200);
     }
 
     private void awaitAllCaughtUp() {
