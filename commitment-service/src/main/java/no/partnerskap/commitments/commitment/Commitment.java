@@ -44,6 +44,8 @@ public class Commitment {
     private UUID partnershipId;
     private UUID organisationId;
     private LocalDate dueDate;
+    // (null in a snapshot from before it was kept: the outcome's lower bound is then not checked)
+    private LocalDate recordedOn;
     private List<UUID> goalIds;
     private boolean closed;
     private Map<UUID, Boolean> milestonesCompleted = new HashMap<>();
@@ -164,6 +166,11 @@ public class Commitment {
         requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         requireNotFromTheFuture(command.asOf(), command.today());
+        // fulfilled on time is judged by the outcome's date: not one from before anything was promised
+        if (recordedOn != null && command.asOf().isBefore(recordedOn)) {
+            throw new RuleViolation("outcome-not-before-recording", "an outcome cannot be true as of "
+                    + command.asOf() + ", before the commitment was recorded on " + recordedOn);
+        }
         for (IndicatorValue value : command.indicatorValues()) {
             if (!goalIds.contains(value.goalId())) {
                 throw new RuleViolation("indicator-values-for-served-goals",
@@ -226,6 +233,7 @@ public class Commitment {
         organisationId = event.organisationId();
         dueDate = event.dueDate();
         goalIds = event.goalIds();
+        recordedOn = event.recordedOn();
     }
 
     @EventSourcingHandler

@@ -385,6 +385,19 @@ class CommitmentTest {
     }
 
     @Test
+    void outcome_not_from_before_the_commitment_was_recorded() {
+        fixture.given(recorded())
+                .when(new ReportOutcome(COMMITMENT, MEMBER, OutcomeResult.FULFILLED, "backdated", List.of(), List.of(),
+                        RECORDED_ON.minusDays(1), TODAY, null))
+                .expectException(violates(RuleViolation.class, "outcome-not-before-recording"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new ReportOutcome(COMMITMENT, MEMBER, OutcomeResult.FULFILLED, "same day", List.of(), List.of(),
+                        RECORDED_ON, TODAY, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void outcome_not_from_the_future() {
         fixture.given(recorded())
                 .when(new ReportOutcome(COMMITMENT, MEMBER, OutcomeResult.FULFILLED, "early", List.of(), List.of(),
