@@ -19,7 +19,8 @@ import java.util.Map;
  * The auditor's verifier:
  * {@code java -jar audit-verifier-cli.jar verify --export events.jsonl --checkpoints checkpoints.json
  * --public-key keys.pem [--part]}. Prints the result as JSON; exits 0 when the history verifies, 1 when
- * it does not, 2 on wrong usage or when the export file holds something else.
+ * it does not, 2 on wrong usage or when a file is missing or holds something else (an export that is
+ * not one, a key file without a usable key).
  */
 public final class VerifierCli {
 
@@ -54,8 +55,13 @@ public final class VerifierCli {
         Verifier.Result result;
         try {
             result = verify(Path.of(options.get("--export")), Path.of(options.get("--checkpoints")), publicKeys, part);
-        } catch (NotAnExport e) {
+        } catch (NotAnExport | NotAKeyFile e) {
             System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        } catch (IOException e) {
+            // a file that is missing or unreadable: nothing was verified, so not "does not verify" (1)
+            System.err.println("cannot read " + e.getMessage());
             System.exit(2);
             return;
         }
@@ -72,7 +78,14 @@ public final class VerifierCli {
             throws IOException {
         Map<String, PublicKey> keys = new HashMap<>();
         for (Path file : publicKeys) {
-            for (PublicKey key : SigningKeys.readPublicKeys(Files.readString(file))) {
+            List<PublicKey> inFile;
+            try {
+                inFile = SigningKeys.readPublicKeys(Files.readString(file));
+            } catch (IllegalArgumentException e) {
+                throw new NotAKeyFile(file + " holds no Ed25519 public key in PEM that the verifier can use: "
+                        + e.getMessage());
+            }
+            for (PublicKey key : inFile) {
                 keys.put(SigningKeys.keyId(key), key);
             }
         }
@@ -97,6 +110,13 @@ public final class VerifierCli {
             }
         }
         return verifier.finish();
+    }
+
+    /** A file given as a public key holds something else (no key, or not an Ed25519 one). */
+    public static final class NotAKeyFile extends IllegalArgumentException {
+        NotAKeyFile(String message) {
+            super(message);
+        }
     }
 
     /** The file given as the export holds something else. */

@@ -42,6 +42,20 @@ class VerifierCliTest {
         assertThat(oneKey.problems()).anySatisfy(p -> assertThat(p.toString()).contains("unknown key"));
     }
 
+    /** A key file that holds no usable key is a usage error, not a history that failed to verify. */
+    @Test
+    void a_key_file_without_a_usable_key_is_refused_rather_than_verified() throws Exception {
+        Path folder = Files.createTempDirectory("bad-key");
+        Path export = Files.writeString(folder.resolve("events.jsonl"), "");
+        Path checkpoints = folder.resolve("checkpoints.json");
+        new ObjectMapper().writeValue(checkpoints.toFile(), Map.of("checkpoints", List.of()));
+        for (String content : new String[] {"", "not a key", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"}) {
+            Path key = Files.writeString(folder.resolve("key.pem"), content);
+            assertThatThrownBy(() -> VerifierCli.verify(export, checkpoints, List.of(key)))
+                    .as(content).isInstanceOf(VerifierCli.NotAKeyFile.class).hasMessageContaining("key.pem holds no");
+        }
+    }
+
     /** An error answer saved in place of the export is not a history that failed to verify. */
     @Test
     void a_file_that_is_not_an_export_is_refused_rather_than_verified() throws Exception {
