@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import no.partnerskap.api.common.EventJson;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementClosedWithDissent;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementRaised;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementResolved;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
@@ -118,12 +121,25 @@ public class EventHistory {
                             and exists (select 1 from (select %s as j) p
                                         where ? in (p.j ->> 'organisationId', p.j ->> 'convenorOrganisationId')))"""
                         .formatted(EventStoreSchema.EVENTS, payloadJson("m.payload")));
+                // and how each disagreement it raised was closed
+                either.add("""
+                        payload_type in (?, ?) and %s ->> 'disagreementId' in (
+                            select %s ->> 'disagreementId' from %s r where r.payload_type = ?
+                            and position(? in convert_from(r.payload, 'UTF8')) > 0
+                            and %s ->> 'organisationId' = ?)"""
+                        .formatted(payloadJson("payload"), payloadJson("r.payload"), EventStoreSchema.EVENTS,
+                                payloadJson("r.payload")));
                 for (int i = 0; i < 5; i++) {
                     args.add(selection.payloadOrganisationId());
                 }
                 args.add(PartnershipConcluded.class.getName());
                 args.add(MemberAdmitted.class.getName());
                 args.add(PartnershipEstablished.class.getName());
+                args.add(selection.payloadOrganisationId());
+                args.add(selection.payloadOrganisationId());
+                args.add(DisagreementResolved.class.getName());
+                args.add(DisagreementClosedWithDissent.class.getName());
+                args.add(DisagreementRaised.class.getName());
                 args.add(selection.payloadOrganisationId());
                 args.add(selection.payloadOrganisationId());
             }

@@ -26,6 +26,7 @@ import no.partnerskap.api.partnership.Attendance;
 import no.partnerskap.api.partnership.MemberRole;
 import no.partnerskap.api.partnership.PartnershipEvent.DisagreementClosedWithDissent;
 import no.partnerskap.api.partnership.PartnershipEvent.DisagreementRaised;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementResolved;
 import no.partnerskap.api.partnership.PartnershipEvent.MeetingRecorded;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
@@ -221,13 +222,19 @@ class AuditReadsTest {
         events.append(t0.plusSeconds(300), secretariat("c4"), established(convened, business),
                 established(foreign, other), new PartnershipConcluded(foreign, "ferdig"),
                 new PartnershipConcluded(network, "nettverket avsluttes"));
+        // a disagreement it raised, and how it was closed
+        UUID raised = UUID.randomUUID();
+        events.append(t0.plusSeconds(360), secretariat("c5"),
+                new DisagreementRaised(partnership, raised, business, "Ladepunkter", "for få"),
+                new DisagreementResolved(partnership, raised, "to nye ladepunkter"));
 
         Api.Response read = api.get("/api/audit/partners/" + business + "/trail", auditor);
         assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
         JsonNode trail = read.body().path("events");
         assertThat(names(trail)).containsExactly("OrganisationRegistered", "MemberAdmitted", "MemberAdmitted",
                 "CommitmentRecorded", "CommitmentRecorded", "ProgressReported", "OrganisationRenamed", "MemberLeft",
-                "MeetingRecorded", "DisagreementClosedWithDissent", "PartnershipEstablished", "PartnershipConcluded");
+                "MeetingRecorded", "DisagreementClosedWithDissent", "PartnershipEstablished", "PartnershipConcluded",
+                "DisagreementRaised", "DisagreementResolved");
         assertThat(trail.get(10).path("aggregateId").asText()).isEqualTo(convened.toString());
         assertThat(trail.get(11).path("aggregateId").asText()).isEqualTo(network.toString());
         assertThat(trail.get(8).path("payload").path("minutesReference").asText()).isEqualTo("p1");
