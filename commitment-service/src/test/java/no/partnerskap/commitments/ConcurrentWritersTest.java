@@ -132,6 +132,33 @@ class ConcurrentWritersTest {
         }
     }
 
+    /** Networks established under a strategic partnership while it concludes: the same either-or. */
+    @Test
+    void networks_racing_their_parent_s_conclusion_either_stop_it_or_are_refused() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            OneCommitment one = OneCommitment.create(api);
+            assertThat(api.post("/api/commitments/" + one.commitment() + "/withdrawal", one.partner(),
+                    Map.of("reason", "Erstattes")).status()).isEqualTo(200);
+            List<Integer> statuses = race(i -> i == 0
+                    ? api.post("/api/partnerships/" + one.partnership() + "/conclusion", one.secretariat(),
+                            Map.of("reason", "Ferdig")).status()
+                    : api.post("/api/partnerships", one.secretariat(), Map.of("name", "N" + i,
+                            "kind", "THEMATIC_NETWORK", "parentPartnershipId", one.partnership(), "mandate", "M",
+                            "period", Map.of("from", "2026-01-01"), "convenorOrganisationId", one.organisation()))
+                            .status());
+
+            String round_ = "round " + round + ": " + statuses;
+            long established = statuses.subList(1, statuses.size()).stream().filter(s -> s == 201).count();
+            if (statuses.get(0) == 200) {
+                assertThat(established).as(round_).isZero();
+            } else {
+                assertThat(statuses.get(0)).as(round_).isEqualTo(409);
+                assertThat(established).as(round_).isPositive();
+            }
+            assertThat(statuses.subList(1, statuses.size())).as(round_).allMatch(s -> s == 201 || s == 409);
+        }
+    }
+
     interface Writer {
         int write(int index) throws Exception;
     }

@@ -171,6 +171,10 @@ class PartnershipYearTest {
         // a member leaves; the partnership concludes; then it is read-only
         ok(api.post("/api/partnerships/" + strategic + "/members/" + university + "/departure", secretariat,
                 Map.of("reason", "Prosjektperioden er over")));
+        // not while its network works under it
+        refused(api.post("/api/partnerships/" + strategic + "/conclusion", secretariat, Map.of("reason", "For tidlig")),
+                409, "conclusion-needs-networks-concluded");
+        ok(api.post("/api/partnerships/" + network + "/conclusion", secretariat, Map.of("reason", "Nettverket er ferdig")));
         ok(api.post("/api/partnerships/" + strategic + "/conclusion", secretariat, Map.of("reason", "Perioden er over")));
         refused(api.post("/api/partnerships/" + strategic + "/members", secretariat, member(outsider, "PARTNER", "LEADERSHIP")),
                 409, "concluded-partnership-is-read-only");

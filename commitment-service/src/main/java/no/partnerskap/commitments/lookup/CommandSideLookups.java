@@ -69,6 +69,22 @@ class CommandSideLookups implements OrganisationRegistry, PartnershipDirectory {
                 order by commitment_id""", UUID.class, partnershipId);
     }
 
+    /** Shares the parent's row lock: its conclusion, which takes that row first, waits for this network. */
+    @Override
+    public void holdParent(UUID parentPartnershipId) {
+        jdbc.queryForList("select 1 from event_store.partnership_lookup where partnership_id = ? for share",
+                Integer.class, parentPartnershipId);
+    }
+
+    @Override
+    public List<UUID> openNetworks(UUID partnershipId) {
+        jdbc.queryForList("select 1 from event_store.partnership_lookup where partnership_id = ? for update",
+                Integer.class, partnershipId);
+        return jdbc.queryForList("""
+                select partnership_id from event_store.partnership_lookup
+                where parent_partnership_id = ? and not concluded order by partnership_id""", UUID.class, partnershipId);
+    }
+
     @Override
     public boolean hasGoal(UUID partnershipId, UUID goalId) {
         return exists("select 1 from event_store.goal_lookup where partnership_id = ? and goal_id = ?", partnershipId, goalId);

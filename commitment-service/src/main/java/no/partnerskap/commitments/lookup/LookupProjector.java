@@ -41,8 +41,9 @@ class LookupProjector {
 
     @EventHandler
     void on(PartnershipEstablished event) {
-        jdbc.update("insert into event_store.partnership_lookup (partnership_id, kind) values (?, ?)",
-                event.partnershipId(), event.kind().name());
+        jdbc.update("""
+                insert into event_store.partnership_lookup (partnership_id, kind, parent_partnership_id)
+                values (?, ?, ?)""", event.partnershipId(), event.kind().name(), event.parentPartnershipId());
     }
 
     @EventHandler

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import no.partnerskap.api.common.SdgCatalogue;
 import no.partnerskap.api.partnership.Attendance;
 import no.partnerskap.api.partnership.MemberRole;
@@ -79,6 +80,7 @@ public class Partnership {
                 throw new RuleViolation("network-parent-must-be-strategic",
                         "a thematic network can only sit under a strategic partnership; " + parent + " is " + parentKind);
             }
+            partnerships.holdParent(parent);
             if (partnerships.isConcluded(parent)) {
                 throw new RuleViolation("concluded-partnership-is-read-only",
                         "parent partnership " + parent + " has concluded");
@@ -239,6 +241,12 @@ public class Partnership {
         // after the memberships settle, no commitment can be recorded that this check would miss
         partnerships.settleMemberships(partnershipId);
         requireEveryCommitmentEnded(partnerships.openCommitments(partnershipId));
+        List<UUID> networks = partnerships.openNetworks(partnershipId);
+        if (!networks.isEmpty()) {
+            throw new RuleViolation("conclusion-needs-networks-concluded", "partnership " + partnershipId
+                    + " still has thematic networks working under it (" + networks.stream().map(UUID::toString)
+                    .collect(Collectors.joining(", ")) + "); conclude them first");
+        }
         apply(new PartnershipConcluded(partnershipId, command.reason()));
     }
 

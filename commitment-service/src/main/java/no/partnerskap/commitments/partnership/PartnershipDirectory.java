@@ -30,6 +30,18 @@ public interface PartnershipDirectory {
     /** As {@link #settleMembership}, for every membership of the partnership: called before it concludes. */
     void settleMemberships(UUID partnershipId);
 
+    /**
+     * Holds off the parent's conclusion until this command's transaction ends: called before a thematic
+     * network checks that its parent has not concluded.
+     */
+    void holdParent(UUID parentPartnershipId);
+
+    /**
+     * The thematic networks under the partnership that have not concluded; no new one can be established
+     * under it until this command's transaction ends.
+     */
+    List<UUID> openNetworks(UUID partnershipId);
+
     /** The partnership's commitments that have neither an outcome nor a withdrawal yet. */
     List<UUID> openCommitments(UUID partnershipId);
 

@@ -51,6 +51,36 @@ class CommitmentLookupMigrationTest {
         assertThat(new CommandSideLookups(jdbc).openCommitments(partnership)).containsExactly(open);
     }
 
+    /** Networks established before the lookup kept their parent: the migration takes it from their events. */
+    @Test
+    void networks_established_before_know_their_strategic_partnership() {
+        TestPostgres.Database database = TestPostgres.newDatabase();
+        DataSource service = database.as(database.commitmentUser(), database.commitmentPassword());
+        migrate(service, "5");
+        JdbcTemplate jdbc = new JdbcTemplate(service);
+        UUID strategic = UUID.randomUUID();
+        UUID network = UUID.randomUUID();
+        for (UUID id : new UUID[] {strategic, network}) {
+            boolean isNetwork = id == network;
+            String payload = "{\"partnershipId\":\"" + id + "\",\"name\":\"halv\\uD800vei\",\"kind\":\""
+                    + (isNetwork ? "THEMATIC_NETWORK" : "STRATEGIC") + "\",\"parentPartnershipId\":"
+                    + (isNetwork ? "\"" + strategic + "\"" : "null") + "}";
+            jdbc.update("""
+                    insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                        type, time_stamp, payload_type, payload) values (?, ?, 0, 'Partnership', '2026-11-29T12:00:00Z',
+                        'no.partnerskap.api.partnership.PartnershipEvent$PartnershipEstablished', ?)""",
+                    UUID.randomUUID().toString(), id.toString(), payload.getBytes(StandardCharsets.UTF_8));
+            // as the lookup recorded them then: without a parent
+            jdbc.update("insert into event_store.partnership_lookup (partnership_id, kind) values (?, ?)", id,
+                    isNetwork ? "THEMATIC_NETWORK" : "STRATEGIC");
+        }
+
+        migrate(service, "latest");
+
+        assertThat(new CommandSideLookups(jdbc).openNetworks(strategic)).containsExactly(network);
+        assertThat(new CommandSideLookups(jdbc).openNetworks(network)).isEmpty();
+    }
+
     private static void migrate(DataSource dataSource, String target) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/commitment-service")
                 .schemas("event_store").defaultSchema("event_store").createSchemas(false)

@@ -18,6 +18,7 @@ public final class InMemoryPartnershipDirectory implements PartnershipDirectory 
     private final Set<List<UUID>> activeMembers = new HashSet<>();
     private final Set<List<UUID>> goals = new HashSet<>();
     private final Map<UUID, List<UUID>> openCommitments = new HashMap<>();
+    private final Map<UUID, UUID> parents = new HashMap<>();
 
     public void add(UUID partnershipId, PartnershipKind kind) {
         kinds.put(partnershipId, kind);
@@ -37,6 +38,11 @@ public final class InMemoryPartnershipDirectory implements PartnershipDirectory 
 
     public void defineGoal(UUID partnershipId, UUID goalId) {
         goals.add(List.of(partnershipId, goalId));
+    }
+
+    public void addNetwork(UUID parentPartnershipId, UUID networkId) {
+        add(networkId, PartnershipKind.THEMATIC_NETWORK);
+        parents.put(networkId, parentPartnershipId);
     }
 
     public void openCommitment(UUID partnershipId, UUID commitmentId) {
@@ -71,6 +77,17 @@ public final class InMemoryPartnershipDirectory implements PartnershipDirectory 
     @Override
     public List<UUID> openCommitments(UUID partnershipId) {
         return openCommitments.getOrDefault(partnershipId, List.of());
+    }
+
+    @Override
+    public void holdParent(UUID parentPartnershipId) {
+        // one command at a time in an aggregate test: nothing to wait for
+    }
+
+    @Override
+    public List<UUID> openNetworks(UUID partnershipId) {
+        return parents.entrySet().stream().filter(e -> e.getValue().equals(partnershipId))
+                .map(Map.Entry::getKey).filter(network -> !concluded.contains(network)).sorted().toList();
     }
 
     @Override

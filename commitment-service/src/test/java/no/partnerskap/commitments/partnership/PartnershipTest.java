@@ -559,6 +559,22 @@ class PartnershipTest {
     }
 
     @Test
+    void a_strategic_partnership_concludes_after_its_networks() {
+        UUID network = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+        partnerships.addNetwork(PARTNERSHIP, network);
+        fixture.given(establishedEvents())
+                .when(new ConcludePartnership(PARTNERSHIP, "mandate fulfilled", null))
+                .expectException(violates(RuleViolation.class, "conclusion-needs-networks-concluded"))
+                .expectExceptionMessage("partnership " + PARTNERSHIP + " still has thematic networks working under it ("
+                        + network + "); conclude them first")
+                .expectNoEvents();
+        partnerships.conclude(network);
+        fixture.given(establishedEvents())
+                .when(new ConcludePartnership(PARTNERSHIP, "mandate fulfilled", null))
+                .expectEvents(new PartnershipConcluded(PARTNERSHIP, "mandate fulfilled"));
+    }
+
+    @Test
     void conclusion_waits_until_every_commitment_has_ended() {
         UUID first = UUID.fromString("00000000-0000-0000-0000-00000000c001");
         UUID second = UUID.fromString("00000000-0000-0000-0000-00000000c002");
