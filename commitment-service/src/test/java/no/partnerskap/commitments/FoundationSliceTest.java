@@ -140,8 +140,10 @@ class FoundationSliceTest {
         Api.Response response = api.post("/api/organisations", secretariat, organisation("821311633"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().path("errors").findValuesAsText("field")).containsExactly("organisationNumber");
-        assertThat(response.body().path("errors").findValuesAsText("message"))
-                .containsExactly("fails the mod-11 check: its ninth digit does not match the other eight");
+        assertThat(response.body().path("errors").findValuesAsText("message")).containsExactly("is not an "
+                + "organisation number: the first digit must be 8 or 9, and the ninth the mod-11 check digit of the other eight");
+        // nine zeros pass the arithmetic, but no register hands out a number starting with 0
+        assertThat(api.post("/api/organisations", secretariat, organisation("000000000")).status()).isEqualTo(400);
         assertThat(events()).isEqualTo(before);
     }
 

@@ -3,8 +3,8 @@ package no.partnerskap.api.organisation;
 import java.util.Objects;
 
 /**
- * A Norwegian organisasjonsnummer: nine digits, the last a modulus-11 check digit
- * (weights 3 2 7 6 5 4 3 2 over the first eight).
+ * A Norwegian organisasjonsnummer: nine digits, the first 8 or 9 (as the Brønnøysund registers
+ * hand them out), the last a modulus-11 check digit (weights 3 2 7 6 5 4 3 2 over the first eight).
  */
 public record OrganisationNumber(String value) {
 
@@ -18,7 +18,7 @@ public record OrganisationNumber(String value) {
     }
 
     public static boolean isValid(String candidate) {
-        if (candidate == null || !candidate.matches("\\d{9}")) {
+        if (candidate == null || !candidate.matches("[89]\\d{8}")) {
             return false;
         }
         int sum = 0;

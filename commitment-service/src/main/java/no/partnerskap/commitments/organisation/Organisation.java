@@ -28,7 +28,8 @@ public class Organisation {
     public Organisation(RegisterOrganisation command, OrganisationRegistry registry) {
         if (!OrganisationNumber.isValid(command.organisationNumber())) {
             throw new RuleViolation("organisation-number-must-be-valid",
-                    "organisation number " + command.organisationNumber() + " fails the mod-11 check");
+                    "organisation number " + command.organisationNumber()
+                            + " is not valid: nine digits, the first 8 or 9, the last a mod-11 check digit");
         }
         registry.findByNumber(command.organisationNumber()).ifPresent(existing -> {
             throw new RuleViolation("organisation-number-registers-once",

@@ -15,9 +15,9 @@ import java.lang.annotation.Target;
 import no.partnerskap.api.organisation.OrganisationNumber;
 
 /**
- * Nine digits whose last is the mod-11 check digit of the others: a number that fails the check
- * is a typing slip, answered as invalid input (400) naming the field, like one of the wrong length.
- * (The Organisation aggregate holds the same rule.) Only nine-digit text is judged here.
+ * Nine digits, the first 8 or 9 and the last the mod-11 check digit of the others: a number that
+ * fails is a typing slip, answered as invalid input (400) naming the field, like one of the wrong
+ * length. (The Organisation aggregate holds the same rule.) Only nine-digit text is judged here.
  */
 @Documented
 @Constraint(validatedBy = ValidOrganisationNumber.Validator.class)
@@ -25,7 +25,8 @@ import no.partnerskap.api.organisation.OrganisationNumber;
 @Retention(RUNTIME)
 public @interface ValidOrganisationNumber {
 
-    String message() default "fails the mod-11 check: its ninth digit does not match the other eight";
+    String message() default "is not an organisation number: the first digit must be 8 or 9, and the ninth the "
+            + "mod-11 check digit of the other eight";
 
     Class<?>[] groups() default {};
 
