@@ -106,15 +106,10 @@ class ConcurrentWritersTest {
     @Test
     void commitments_racing_the_conclusion_either_stop_it_or_are_refused() throws Exception {
         for (int round = 0; round < 5; round++) {
-            OneCommitment one = OneCommitment.create(api);
-            assertThat(api.post("/api/commitments/" + one.commitment() + "/withdrawal", one.partner(),
-                    Map.of("reason", "Erstattes")).status()).isEqualTo(200);
-            List<Integer> statuses = race(i -> i == 0
-                    ? api.post("/api/partnerships/" + one.partnership() + "/conclusion", one.secretariat(),
-                            Map.of("reason", "Ferdig")).status()
-                    : api.post("/api/partnerships/" + one.partnership() + "/commitments", one.partner(), Map.of(
-                            "organisationId", one.organisation(), "title", "T" + i, "dueDate", "2030-01-01"))
-                            .status());
+            OneCommitment one = withNothingOpen();
+            List<Integer> statuses = racingTheConclusion(one, i -> api.post("/api/partnerships/" + one.partnership()
+                    + "/commitments", one.partner(), Map.of("organisationId", one.organisation(), "title", "T" + i,
+                    "dueDate", "2030-01-01")).status());
 
             Long recorded = jdbc.queryForObject("""
                     select count(*) from event_store.domain_event_entry
@@ -136,16 +131,11 @@ class ConcurrentWritersTest {
     @Test
     void networks_racing_their_parent_s_conclusion_either_stop_it_or_are_refused() throws Exception {
         for (int round = 0; round < 5; round++) {
-            OneCommitment one = OneCommitment.create(api);
-            assertThat(api.post("/api/commitments/" + one.commitment() + "/withdrawal", one.partner(),
-                    Map.of("reason", "Erstattes")).status()).isEqualTo(200);
-            List<Integer> statuses = race(i -> i == 0
-                    ? api.post("/api/partnerships/" + one.partnership() + "/conclusion", one.secretariat(),
-                            Map.of("reason", "Ferdig")).status()
-                    : api.post("/api/partnerships", one.secretariat(), Map.of("name", "N" + i,
-                            "kind", "THEMATIC_NETWORK", "parentPartnershipId", one.partnership(), "mandate", "M",
-                            "period", Map.of("from", "2026-01-01"), "convenorOrganisationId", one.organisation()))
-                            .status());
+            OneCommitment one = withNothingOpen();
+            List<Integer> statuses = racingTheConclusion(one, i -> api.post("/api/partnerships", one.secretariat(),
+                    Map.of("name", "N" + i, "kind", "THEMATIC_NETWORK", "parentPartnershipId", one.partnership(),
+                            "mandate", "M", "period", Map.of("from", "2026-01-01"),
+                            "convenorOrganisationId", one.organisation())).status());
 
             String round_ = "round " + round + ": " + statuses;
             long established = statuses.subList(1, statuses.size()).stream().filter(s -> s == 201).count();
@@ -157,6 +147,20 @@ class ConcurrentWritersTest {
             }
             assertThat(statuses.subList(1, statuses.size())).as(round_).allMatch(s -> s == 201 || s == 409);
         }
+    }
+
+    /** A partnership whose one commitment is withdrawn: nothing holds its conclusion up. */
+    private OneCommitment withNothingOpen() {
+        OneCommitment one = OneCommitment.create(api);
+        assertThat(api.post("/api/commitments/" + one.commitment() + "/withdrawal", one.partner(),
+                Map.of("reason", "Erstattes")).status()).isEqualTo(200);
+        return one;
+    }
+
+    /** The partnership's conclusion (the first answer) racing the other writers. */
+    private List<Integer> racingTheConclusion(OneCommitment one, Writer others) throws Exception {
+        return race(i -> i == 0 ? api.post("/api/partnerships/" + one.partnership() + "/conclusion", one.secretariat(),
+                Map.of("reason", "Ferdig")).status() : others.write(i));
     }
 
     interface Writer {
