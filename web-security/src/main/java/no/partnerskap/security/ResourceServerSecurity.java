@@ -67,10 +67,13 @@ public class ResourceServerSecurity {
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, ResourceServerSecurity::namesSomeone));
     }
 
-    /** A subject every event can record and every read model show: some text, at most 255 characters, no controls. */
+    /**
+     * A subject every event can record and every read model show: some text, at most 255 characters, no
+     * controls, no half of a surrogate pair (which no UTF-8 can hold; a whole pair is one code point).
+     */
     private static boolean namesSomeone(String subject) {
-        return subject != null && !subject.isBlank() && subject.length() <= 255
-                && subject.chars().noneMatch(Character::isISOControl);
+        return subject != null && !subject.isBlank() && subject.length() <= 255 && subject.codePoints()
+                .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
     }
 
     /**
