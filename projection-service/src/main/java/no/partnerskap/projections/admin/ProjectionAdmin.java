@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import no.partnerskap.eventstore.EventStoreSchema;
@@ -124,12 +126,12 @@ public class ProjectionAdmin {
 
     public List<ProcessorStatus> statuses() {
         long head = history.head();
-        Map<String, List<SegmentStatus>> stored = storedSegments();
+        StoredTokens stored = storedTokens();
         return names().stream().map(name -> status(processor(name), head, stored)).toList();
     }
 
     public ProcessorStatus status(String name) {
-        return status(processor(name), history.head(), storedSegments());
+        return status(processor(name), history.head(), storedTokens());
     }
 
     /**
@@ -162,7 +164,7 @@ public class ProjectionAdmin {
             }
             awaitClaim(processor);
         }
-        return status(processor, history.head(), storedSegments());
+        return status(processor, history.head(), storedTokens());
     }
 
     /**
@@ -215,28 +217,51 @@ public class ProjectionAdmin {
      * segments, or paused while another resets it) serves the same half-built tables.
      */
     public List<Rebuild> rebuilding() {
-        Map<String, List<SegmentStatus>> stored = storedSegments();
+        StoredTokens stored = storedTokens();
         return names().stream().map(name -> {
-            List<SegmentStatus> segments = stored.getOrDefault(name, List.of());
+            List<SegmentStatus> segments = stored.of(name);
             Replay replay = Replay.of(segments, lowestPosition(segments));
             return replay.running() ? new Rebuild(name, replay.progress() == null ? 0 : replay.progress()) : null;
         }).filter(Objects::nonNull).toList();
     }
 
-    /** Each processor's segments as the token store has them, whoever holds them. */
-    private Map<String, List<SegmentStatus>> storedSegments() {
+    /**
+     * The token store as one status reads it: each processor's segments, whoever holds them, and the
+     * processors whose every segment an instance has claimed and renewed lately.
+     */
+    private record StoredTokens(Map<String, List<SegmentStatus>> segments, Set<String> claimedLately) {
+
+        List<SegmentStatus> of(String processor) {
+            return segments.getOrDefault(processor, List.of());
+        }
+    }
+
+    private StoredTokens storedTokens() {
         Map<String, List<SegmentStatus>> segments = new HashMap<>();
-        jdbc.query("select processor_name, segment, token, token_type from token_entry order by segment", rs -> {
+        Map<String, Boolean> allClaimedLately = new HashMap<>();
+        Instant lately = clock.instant().minus(CLAIM_RENEWED_WITHIN);
+        jdbc.query("select processor_name, segment, token, token_type, owner, time_stamp from token_entry order by segment",
+                rs -> {
+            String name = rs.getString("processor_name");
             byte[] bytes = rs.getBytes("token");
             TrackingToken token = bytes == null ? null : tokens.deserialize(
                     new SimpleSerializedObject<>(bytes, byte[].class, rs.getString("token_type"), null));
             boolean replaying = ReplayToken.isReplay(token);
             Long resetPosition = replaying ? boxed(ReplayToken.getTokenAtReset(token)) : null;
-            segments.computeIfAbsent(rs.getString("processor_name"), n -> new ArrayList<>())
+            segments.computeIfAbsent(name, n -> new ArrayList<>())
                     .add(new SegmentStatus(rs.getInt("segment"), token == null ? null : boxed(token.position()),
                             false, replaying, resetPosition, false));
+            boolean claimedLately = rs.getString("owner") != null
+                    && Instant.parse(rs.getString("time_stamp")).isAfter(lately);
+            allClaimedLately.merge(name, claimedLately, Boolean::logicalAnd);
         });
-        return segments;
+        Set<String> claimedLately = new HashSet<>();
+        allClaimedLately.forEach((name, all) -> {
+            if (all) {
+                claimedLately.add(name);
+            }
+        });
+        return new StoredTokens(segments, claimedLately);
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -245,12 +270,12 @@ public class ProjectionAdmin {
     }
 
     private ProcessorStatus status(StreamingEventProcessor processor, long head,
-                                   Map<String, List<SegmentStatus>> stored) {
+                                   StoredTokens stored) {
         List<SegmentStatus> segments = segments(processor);
-        List<SegmentStatus> storedHere = stored.getOrDefault(processor.getName(), List.of());
+        List<SegmentStatus> storedHere = stored.of(processor.getName());
         // an instance whose segments other instances process (all of them, with fresh claims) reports the shared
         // read model by the token store, rather than as never caught up
-        boolean processedElsewhere = segments.isEmpty() && othersProcessAll(processor.getName());
+        boolean processedElsewhere = segments.isEmpty() && stored.claimedLately().contains(processor.getName());
         List<SegmentStatus> progress = processedElsewhere ? storedHere : segments;
         Long position = lowestPosition(progress);
         Long lagEvents = position == null ? null : Math.max(0, head - position);
@@ -270,15 +295,6 @@ public class ProjectionAdmin {
         return new ProcessorStatus(processor.getName(), processor.isRunning(), coordinatorError || failure != null,
                 position, head, lagEvents, lagSeconds, caughtUp, replaying, replay.progress(), replay.until(),
                 segments.size(), total, pause.stoppedHere(processor.getName()), segments, failure);
-    }
-
-    /** Whether every segment of the processor is claimed by an instance that has renewed its claim lately. */
-    private boolean othersProcessAll(String processor) {
-        Instant lately = clock.instant().minus(CLAIM_RENEWED_WITHIN);
-        List<String> claims = jdbc.queryForList(
-                "select case when owner is null then null else time_stamp end from token_entry where processor_name = ?",
-                String.class, processor);
-        return !claims.isEmpty() && claims.stream().allMatch(t -> t != null && Instant.parse(t).isAfter(lately));
     }
 
     private static List<SegmentStatus> segments(StreamingEventProcessor processor) {

@@ -20,7 +20,7 @@ public final class FollowUpRules {
             "(case when c.status = 'ACTIVE' and c.due_date < :today then 'OVERDUE' else c.status end)";
 
     /** Days past the due date, for an overdue commitment only. */
-    public static final String DAYS_OVERDUE = "(case when c.status = 'ACTIVE' and c.due_date < :today then :today - c.due_date end)";
+    public static final String DAYS_OVERDUE = "(case when " + STATUS + " = 'OVERDUE' then :today - c.due_date end)";
 
     public static final String SIGNAL = """
             (case when c.status <> 'ACTIVE' then 'CLOSED'
