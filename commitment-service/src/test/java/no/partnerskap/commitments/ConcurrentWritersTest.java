@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.OrganisationNumbers;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.commitments.support.OneCommitment;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,12 @@ class ConcurrentWritersTest {
     void a_member_s_commitments_racing_its_departure_are_stored_before_it_or_refused() throws Exception {
         for (int round = 0; round < 5; round++) {
             OneCommitment one = OneCommitment.create(api);
+            // the partner convenes its partnership: another member takes the convening over before it may leave
+            String successor = api.post("/api/organisations", one.secretariat(), Map.of("name", "Fylket",
+                    "organisationNumber", OrganisationNumbers.next(), "sector", "PUBLIC_COUNTY")).text("id");
+            assertThat(api.post("/api/partnerships/" + one.partnership() + "/members", one.secretariat(), Map.of(
+                    "organisationId", successor, "role", "CONVENOR", "representation", "LEADERSHIP")).status())
+                    .isEqualTo(200);
             List<Integer> statuses = race(i -> i == 0
                     ? api.post("/api/partnerships/" + one.partnership() + "/members/" + one.organisation()
                             + "/departure", one.secretariat(), Map.of("reason", "Trekker seg")).status()

@@ -67,6 +67,15 @@ class PartnershipYearTest {
         ok(api.post("/api/partnerships/" + strategic + "/members/" + university + "/role", secretariat,
                 Map.of("role", "PARTNER", "representation", "MANAGEMENT")));
 
+        // the convenor hands the network's convening over before it leaves: never a partnership without one
+        refused(api.post("/api/partnerships/" + network + "/members/" + county + "/departure", secretariat,
+                Map.of("reason", "Overlater nettverket")), 409, "convenor-hands-over-first");
+        refused(api.post("/api/partnerships/" + network + "/members/" + county + "/role", secretariat,
+                Map.of("role", "PARTNER")), 409, "convenor-hands-over-first");
+        ok(api.post("/api/partnerships/" + network + "/members", secretariat, member(business, "CONVENOR", "LEADERSHIP")));
+        ok(api.post("/api/partnerships/" + network + "/members/" + county + "/departure", secretariat,
+                Map.of("reason", "Overlater nettverket")));
+
         // goals with SDG targets
         String jobs = goal(strategic, "Grønne arbeidsplasser", List.of("9.5", "17.17"));
         String energy = goal(strategic, "Fornybar energi", List.of("7.2", "14.a"));

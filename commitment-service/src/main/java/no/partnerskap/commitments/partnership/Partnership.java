@@ -117,7 +117,9 @@ public class Partnership {
             throw new RuleViolation("member-at-most-once",
                     "organisation " + command.organisationId() + " is already a member");
         }
-        requireNoOtherConvenor(command.organisationId(), command.role());
+        if (command.role() == MemberRole.CONVENOR) {
+            handOverConveningTo(command.organisationId());
+        }
         apply(new MemberAdmitted(partnershipId, command.organisationId(), command.role(), command.representation()));
     }
 
@@ -125,7 +127,11 @@ public class Partnership {
     public void handle(ChangeMemberRole command) {
         requireOpen();
         MemberRole previous = requireMember(command.organisationId());
-        requireNoOtherConvenor(command.organisationId(), command.role());
+        if (command.role() == MemberRole.CONVENOR) {
+            handOverConveningTo(command.organisationId());
+        } else if (previous == MemberRole.CONVENOR) {
+            throw convenorHandsOverFirst(command.organisationId());
+        }
         apply(new MemberRoleChanged(partnershipId, command.organisationId(), previous, command.role(),
                 command.representation()));
     }
@@ -133,7 +139,9 @@ public class Partnership {
     @CommandHandler
     public void handle(RecordDeparture command, PartnershipDirectory partnerships) {
         requireOpen();
-        requireMember(command.organisationId());
+        if (requireMember(command.organisationId()) == MemberRole.CONVENOR) {
+            throw convenorHandsOverFirst(command.organisationId());
+        }
         partnerships.settleMembership(partnershipId, command.organisationId());
         apply(new MemberLeft(partnershipId, command.organisationId(), command.reason()));
     }
@@ -271,17 +279,23 @@ public class Partnership {
         }
     }
 
-    /** One convenor at a time: a handover makes the convenor a partner (or it leaves) before another convenes. */
-    private void requireNoOtherConvenor(UUID organisationId, MemberRole role) {
-        if (role != MemberRole.CONVENOR) {
-            return;
-        }
-        activeMembers.forEach((member, held) -> {
-            if (held == MemberRole.CONVENOR && !member.equals(organisationId)) {
-                throw new RuleViolation("one-convenor-at-a-time", "organisation " + member
-                        + " convenes this partnership; change its role first to hand the convening over");
-            }
-        });
+    /**
+     * One convenor at a time, and the convening passes over in one step: the member who convenes now becomes a
+     * partner as the new convenor takes over, so the partnership is never left without one.
+     */
+    private void handOverConveningTo(UUID organisationId) {
+        activeMembers.entrySet().stream()
+                .filter(member -> member.getValue() == MemberRole.CONVENOR && !member.getKey().equals(organisationId))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .ifPresent(current -> apply(new MemberRoleChanged(partnershipId, current, MemberRole.CONVENOR,
+                        MemberRole.PARTNER, null)));
+    }
+
+    private RuleViolation convenorHandsOverFirst(UUID organisationId) {
+        return new RuleViolation("convenor-hands-over-first", "organisation " + organisationId
+                + " convenes this partnership; make another member its convenor first (the convenor then becomes"
+                + " a partner)");
     }
 
     private MemberRole requireMember(UUID organisationId) {

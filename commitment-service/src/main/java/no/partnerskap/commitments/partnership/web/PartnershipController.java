@@ -62,7 +62,8 @@ class PartnershipController {
                 null, "id", id, created -> URI.create("/api/partnerships/" + created));
     }
 
-    @Operation(summary = "Admit an organisation as member (secretariat)")
+    @Operation(summary = "Admit an organisation as member (secretariat)", description = "Admitted as CONVENOR, "
+            + "it takes the convening over and the previous convenor becomes a partner.")
     @PostMapping("/{id}/members")
     ResponseEntity<Map<String, Object>> admit(WriteContext context, @PathVariable UUID id,
                                               @Valid @RequestBody PartnershipRequests.Admit request) {
@@ -71,7 +72,9 @@ class PartnershipController {
                 request.representation(), context.expectedVersion()), null);
     }
 
-    @Operation(summary = "Change a member's role (secretariat)")
+    @Operation(summary = "Change a member's role (secretariat)", description = "Made CONVENOR, the member takes the "
+            + "convening over and the previous convenor becomes a partner; the convenor itself steps down only that way "
+            + "(409 convenor-hands-over-first).")
     @PostMapping("/{id}/members/{organisationId}/role")
     ResponseEntity<Map<String, Object>> changeRole(WriteContext context, @PathVariable UUID id,
                                                    @PathVariable UUID organisationId,
@@ -81,7 +84,8 @@ class PartnershipController {
                 request.representation(), context.expectedVersion()), null);
     }
 
-    @Operation(summary = "Record that a member leaves, with the reason (secretariat)")
+    @Operation(summary = "Record that a member leaves, with the reason (secretariat)", description = "The convenor "
+            + "leaves only after another member has taken the convening over (409 convenor-hands-over-first).")
     @PostMapping("/{id}/members/{organisationId}/departure")
     ResponseEntity<Map<String, Object>> departure(WriteContext context, @PathVariable UUID id,
                                                   @PathVariable UUID organisationId,
