@@ -1,11 +1,19 @@
 package no.partnerskap.allinone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +85,16 @@ class AllInOneTest {
             for (String service : new String[] {commitments, projections}) {
                 assertThat(get(service + "/actuator/health", null).body().get("status").asText()).isEqualTo("UP");
             }
+            // local mode issues a token to whoever asks, so only this machine may ask: no other address answers
+            for (InetAddress address : networkAddresses()) {
+                for (int port : new int[] {options.commitmentPort(), options.projectionPort()}) {
+                    assertThatThrownBy(() -> {
+                        try (Socket socket = new Socket()) {
+                            socket.connect(new InetSocketAddress(address, port), 2_000);
+                        }
+                    }).as(address + ":" + port).isInstanceOf(ConnectException.class);
+                }
+            }
             // the command bus is monitored; the lookups processor inside each command is not, per event
             assertThat(getText(commitments + "/actuator/prometheus"))
                     .contains("commandBus_allTimer_seconds_count{payloadType=\"EstablishPartnership\"} 1")
@@ -124,6 +143,13 @@ class AllInOneTest {
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.body().isBlank() ? null : json.readTree(response.body()));
+    }
+
+    /** This machine's IPv4 addresses other than loopback (none on a machine without a network). */
+    private static List<InetAddress> networkAddresses() throws SocketException {
+        return NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .toList();
     }
 
     private static int freePort() throws IOException {
