@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import no.partnerskap.api.commitment.CommitmentEvent;
+import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
 import no.partnerskap.projections.commitment.CommitmentQueries;
 import no.partnerskap.projections.history.EventHistory;
 import no.partnerskap.projections.history.EventHistory.Selection;
@@ -30,6 +31,9 @@ class AuditReads {
     /** An aggregate's (or a partner's) history in global order: the shape it is streamed in. */
     record History(String type, String id, List<AuditEvent> events) {
     }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final EventHistory history;
     private final PointInTime pointInTime;
@@ -121,12 +125,18 @@ class AuditReads {
         }
         // an unencoded '+' in a query string arrives as a space
         String value = text.trim().replace(' ', '+');
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidParameter(name, "must be an ISO-8601 instant with offset, "
                     + "e.g. 2027-01-01T10:00:00+01:00, not '" + text + "'");
         }
+        // PostgreSQL holds no time before year 1 (BC) nor much beyond
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidParameter(name, "must be an instant in the years 1 to 9999, not '" + text + "'");
+        }
+        return instant;
     }
 
     /**
@@ -146,6 +156,12 @@ class AuditReads {
             case PARTNERSHIP -> {
                 List<String> ids = new ArrayList<>(history.organisationsAndCommitmentsOf(id, at));
                 ids.add(id);
+                // a thematic network shows its strategic partnership's name
+                PartnershipEstablished established = (PartnershipEstablished) history.asMessage(own.get(0))
+                        .getPayload();
+                if (established.parentPartnershipId() != null) {
+                    ids.add(established.parentPartnershipId().toString());
+                }
                 yield ids;
             }
         };

@@ -315,6 +315,10 @@ class AuditReadsTest {
         assertInvalid(api.get("/api/audit/partnership/" + partnership + "?asOf=2033-07-15", auditor), "asOf");
         // a time to come: the state would be today's, with overdue counted by a day not yet here
         assertInvalid(api.get("/api/audit/partnership/" + partnership + "?asOf=2040-01-02T00:00:00Z", auditor), "asOf");
+        // before any time PostgreSQL holds
+        assertInvalid(api.get("/api/audit/partnership/" + partnership + "?asOf=-999999999-01-01T00:00:00Z", auditor),
+                "asOf");
+        assertInvalid(api.get("/api/audit/partnership/" + partnership + "?asOf=0000-12-31T00:00:00Z", auditor), "asOf");
         assertInvalid(api.get("/api/audit/commitment/" + commitment, auditor), "asOf");
         assertProblem(api.get("/api/audit/organisation/" + commitment + "?asOf=" + after, auditor), 404);
     }
@@ -324,9 +328,12 @@ class AuditReadsTest {
         UUID overdue = UUID.randomUUID();
         UUID reported = UUID.randomUUID();
         UUID elsewhere = UUID.randomUUID();
+        UUID thematic = UUID.randomUUID();
         Instant t0 = Instant.parse("2036-01-10T09:00:00Z");
         events.append(t0, secretariat("s1"), registered(county, "Fylket"), registered(business, "Bedriften"),
                 established(partnership, county), established(network, business),
+                new PartnershipEstablished(thematic, "Havvind-nettverket", PartnershipKind.THEMATIC_NETWORK,
+                        partnership, "M", "P", null, null, new Period(LocalDate.of(2036, 1, 1), null), county),
                 new MemberAdmitted(partnership, business, MemberRole.PARTNER, Representation.MANAGEMENT),
                 goal(partnership, goal, 10));
         events.append(t0.plusSeconds(60), Map.of(), recorded(overdue, business, "2036-03-31"),
@@ -353,6 +360,12 @@ class AuditReadsTest {
         assertThat(partnershipThen.members()).extracting(PartnershipQueries.Member::name).contains("Bedriften AS");
         assertThat(partnershipThen.goals().get(0).target()).isEqualByComparingTo("15");
         assertThat(partnershipThen.overdue()).extracting(CommitmentRow::id).containsExactly(overdue);
+        // a network names its strategic partnership then as now
+        PartnershipQueries.Detail networkThen = (PartnershipQueries.Detail) reads.asOf("partnership", thematic,
+                at.toString());
+        assertThat(networkThen).isEqualTo(pointInTime.query(whole,
+                jdbc -> partnerships.at(then).one(thematic)).orElseThrow());
+        assertThat(networkThen.parentPartnershipName()).isEqualTo("Grønt partnerskap");
         for (UUID commitment : List.of(overdue, reported)) {
             assertThat(reads.asOf("commitment", commitment, at.toString())).isEqualTo(pointInTime.query(whole,
                     jdbc -> commitments.at(then).one(commitment)).orElseThrow());
