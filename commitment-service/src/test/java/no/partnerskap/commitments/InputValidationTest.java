@@ -268,6 +268,20 @@ class InputValidationTest {
 
     // ---- helpers ----------------------------------------------------------------------------------
 
+    /** A field given twice is ambiguous: neither value is taken, whatever the command. */
+    @Test
+    void a_field_is_given_once() {
+        invalid("/api/organisations", one.secretariat(), "{\"name\":\"A\",\"organisationNumber\":\""
+                + OrganisationNumbers.next() + "\",\"sector\":\"BUSINESS\",\"name\":\"B\"}", "name");
+        invalid("/api/organisations/" + one.organisation() + "/name", one.secretariat(),
+                "{\"name\":\"A\",\"name\":\"B\"}", "name");
+        invalid("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                "{\"percentComplete\":40,\"percentComplete\":50,\"asOf\":\"2026-11-01\"}", "percentComplete");
+        invalid("/api/partnerships/" + one.partnership() + "/commitments", one.partner(), "{\"organisationId\":\""
+                + one.organisation() + "\",\"title\":\"T\",\"dueDate\":\"2030-01-01\",\"resources\":[{\"kind\":"
+                + "\"FUNDING\",\"amount\":5,\"amount\":6,\"unit\":\"NOK\"}]}", "resources[0].amount");
+    }
+
     /** Asserts a 400 problem naming exactly these fields, and that nothing was written. */
     private Api.Response invalid(String path, String token, Object body, String... fields) {
         long before = events();

@@ -1,14 +1,20 @@
 package no.partnerskap.security;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
@@ -42,6 +48,9 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
     public record FieldError(String field, String message) {
     }
 
+    /** Jackson's message for a field named twice, with strict duplicate detection on. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+
     private final String methodsHint;
 
     /** @param methodsHint what this service's API takes, told to whoever sent the wrong method */
@@ -68,6 +77,13 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        StreamReadException read = duplicateField(ex);
+        if (read != null) {
+            String field = duplicated(read.getProcessor(), DUPLICATE.matcher(read.getOriginalMessage()).replaceAll("$1"));
+            String message = "is given more than once";
+            return ResponseEntity.badRequest().body(problem("Malformed request", "Field '" + field + "' " + message
+                    + ".", List.of(new FieldError(field, message))));
+        }
         if (!(ex.getCause() instanceof JsonMappingException mapping)) {
             return ResponseEntity.badRequest().body(problem("Malformed request",
                     "The body is not valid JSON for this request.", List.of()));
@@ -85,6 +101,28 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
                 : "wrong type or shape";
         return ResponseEntity.badRequest().body(problem("Malformed request", "Field '" + field + "': " + message + ".",
                 List.of(new FieldError(field, message))));
+    }
+
+    /** Jackson's complaint about a field named twice, also where a nested object's reader wrapped it. */
+    private static StreamReadException duplicateField(Throwable ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getProcessor() != null
+                    && DUPLICATE.matcher(String.valueOf(read.getOriginalMessage())).matches()) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    /** A field named twice in one object: ambiguous, so neither value is taken (the path as for other fields). */
+    private static String duplicated(JsonParser parser, String name) {
+        Deque<String> parts = new ArrayDeque<>(List.of(name));
+        for (JsonStreamContext context = parser.getParsingContext();
+             context.getParent() != null && !context.getParent().inRoot(); context = context.getParent()) {
+            JsonStreamContext parent = context.getParent();
+            parts.push(parent.inArray() ? "[" + parent.getCurrentIndex() + "]" : parent.getCurrentName());
+        }
+        return String.join(".", parts).replace(".[", "[");
     }
 
     /** Query parameters or path variables that break their constraints. */
