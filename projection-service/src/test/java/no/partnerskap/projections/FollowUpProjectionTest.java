@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import no.partnerskap.api.commitment.AssessmentLevel;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentAssessed;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
@@ -226,6 +227,48 @@ class FollowUpProjectionTest {
         JsonNode read = api.get("/api/commitments/" + commitment, viewer).body();
         assertThat(read.path("commitment").path("title").asText()).isEqualTo("Presisert tiltak");
         assertThat(read.path("commitment").path("dueDate").asText()).isEqualTo("2028-06-30");
+    }
+
+    /** A revision states the pledge as revised: a line it leaves out is pledged no more, in every view. */
+    @Test
+    void a_revision_drops_the_resource_lines_it_leaves_out() {
+        UUID water = UUID.randomUUID();
+        UUID commitment = UUID.randomUUID();
+        UUID delivering = UUID.randomUUID();
+        events.append(new OrganisationRegistered(business, "Havkraft AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), business),
+                new MemberAdmitted(partnership, business, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new ResultGoalDefined(partnership, water, "Rent vann", null, null, BigDecimal.ZERO, BigDecimal.TEN,
+                        null, List.of("6.b")));
+        on("2026-11-01", new CommitmentRecorded(commitment, partnership, business, "Tiltak", "d", List.of(water),
+                        List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(2_000_000), "NOK"),
+                                new Resource(ResourceKind.PERSON_DAYS, BigDecimal.valueOf(40), "days"),
+                                new Resource(ResourceKind.IN_KIND, BigDecimal.ONE, "båt")),
+                        LocalDate.of(2027, 6, 30), LocalDate.of(2026, 11, 1)),
+                new CommitmentRevised(commitment, partnership, business, "Tiltak", "d", List.of(water),
+                        List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(2_500_000), "NOK")), "ny plan"),
+                // delivered what it never pledged: shown as delivered, not as a pledge of nothing
+                new CommitmentRecorded(delivering, partnership, business, "Ladestasjoner", "d", List.of(water),
+                        List.of(), LocalDate.of(2027, 6, 30), LocalDate.of(2026, 11, 1)),
+                new OutcomeReported(delivering, partnership, business, OutcomeResult.FULFILLED, "n", List.of(),
+                        List.of(new Resource(ResourceKind.IN_KIND, BigDecimal.valueOf(3), "ladestasjoner")),
+                        LocalDate.of(2026, 11, 1)));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+
+        assertThat(api.get("/api/commitments/" + delivering + "?minVersion=1", viewer).status()).isEqualTo(200);
+        JsonNode revised = api.get("/api/commitments/" + commitment, viewer).body();
+        assertThat(revised.path("resources")).hasSize(1);
+        assertThat(revised.path("resources").get(0).path("unit").asText()).isEqualTo("NOK");
+        assertThat(revised.path("resources").get(0).path("pledged").decimalValue()).isEqualByComparingTo("2500000");
+        JsonNode dashboard = api.get("/api/partnerships/" + partnership, viewer).body();
+        assertThat(dashboard.path("resources").findValuesAsText("unit"))
+                .containsExactlyInAnyOrder("NOK", "ladestasjoner");
+        JsonNode target = StreamSupport.stream(api.get("/api/sdg", viewer).body().get(5)
+                .path("targets").spliterator(), false).filter(t -> t.path("target").asText().equals("6.b"))
+                .findFirst().orElseThrow();
+        assertThat(target.path("resources").findValuesAsText("unit")).containsExactly("NOK");
     }
 
     @Test

@@ -71,6 +71,9 @@ class CommitmentProjector implements ReadModelProjector {
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
         view(e, seq, "title = ?, description = ?, goal_ids = ?", e.title(), e.description(),
                 e.goalIds().toArray(UUID[]::new));
+        // the revision states the whole pledge: a line it leaves out is pledged no more (nothing is delivered
+        // before the outcome, and a revision comes before it)
+        writes.update("delete from commitment_resource where commitment_id = ? and delivered = 0", e.commitmentId());
         writes.update("update commitment_resource set pledged = 0 where commitment_id = ?", e.commitmentId());
         pledge(e.commitmentId(), e.resources());
         entry(e, seq, at, subject, "REVISED", null, null, null, null, null, e.title(), e.reason(), null);

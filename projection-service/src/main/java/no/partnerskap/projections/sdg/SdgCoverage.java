@@ -62,7 +62,7 @@ public class SdgCoverage {
                       join commitment_view c on g.goal_id = any(c.goal_ids)
                       where %s) t
                 join commitment_resource r on r.commitment_id = t.commitment_id
-                group by t.target, r.kind, r.unit order by r.kind, r.unit""".formatted(FollowUpRules.PLEDGE_STANDS),
+                group by t.target, r.kind, r.unit having sum(r.pledged) > 0 order by r.kind, r.unit""".formatted(FollowUpRules.PLEDGE_STANDS),
                 new MapSqlParameterSource("today", FollowUpClock.today(clock)), (ResultSet rs) -> {
             resources.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Resources(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
