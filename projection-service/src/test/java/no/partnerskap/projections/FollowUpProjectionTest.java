@@ -229,6 +229,34 @@ class FollowUpProjectionTest {
         assertThat(read.path("commitment").path("dueDate").asText()).isEqualTo("2028-06-30");
     }
 
+    /** A completed milestone is the partner reporting: it answers an open request and counts as a report. */
+    @Test
+    void a_completed_milestone_answers_a_follow_up_request_and_counts_as_a_report() {
+        clock.setToday(LocalDate.of(2027, 3, 1));
+        UUID commitment = UUID.randomUUID();
+        UUID milestone = UUID.randomUUID();
+        events.append(new OrganisationRegistered(business, "Havkraft AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), business),
+                new MemberAdmitted(partnership, business, MemberRole.CONVENOR, Representation.LEADERSHIP));
+        record(commitment, business, "2027-12-31");
+        on("2026-12-01", new MilestoneAdded(commitment, partnership, business, milestone, "Pilot",
+                        LocalDate.of(2027, 6, 1)),
+                new FollowUpRequested(commitment, partnership, business, UUID.randomUUID(), "Hvordan går det?", null));
+        // without it: a request open since December and no report since November, both AT_RISK by March
+        on("2027-01-10", new MilestoneCompleted(commitment, partnership, business, milestone,
+                LocalDate.of(2027, 1, 5)));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+
+        JsonNode read = api.get("/api/commitments/" + commitment + "?minVersion=3", viewer).body().path("commitment");
+        assertThat(read.path("openFollowUpSince").isNull()).isTrue();
+        assertThat(read.path("signal").asText()).isEqualTo("ON_TRACK");
+        JsonNode scorecard = api.get("/api/organisations/" + business + "/scorecard", viewer).body();
+        assertThat(scorecard.path("reports").asLong()).isEqualTo(1);
+        assertThat(scorecard.path("medianReportingLagDays").asDouble()).isEqualTo(5.0);
+    }
+
     /** A revision states the pledge as revised: a line it leaves out is pledged no more, in every view. */
     @Test
     void a_revision_drops_the_resource_lines_it_leaves_out() {

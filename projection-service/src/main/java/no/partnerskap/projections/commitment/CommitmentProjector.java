@@ -93,7 +93,8 @@ class CommitmentProjector implements ReadModelProjector {
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
         writes.update("update milestone_view set completed_on = ? where milestone_id = ?", e.completedOn(),
                 e.milestoneId());
-        view(e, seq, "");
+        // the partner reporting a step done: like a progress report, it answers an open request
+        view(e, seq, "last_reported_on = ?, open_follow_up_since = null", FollowUpClock.dateOf(at, clock));
         entry(e, seq, at, subject, "MILESTONE_COMPLETED", e.completedOn(), null, null, null, null, null, null, null);
     }
 

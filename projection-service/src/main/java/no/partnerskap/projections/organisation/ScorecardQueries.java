@@ -27,6 +27,9 @@ public class ScorecardQueries {
                             List<PerPartnership> perPartnership, long version) {
     }
 
+    /** The partner's own reports: progress, a milestone completed, the outcome. */
+    private static final String REPORTS = "('PROGRESS', 'MILESTONE_COMPLETED', 'OUTCOME')";
+
     private static final String FIGURES = """
             count(*) as made,
             count(*) filter (where %1$s = 'ACTIVE') as active,
@@ -69,11 +72,11 @@ public class ScorecardQueries {
         Double medianLag = jdbc.queryForObject("""
                 select percentile_cont(0.5) within group (order by (e.recorded_at at time zone :zone)::date - e.as_of)
                 from commitment_entry e join commitment_view c on c.commitment_id = e.commitment_id
-                where c.organisation_id = :org and e.kind in ('PROGRESS', 'OUTCOME') and e.as_of is not null""",
+                where c.organisation_id = :org and e.kind in %s and e.as_of is not null""".formatted(REPORTS),
                 p, Double.class);
         long reports = jdbc.queryForObject("""
                 select count(*) from commitment_entry e join commitment_view c on c.commitment_id = e.commitment_id
-                where c.organisation_id = :org and e.kind in ('PROGRESS', 'OUTCOME')""", p, Long.class);
+                where c.organisation_id = :org and e.kind in %s""".formatted(REPORTS), p, Long.class);
         // a concluded partnership's members are no longer members of anything that acts
         long partnerships = jdbc.queryForObject("""
                 select count(*) from partnership_member m join partnership_view pv on pv.partnership_id = m.partnership_id
