@@ -1,22 +1,29 @@
 package no.partnerskap.projections.web;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Lets a client that just wrote read its own write: the read waits, up to a bound, until the
- * read model has applied the aggregate version (the ETag) the write answered with.
+ * read model has applied the aggregate version (the ETag) the write answered with. Only so many reads
+ * wait at once: each holds a request thread and polls the database, and a read for a version that never
+ * comes (an unknown id, a made-up number) waits out the bound, so without a limit a burst of them would
+ * take every thread and connection from the other reads.
  */
 @Component
 public class ReadYourWrites {
 
     private static final long POLL_MILLIS = 20;
     private final Duration bound;
+    private final Semaphore waiting;
 
-    ReadYourWrites(@Value("${partnerships.read-your-writes.max-wait:5s}") Duration bound) {
+    ReadYourWrites(@Value("${partnerships.read-your-writes.max-wait:5s}") Duration bound,
+                   @Value("${partnerships.read-your-writes.max-waiting:32}") int maxWaiting) {
         this.bound = bound;
+        this.waiting = new Semaphore(maxWaiting);
     }
 
     /**
@@ -28,25 +35,41 @@ public class ReadYourWrites {
         if (minVersion == null) {
             return;
         }
-        long deadline = System.nanoTime() + bound.toNanos();
-        long seen;
-        while ((seen = current.getAsLong()) < minVersion) {
-            if (System.nanoTime() > deadline) {
-                throw new NotCaughtUp(minVersion, seen);
+        long seen = current.getAsLong();
+        if (seen >= minVersion) {
+            return;
+        }
+        if (!waiting.tryAcquire()) {
+            throw new NotCaughtUp("the read model is at version " + seen + " of this resource, not yet at "
+                    + minVersion + ", and too many reads are waiting already");
+        }
+        try {
+            long deadline = System.nanoTime() + bound.toNanos();
+            while (seen < minVersion) {
+                if (System.nanoTime() > deadline) {
+                    throw new NotCaughtUp(minVersion, seen);
+                }
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new NotCaughtUp(minVersion, seen);
+                }
+                seen = current.getAsLong();
             }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NotCaughtUp(minVersion, seen);
-            }
+        } finally {
+            waiting.release();
         }
     }
 
     /** The read model is behind the version the client asked for (HTTP 503 with Retry-After). */
     public static class NotCaughtUp extends RuntimeException {
         NotCaughtUp(long wanted, long seen) {
-            super("the read model is at version " + seen + " of this resource, not yet at " + wanted);
+            this("the read model is at version " + seen + " of this resource, not yet at " + wanted);
+        }
+
+        NotCaughtUp(String detail) {
+            super(detail);
         }
     }
 }

@@ -1,11 +1,19 @@
 package no.partnerskap.projections.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
 import no.partnerskap.api.organisation.Sector;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
@@ -64,5 +72,39 @@ class ReadYourWritesTest {
         }
         assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=7", viewer).text("detail"))
                 .isEqualTo("the read model is at version 0 of this resource, not yet at 7");
+    }
+
+    /** Each waiting read holds a thread and polls the database: past the limit, a read that would wait answers 503. */
+    @Test
+    void only_so_many_reads_wait_at_once() throws Exception {
+        ReadYourWrites bounded = new ReadYourWrites(Duration.ofSeconds(30), 1);
+        AtomicLong version = new AtomicLong(0);
+        AtomicInteger polls = new AtomicInteger();
+        CountDownLatch waiting = new CountDownLatch(1);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> first = executor.submit(() -> bounded.await(1L, () -> {
+                if (polls.incrementAndGet() == 2) {
+                    waiting.countDown();
+                }
+                return version.get();
+            }));
+            assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> bounded.await(1L, () -> 0L)).isInstanceOf(ReadYourWrites.NotCaughtUp.class)
+                    .hasMessage("the read model is at version 0 of this resource, not yet at 1, and too many reads"
+                            + " are waiting already");
+            // a read the model has already reached takes no place
+            bounded.await(1L, () -> 1L);
+
+            version.set(1);
+            first.get(10, TimeUnit.SECONDS);
+            // the place is free again: this one waits for its version
+            AtomicLong later = new AtomicLong();
+            bounded.await(2L, () -> later.getAndIncrement());
+            assertThat(later.get()).isEqualTo(3);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 }
