@@ -31,7 +31,10 @@ import no.partnerskap.projections.followup.FollowUpRules;
 import no.partnerskap.projections.history.EventHistory;
 import no.partnerskap.projections.history.PointInTime;
 import no.partnerskap.projections.partnership.PartnershipQueries;
+import no.partnerskap.projections.web.AtOnce;
+import no.partnerskap.projections.web.Busy;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -69,8 +72,13 @@ public class CouncilReports {
     private record Asked(int year, long position, LocalDate reportDate) {
     }
 
+    /** A rebuild reads the history up to its position: any reader may ask for one, so only so many run at once. */
+    private final AtOnce builds;
+
     CouncilReports(PointInTime pointInTime, EventHistory history, ProcessedPosition processed, Clock clock,
-                   ObjectProvider<CouncilCheckpoints> checkpoints) {
+                   ObjectProvider<CouncilCheckpoints> checkpoints,
+                   @Value("${partnerships.council-report.max-builds:2}") int maxBuilds) {
+        this.builds = new AtOnce(maxBuilds);
         this.pointInTime = pointInTime;
         this.history = history;
         this.processed = processed;
@@ -107,13 +115,17 @@ public class CouncilReports {
         Asked asked = new Asked(year, position, reportDate);
         CouncilReport report = built.get(asked);
         if (report == null) {
-            Instant builtAt = clock.instant();
-            // nothing recorded after the report date counts (a later revision of a pledge, a later role), however
-            // far the position reaches: the report shows what stood at that date
-            Instant endOfReportDate = reportDate.plusDays(1).atStartOfDay(zone()).toInstant().minus(1, ChronoUnit.MICROS);
-            report = pointInTime.query(new EventHistory.Selection(null, position, null, endOfReportDate, null, null), jdbc ->
-                    new Reading(new NamedParameterJdbcTemplate(jdbc), year, reportDate).read(position, builtAt));
-            built.put(asked, report);
+            report = builds.run(() -> {
+                // another read may have built it while this one asked
+                CouncilReport meanwhile = built.get(asked);
+                if (meanwhile != null) {
+                    return meanwhile;
+                }
+                CouncilReport rebuilt = rebuild(asked);
+                built.put(asked, rebuilt);
+                return rebuilt;
+            }, () -> new Busy(
+                    "Other council reports are being built just now; ask again in a few seconds.", 5));
         }
         // checkpoints are added after a report is printed, to seal what it shows: always the latest
         CouncilCheckpoints hook = checkpoints.getIfAvailable();
@@ -122,6 +134,17 @@ public class CouncilReports {
         }
         return new CouncilReport(report.year(), report.reportDate(), report.position(), report.builtAt(),
                 report.partnerships(), report.totals(), List.copyOf(hook.checkpointsFor(report)));
+    }
+
+    private CouncilReport rebuild(Asked asked) {
+        Instant builtAt = clock.instant();
+        // nothing recorded after the report date counts (a later revision of a pledge, a later role), however
+        // far the position reaches: the report shows what stood at that date
+        Instant endOfReportDate = asked.reportDate().plusDays(1).atStartOfDay(zone()).toInstant()
+                .minus(1, ChronoUnit.MICROS);
+        return pointInTime.query(new EventHistory.Selection(null, asked.position(), null, endOfReportDate, null, null),
+                jdbc -> new Reading(new NamedParameterJdbcTemplate(jdbc), asked.year(), asked.reportDate())
+                        .read(asked.position(), builtAt));
     }
 
     /** One reading of the rebuilt read models, for one year up to one report date. */

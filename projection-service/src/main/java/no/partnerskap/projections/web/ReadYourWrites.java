@@ -1,7 +1,6 @@
 package no.partnerskap.projections.web;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,12 +17,12 @@ public class ReadYourWrites {
 
     private static final long POLL_MILLIS = 20;
     private final Duration bound;
-    private final Semaphore waiting;
+    private final AtOnce waiting;
 
     ReadYourWrites(@Value("${partnerships.read-your-writes.max-wait:5s}") Duration bound,
                    @Value("${partnerships.read-your-writes.max-waiting:32}") int maxWaiting) {
         this.bound = bound;
-        this.waiting = new Semaphore(maxWaiting);
+        this.waiting = new AtOnce(maxWaiting);
     }
 
     /**
@@ -39,27 +38,26 @@ public class ReadYourWrites {
         if (seen >= minVersion) {
             return;
         }
-        if (!waiting.tryAcquire()) {
-            throw new NotCaughtUp("the read model is at version " + seen + " of this resource, not yet at "
-                    + minVersion + ", and too many reads are waiting already");
-        }
-        try {
-            long deadline = System.nanoTime() + bound.toNanos();
-            while (seen < minVersion) {
-                if (System.nanoTime() > deadline) {
-                    throw new NotCaughtUp(minVersion, seen);
-                }
-                try {
-                    Thread.sleep(POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new NotCaughtUp(minVersion, seen);
-                }
-                seen = current.getAsLong();
+        long reached = seen;
+        waiting.run(() -> poll(minVersion, reached, current), () -> new NotCaughtUp("the read model is at version "
+                + reached + " of this resource, not yet at " + minVersion + ", and too many reads are waiting already"));
+    }
+
+    private Void poll(long minVersion, long seen, LongSupplier current) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (seen < minVersion) {
+            if (System.nanoTime() > deadline) {
+                throw new NotCaughtUp(minVersion, seen);
             }
-        } finally {
-            waiting.release();
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotCaughtUp(minVersion, seen);
+            }
+            seen = current.getAsLong();
         }
+        return null;
     }
 
     /** The read model is behind the version the client asked for (HTTP 503 with Retry-After). */

@@ -30,11 +30,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A read that asks for a version the read model does not reach within the bound answers 503 with
- * a problem and Retry-After, instead of an older state; one it has reached answers at once.
+ * a problem and Retry-After, instead of an older state; one it has reached answers at once. So does a
+ * costly read that finds no free place (council reports here have none).
  */
 @ProjectionServiceTest
 @TestPropertySource(properties = {"partnerships.read-your-writes.max-wait=300ms",
-        "partnerships.projection.rebuild-wait=8s"})
+        "partnerships.projection.rebuild-wait=8s", "partnerships.council-report.max-builds=0"})
 class ReadYourWritesTest {
 
     @LocalServerPort
@@ -72,6 +73,17 @@ class ReadYourWritesTest {
         }
         assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=7", viewer).text("detail"))
                 .isEqualTo("the read model is at version 0 of this resource, not yet at 7");
+    }
+
+    /** Any reader may ask for a report at another position: each is a rebuild, so only so many run at once. */
+    @Test
+    void a_council_report_finding_no_free_place_answers_503_with_retry_after() {
+        Api.Response busy = Api.onPort(port).get("/api/reports/council?year=2026", tokens.token("v", null, "VIEWER"));
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.header("Retry-After")).isEqualTo("5");
+        assertThat(busy.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(busy.text("detail")).isEqualTo(
+                "Other council reports are being built just now; ask again in a few seconds.");
     }
 
     /** Each waiting read holds a thread and polls the database: past the limit, a read that would wait answers 503. */
