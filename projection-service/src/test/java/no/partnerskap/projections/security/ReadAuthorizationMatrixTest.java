@@ -121,16 +121,20 @@ class ReadAuthorizationMatrixTest {
         // nothing on the read side writes: a POST to a read model is refused whoever asks, and a caller
         // is told where commands go
         for (Map.Entry<String, String> caller : callers.entrySet()) {
-            tests.add(DynamicTest.dynamicTest(caller.getKey() + " cannot POST to a read model", () -> {
-                Api.Response post = api.post("/api/partnerships", caller.getValue(), Map.of());
-                if (caller.getValue() == null) {
-                    assertThat(post.status()).isEqualTo(401);
-                } else {
-                    assertThat(post.status()).isEqualTo(405);
-                    assertThat(post.text("detail")).contains("Send commands to commitment-service");
-                    assertThat(post.header("Allow")).isEqualTo("GET");
-                }
-            }));
+            // also where the read side serves nothing: the command's path on the write side
+            for (String path : List.of("/api/partnerships", "/api/organisations",
+                    "/api/commitments/" + UUID.randomUUID() + "/progress-reports")) {
+                tests.add(DynamicTest.dynamicTest(caller.getKey() + " cannot POST to " + path, () -> {
+                    Api.Response post = api.post(path, caller.getValue(), Map.of());
+                    if (caller.getValue() == null) {
+                        assertThat(post.status()).isEqualTo(401);
+                    } else {
+                        assertThat(post.status()).isEqualTo(405);
+                        assertThat(post.text("detail")).contains("Send commands to commitment-service");
+                        assertThat(post.header("Allow")).isEqualTo("GET");
+                    }
+                }));
+            }
         }
         return tests.stream();
     }
