@@ -3,6 +3,9 @@ package no.partnerskap.security;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -42,6 +45,20 @@ public final class ApiDocumentation {
             operation.setResponses(new ApiResponses());
         }
         operation.getResponses().putIfAbsent(status, answer);
+    }
+
+    /**
+     * Names a nested type's schema after its owner too ({@code PartnershipQueries.Detail}): by its simple name
+     * alone, types of the same name shared one schema, and the API documented one's fields for the other.
+     */
+    static ModelResolver ownerQualifiedSchemaNames(ObjectMapper mapper) {
+        return new ModelResolver(mapper, new TypeNameResolver() {
+            @Override
+            protected String getNameOfClass(Class<?> type) {
+                Class<?> owner = type.getEnclosingClass();
+                return owner == null ? super.getNameOfClass(type) : getNameOfClass(owner) + "." + type.getSimpleName();
+            }
+        });
     }
 
     static OpenApiCustomizer bearerTokensAndProblems() {

@@ -1,5 +1,6 @@
 package no.partnerskap.security;
 
+import io.swagger.v3.core.jackson.ModelResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -90,6 +92,12 @@ public class ResourceServerSecurity {
     @Bean
     static OpenApiCustomizer bearerTokensAndProblems() {
         return ApiDocumentation.bearerTokensAndProblems();
+    }
+
+    /** Schema names that tell apart the nested types of the same name (a partnership's and a commitment's Detail). */
+    @Bean
+    static ModelResolver ownerQualifiedSchemaNames(ObjectMapperProvider mappers) {
+        return ApiDocumentation.ownerQualifiedSchemaNames(mappers.jsonMapper());
     }
 
     /** Stateless bearer-token security with problem documents for 401 and 403. */

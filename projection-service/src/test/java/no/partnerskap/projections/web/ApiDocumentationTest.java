@@ -39,4 +39,36 @@ class ApiDocumentationTest {
                     .as(read).contains("minVersion");
         }
     }
+
+    /** Types of the same name (a partnership's and a commitment's Detail) each have their own schema. */
+    @Test
+    void each_answer_is_documented_with_its_own_fields() {
+        JsonNode docs = Api.onPort(port).get("/v3/api-docs", null).body();
+
+        JsonNode commitment = answer(docs, "/api/commitments/{id}");
+        assertThat(commitment.path("properties").has("commitment")).isTrue();
+        assertThat(commitment.path("properties").has("timeline")).isTrue();
+        JsonNode dashboard = answer(docs, "/api/partnerships/{id}");
+        assertThat(dashboard.path("properties").has("mandate")).isTrue();
+        JsonNode member = schema(docs, dashboard.path("properties").path("members").path("items"));
+        assertThat(member.path("properties").has("organisationNumber")).isTrue();
+        assertThat(member.path("properties").has("leaveReason")).isTrue();
+        JsonNode goal = schema(docs, dashboard.path("properties").path("goals").path("items"));
+        assertThat(goal.path("properties").has("revisions")).isTrue();
+        // the integrity check's findings are not problem documents
+        JsonNode verification = answer(docs, "/api/audit/verify");
+        JsonNode finding = schema(docs, verification.path("properties").path("problems").path("items"));
+        assertThat(finding.path("properties").has("globalPosition")).isTrue();
+    }
+
+    private static JsonNode answer(JsonNode docs, String path) {
+        return schema(docs, docs.path("paths").path(path).path("get").path("responses").path("200").path("content")
+                .path("application/json").path("schema"));
+    }
+
+    private static JsonNode schema(JsonNode docs, JsonNode schemaOrRef) {
+        String ref = schemaOrRef.path("$ref").asText();
+        return ref.isEmpty() ? schemaOrRef
+                : docs.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
+    }
 }
