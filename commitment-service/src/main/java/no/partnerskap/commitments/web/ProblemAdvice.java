@@ -67,6 +67,9 @@ class ProblemAdvice extends RequestProblems {
         if (t instanceof AggregateNotFoundException) {
             return status(HttpStatus.NOT_FOUND, "Not found", "No such resource.");
         }
+        if (t instanceof NothingToMatch e) {
+            return status(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage());
+        }
         if (t instanceof ConflictingAggregateVersionException e) {
             return status(HttpStatus.PRECONDITION_FAILED, "Stale version",
                     "If-Match names version " + e.getExpectedVersion() + " but the resource is at version "

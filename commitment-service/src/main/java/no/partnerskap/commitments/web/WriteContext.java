@@ -54,6 +54,16 @@ public record WriteContext(Caller caller, Optional<UUID> organisationId, Long ex
         return actingOrganisation();
     }
 
+    /**
+     * For a command that creates an aggregate: there is no version yet for If-Match to name, so a request
+     * naming one fails its precondition (412) rather than have the header ignored.
+     */
+    public void requireNoVersionNamed() {
+        if (expectedVersion != null) {
+            throw new NothingToMatch(expectedVersion);
+        }
+    }
+
     /** The organisation a partner acts for; 403 when the token names none that is registered. */
     public UUID actingOrganisation() {
         return organisationId.orElseThrow(() -> new Forbidden("the token names no registered organisation"));

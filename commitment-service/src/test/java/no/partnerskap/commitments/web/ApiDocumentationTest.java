@@ -52,6 +52,16 @@ class ApiDocumentationTest {
             }
         });
         assertThat(commands).hasSizeGreaterThanOrEqualTo(24);
+        // what Swagger UI proposes works as given: an organisation number as text, and no report dated after
+        // today (a date left without an example is proposed as today)
+        JsonNode schemas = docs.path("components").path("schemas");
+        assertThat(schemas.path("OrganisationController.RegistrationRequest").path("properties")
+                .path("organisationNumber").path("example").isTextual()).isTrue();
+        assertThat(schemas.path("OrganisationController.RegistrationRequest").path("properties")
+                .path("organisationNumber").path("example").asText()).matches("[89]\\d{8}");
+        assertThat(schemas.path("CommitmentRequests.Outcome").path("properties").path("asOf").has("example")).isFalse();
+        assertThat(schemas.path("CommitmentRequests.MilestoneCompletion").path("properties").path("completedOn")
+                .has("example")).isFalse();
         JsonNode seal = docs.path("paths").path("/admin/checkpoints").path("post").path("responses");
         assertThat(seal.has("201")).isTrue();
         assertThat(seal.path("409").path("content").has("application/problem+json")).isTrue();

@@ -64,6 +64,31 @@ class CallerAndHeaderRulesTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    /** What is being created has no version yet, so an If-Match cannot hold (RFC 9110): 412, nothing written. */
+    @Test
+    void an_if_match_on_something_not_yet_created_is_a_failed_precondition() {
+        OneCommitment one = OneCommitment.create(api);
+        long before = events();
+        Map<String, Api.Response> answers = Map.of(
+                "organisation", api.post("/api/organisations", one.secretariat(), Map.of("name", "Ny AS",
+                        "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS"), "If-Match", "\"0\""),
+                "partnership", api.post("/api/partnerships", one.secretariat(), Map.of("name", "P", "kind",
+                        "STRATEGIC", "mandate", "M", "period", Map.of("from", "2026-01-01"),
+                        "convenorOrganisationId", one.organisation()), "If-Match", "\"0\""),
+                "commitment", api.post("/api/partnerships/" + one.partnership() + "/commitments", one.partner(),
+                        Map.of("organisationId", one.organisation(), "title", "T", "dueDate", "2030-01-01"),
+                        "If-Match", "\"0\""));
+        answers.forEach((what, answer) -> {
+            assertThat(answer.status()).as(what).isEqualTo(412);
+            assertThat(answer.header("Content-Type")).as(what).startsWith("application/problem+json");
+        });
+        assertThat(events()).isEqualTo(before);
+        // If-Match: * asks only that the target (the collection posted to) be there, not for a version
+        assertThat(api.post("/api/organisations", one.secretariat(), Map.of("name", "Ny AS",
+                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS"), "If-Match", "*").status())
+                .isEqualTo(201);
+    }
+
     @Test
     void a_write_whose_caller_accepts_no_json_is_refused_before_it_is_written() {
         OneCommitment one = OneCommitment.create(api);

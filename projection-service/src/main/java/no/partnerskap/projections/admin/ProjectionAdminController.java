@@ -1,6 +1,9 @@
 package no.partnerskap.projections.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Projection administration (SECRETARIAT): positions, lag, replay. */
@@ -39,7 +43,13 @@ class ProjectionAdminController {
     @Operation(summary = "Rebuild a read model from the first event: the processor stops, its tokens are reset "
             + "(its tables cleared) and it starts again; the others keep serving. 202 with its status; follow "
             + "the progress at GET /admin/projections/{name}")
+    @ApiResponse(responseCode = "202", description = "The rebuild has started")
+    @ApiResponse(responseCode = "409", description = "Another instance holds a segment past the rebuild wait, or "
+            + "the processor is being reset already; nothing changed",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping("/{name}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ProjectionAdmin.ProcessorStatus> replay(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/admin/projections/" + name)

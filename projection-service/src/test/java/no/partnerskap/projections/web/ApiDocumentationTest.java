@@ -55,6 +55,11 @@ class ApiDocumentationTest {
         assertThat(member.path("properties").has("leaveReason")).isTrue();
         JsonNode goal = schema(docs, dashboard.path("properties").path("goals").path("items"));
         assertThat(goal.path("properties").has("revisions")).isTrue();
+        // a rebuild starts (202) or is refused (409)
+        JsonNode replay = docs.path("paths").path("/admin/projections/{name}/replay").path("post").path("responses");
+        assertThat(replay.has("202")).isTrue();
+        assertThat(replay.has("200")).isFalse();
+        assertThat(replay.path("409").path("content").has("application/problem+json")).isTrue();
         // the integrity check's findings are not problem documents
         JsonNode verification = answer(docs, "/api/audit/verify");
         JsonNode finding = schema(docs, verification.path("properties").path("problems").path("items"));

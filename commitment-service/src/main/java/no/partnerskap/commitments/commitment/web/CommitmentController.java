@@ -48,6 +48,7 @@ class CommitmentController {
     ResponseEntity<Map<String, Object>> record(WriteContext context, @PathVariable UUID partnershipId,
                                                @Valid @RequestBody CommitmentRequests.Record request) {
         context.requirePartnerFor(request.organisationId());
+        context.requireNoVersionNamed();
         UUID id = UUID.randomUUID();
         return commands.create(context, new RecordCommitment(id, partnershipId, request.organisationId(),
                         request.title(), request.description(), orEmpty(request.goalIds()),

@@ -67,7 +67,8 @@ final class CommitmentRequests {
                      @Schema(example = "2027-01-31") LocalDate dueDate) {
     }
 
-    record MilestoneCompletion(@Schema(example = "2027-01-20") LocalDate completedOn) {
+    record MilestoneCompletion(@Schema(description = "the day it was completed, not after today; leave it out "
+            + "for today") LocalDate completedOn) {
     }
 
     record ProgressReport(@Schema(example = "40") @NotNull @Min(0) @Max(100) Integer percentComplete,
@@ -108,7 +109,8 @@ final class CommitmentRequests {
                    @Size(max = Limits.TEXT) String narrative,
                    @Size(max = Limits.LIST) @Distinct List<@NotNull @Valid IndicatorAmount> indicatorValues,
                    @Size(max = Limits.LIST) List<@NotNull @Valid ResourceAmount> resourcesDelivered,
-                   @Schema(example = "2027-06-30") LocalDate asOf) {
+                   @Schema(description = "the day the outcome was true: not after today, nor before the "
+                           + "commitment was recorded; leave it out for today") LocalDate asOf) {
 
         List<IndicatorValue> indicators() {
             return indicatorValues == null ? List.of()

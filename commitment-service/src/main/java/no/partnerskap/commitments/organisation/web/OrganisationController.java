@@ -34,7 +34,7 @@ class OrganisationController {
 
     record RegistrationRequest(
             @Schema(example = "Vestland fylkeskommune") @NotBlank @Size(max = Limits.NAME) String name,
-            @Schema(example = "821311632") @NotNull @Pattern(regexp = "\\d{9}", message = "must be nine digits")
+            @Schema(type = "string", example = "974760673") @NotNull @Pattern(regexp = "\\d{9}", message = "must be nine digits")
             @ValidOrganisationNumber String organisationNumber,
             @Schema(example = "PUBLIC_COUNTY") @NotNull Sector sector) {
     }
@@ -53,6 +53,7 @@ class OrganisationController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Object>> register(WriteContext context, @Valid @RequestBody RegistrationRequest request) {
         context.requireSecretariat();
+        context.requireNoVersionNamed();
         UUID id = UUID.randomUUID();
         return commands.create(context,
                 new RegisterOrganisation(id, request.name(), request.organisationNumber(), request.sector()),

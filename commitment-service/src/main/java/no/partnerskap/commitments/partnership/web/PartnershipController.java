@@ -54,6 +54,7 @@ class PartnershipController {
     ResponseEntity<Map<String, Object>> establish(WriteContext context,
                                                   @Valid @RequestBody PartnershipRequests.Establish request) {
         context.requireSecretariat();
+        context.requireNoVersionNamed();
         UUID id = UUID.randomUUID();
         return commands.create(context, new EstablishPartnership(id, request.name(), request.kind(),
                         request.parentPartnershipId(), request.mandate(), request.purpose(), request.workingMethods(),
