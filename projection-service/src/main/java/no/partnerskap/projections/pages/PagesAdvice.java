@@ -12,14 +12,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
  * What every page needs besides its own data: formats in the reader's language and the path
- * the language switch links back to. Unknown ids answer with an HTML 404 page, not the API's
- * problem document.
+ * the language switch links back to. Unknown ids answer with an HTML 404 page, and filters the
+ * page does not understand with an HTML 400 page, not the API's problem document.
  */
 @ControllerAdvice(assignableTypes = PagesController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -55,11 +56,27 @@ class PagesAdvice {
         return PATHS.getPathWithinApplication(request);
     }
 
-    @ExceptionHandler({PagesController.PageNotFound.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler(PagesController.PageNotFound.class)
     ModelAndView notFound(HttpServletRequest request) {
         // exception handlers get no @ModelAttribute values: the page's header needs the path
         ModelAndView page = new ModelAndView("pages/not-found", HttpStatus.NOT_FOUND);
         page.addObject("currentPath", currentPath(request));
+        return page;
+    }
+
+    /** An id in the path that is no id is nothing there; a filter or page number that is none is a bad request. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return e.getParameter().hasParameterAnnotation(PathVariable.class) ? notFound(request)
+                : notUnderstood(new PagesController.NotUnderstood(e.getName(), String.valueOf(e.getValue())), request);
+    }
+
+    @ExceptionHandler(PagesController.NotUnderstood.class)
+    ModelAndView notUnderstood(PagesController.NotUnderstood e, HttpServletRequest request) {
+        ModelAndView page = new ModelAndView("pages/not-understood", HttpStatus.BAD_REQUEST);
+        page.addObject("currentPath", currentPath(request));
+        page.addObject("parameter", e.parameter);
+        page.addObject("value", e.value);
         return page;
     }
 }

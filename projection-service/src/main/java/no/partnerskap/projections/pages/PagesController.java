@@ -52,7 +52,7 @@ class PagesController {
     /**
      * A partnership's figures and its commitments by due date, a page at a time, all of them or those
      * of one status, signal or organisation. A page past the last shows the last; an unknown status or
-     * signal is not found.
+     * signal is a bad request.
      */
     @GetMapping("/pages/partnerships/{id}")
     String partnership(@PathVariable UUID id, @RequestParam(required = false) String status,
@@ -60,9 +60,11 @@ class PagesController {
                        @RequestParam(required = false) UUID organisationId,
                        @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size,
                        Model model) {
-        if (status != null && !status.matches(CommitmentQueries.STATUSES)
-                || signal != null && !signal.matches(CommitmentQueries.SIGNALS)) {
-            throw new PageNotFound();
+        if (status != null && !status.matches(CommitmentQueries.STATUSES)) {
+            throw new NotUnderstood("status", status);
+        }
+        if (signal != null && !signal.matches(CommitmentQueries.SIGNALS)) {
+            throw new NotUnderstood("signal", signal);
         }
         PartnershipQueries.Detail detail = partnerships.one(id).orElseThrow(PageNotFound::new);
         Map<UUID, String> names = new HashMap<>();
@@ -145,6 +147,18 @@ class PagesController {
 
     private static long max(Collection<Long> values) {
         return values.stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** A query parameter the page does not understand: the pages answer with their own 400 page. */
+    static class NotUnderstood extends RuntimeException {
+        final String parameter;
+        final String value;
+
+        NotUnderstood(String parameter, String value) {
+            super(null, null, false, false);
+            this.parameter = parameter;
+            this.value = value;
+        }
     }
 
     /** Nothing to show at this address: the pages answer with their own 404 page. */

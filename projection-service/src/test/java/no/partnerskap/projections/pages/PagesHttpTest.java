@@ -208,7 +208,7 @@ class PagesHttpTest {
         assertThat(byId(atRisk, "commitment-filter")).isEqualTo(
                 "Bare forpliktelser med signal I faresonen. Vis alle forpliktelser");
         assertThat(atRisk).contains("href=\"/api/partnerships/" + given.partnership + "/commitments.csv?signal=AT_RISK\"");
-        assertThat(fetch(port, path + "?signal=LATE").statusCode()).isEqualTo(404);
+        assertThat(fetch(port, path + "?signal=LATE").statusCode()).isEqualTo(400);
 
         // one organisation's commitments, from its scorecard's figures per partnership
         String scorecard = page(port, "/pages/organisations/" + given.business + "?lang=en");
@@ -220,7 +220,7 @@ class PagesHttpTest {
                 given.onTrack.toString());
         assertThat(byId(havkraft, "commitment-filter")).isEqualTo(
                 "Only the commitments of Havkraft AS. Show all commitments");
-        assertThat(fetch(port, path + "?organisationId=x").statusCode()).isEqualTo(404);
+        assertThat(fetch(port, path + "?organisationId=x").statusCode()).isEqualTo(400);
 
         // the list as a spreadsheet: the chosen status, every page
         String csvPath = "/api/partnerships/" + given.partnership + "/commitments.csv?status=OVERDUE";
@@ -242,8 +242,14 @@ class PagesHttpTest {
         assertThat(fetch(port, "/api/partnerships/" + given.partnership + "/commitments.csv?status=LATE").statusCode())
                 .isEqualTo(400);
 
-        assertThat(fetch(port, path + "?status=LATE").statusCode()).isEqualTo(404);
-        assertThat(fetch(port, path + "?page=x").statusCode()).isEqualTo(404);
+        // a filter the page does not know is the reader's address, not a missing partnership
+        HttpResponse<String> late = fetch(port, path + "?status=LATE&lang=en");
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(h1(late.body())).isEqualTo("This page does not understand the address");
+        assertThat(byId(late.body(), "not-understood"))
+                .isEqualTo("The address asks for status = “LATE”, which this page does not know.");
+        assertThat(late.body()).contains("href=\"" + path + "\"");
+        assertThat(fetch(port, path + "?page=x").statusCode()).isEqualTo(400);
     }
 
     private static List<String> listed(String html) {
@@ -427,7 +433,7 @@ class PagesHttpTest {
         assertThat(byId(past, "commitment-range")).isEqualTo("Viser " + total + "–" + total
                 + ", lengst forsinket først.");
         assertThat(text(pager(past))).isEqualTo("Forrige Side " + total + " av " + total);
-        assertThat(fetch(port, path + "?page=x").statusCode()).isEqualTo(404);
+        assertThat(fetch(port, path + "?page=x").statusCode()).isEqualTo(400);
     }
 
     @Test
