@@ -10,6 +10,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Read models need any role (or nobody, when public read is switched on); audit reads need
@@ -24,10 +29,21 @@ class SecurityConfiguration {
     /** The read API and the dashboard pages: any role, or anyone when public read is on. */
     private static final String[] READS = {"/api/**", "/", "/pages/**", "/css/**"};
 
+    /** Styles from this service (the council report's own, inline), images inline; nothing else. */
+    static final String PAGES_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer,
                             @Value("${partnerships.security.public-read:false}") boolean publicRead) throws Exception {
         return resourceServer.apply(http)
+                // the pages run no script and fetch nothing from elsewhere: a browser that meets any is told to
+                // refuse it (Swagger UI, which runs scripts of its own, keeps the browser's defaults)
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults()
+                                .matcher("/swagger-ui/**"), PathPatternRequestMatcher.withDefaults()
+                                .matcher("/swagger-ui.html"))),
+                        new StaticHeadersWriter("Content-Security-Policy", PAGES_POLICY))))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

@@ -116,6 +116,9 @@ class PagesBrowserTest {
         assertThat(cells("tr[data-goal='" + given.jobs + "']")).contains("30%");
         assertThat(cells("tr[data-resource='FUNDING']")).contains("250,000").contains("90,000").contains("36%");
         assertThat(browser.findElement(By.id("resources")).isDisplayed()).isTrue();
+        // the stylesheet applies under the pages' content security policy
+        assertThat(browser.findElement(By.cssSelector("table.data")).getCssValue("border-collapse"))
+                .isEqualTo("collapse");
         // the figures are visible, not just in the markup
         assertThat(browser.findElement(By.cssSelector("tr[data-status='OVERDUE'] td.num")).isDisplayed()).isTrue();
         // a script in a name elsewhere never ran here or there: no alert is open

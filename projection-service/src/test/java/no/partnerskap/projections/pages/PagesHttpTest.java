@@ -73,6 +73,22 @@ class PagesHttpTest {
         clock.reset();
     }
 
+    /** The pages run no script: a browser is told to refuse any, and anything fetched from elsewhere. */
+    @Test
+    void pages_tell_the_browser_to_run_no_script_and_fetch_nothing_from_elsewhere() {
+        for (String path : new String[] {"/", "/pages/partnerships/" + given.partnership, "/pages/sdg",
+                "/api/reports/council?year=" + PageScenario.TODAY.getYear()}) {
+            HttpResponse<String> page = fetch(port, path, "Accept", "text/html");
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).as(path)
+                    .startsWith("default-src 'none'; ").doesNotContain("script-src");
+        }
+        // Swagger UI runs its own scripts
+        HttpResponse<String> swagger = fetch(port, "/swagger-ui/index.html");
+        assertThat(swagger.statusCode()).isEqualTo(200);
+        assertThat(swagger.headers().firstValue("Content-Security-Policy")).isEmpty();
+    }
+
     @Test
     void overview_lists_each_partnership_with_its_signals_in_both_languages() {
         String en = page(port, "/?lang=en");
