@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -50,7 +52,7 @@ public class ResourceServerSecurity {
         Map<String, AuthenticationManager> byIssuer = new HashMap<>();
         for (SecurityProperties.Issuer issuer : properties.getIssuers()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).build();
-            decoder.setJwtValidator(tokenRules(issuer.getIssuer()));
+            decoder.setJwtValidator(tokenRules(issuer.getIssuer(), issuer.getAudience()));
             byIssuer.put(issuer.getIssuer(), manager(decoder));
         }
         localIssuers.orderedStream().forEach(local -> byIssuer.put(local.issuer(), manager(local.decoder())));
@@ -64,9 +66,19 @@ public class ResourceServerSecurity {
      * and a subject that names someone, since every event records who acted.
      */
     public static OAuth2TokenValidator<Jwt> tokenRules(String issuer) {
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+        return tokenRules(issuer, null);
+    }
+
+    /** The same, and when an audience is given, a token must name it in {@code aud}. */
+    public static OAuth2TokenValidator<Jwt> tokenRules(String issuer, String audience) {
+        List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>(List.of(JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, ResourceServerSecurity::namesSomeone));
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, ResourceServerSecurity::namesSomeone)));
+        if (audience != null && !audience.isBlank()) {
+            rules.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    named -> named != null && named.contains(audience)));
+        }
+        return new DelegatingOAuth2TokenValidator<>(rules);
     }
 
     /**

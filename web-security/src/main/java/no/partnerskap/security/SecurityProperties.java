@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Token issuers a service trusts. Each names the issuer ({@code iss}) and where its public
- * keys are published.
+ * Token issuers a service trusts. Each names the issuer ({@code iss}), where its public
+ * keys are published and, optionally, the audience ({@code aud}) its tokens for this service carry.
  */
 @ConfigurationProperties("partnerships.security")
 public class SecurityProperties {
@@ -14,6 +14,7 @@ public class SecurityProperties {
     public static class Issuer {
         private String issuer;
         private String jwkSetUri;
+        private String audience;
 
         public String getIssuer() {
             return issuer;
@@ -29,6 +30,15 @@ public class SecurityProperties {
 
         public void setJwkSetUri(String jwkSetUri) {
             this.jwkSetUri = jwkSetUri;
+        }
+
+        /** When set, a token of this issuer must name it in {@code aud}: one the issuer made for another API is no use here. */
+        public String getAudience() {
+            return audience;
+        }
+
+        public void setAudience(String audience) {
+            this.audience = audience;
         }
     }
 
