@@ -255,6 +255,10 @@ class FollowUpProjectionTest {
         JsonNode scorecard = api.get("/api/organisations/" + business + "/scorecard", viewer).body();
         assertThat(scorecard.path("reports").asLong()).isEqualTo(1);
         assertThat(scorecard.path("medianReportingLagDays").asDouble()).isEqualTo(5.0);
+        // the history names the milestone completed
+        JsonNode completed = api.get("/api/commitments/" + commitment, viewer).body().path("timeline").get(3);
+        assertThat(completed.path("kind").asText()).isEqualTo("MILESTONE_COMPLETED");
+        assertThat(completed.path("text").asText()).isEqualTo("Pilot");
     }
 
     /** A revision states the pledge as revised: a line it leaves out is pledged no more, in every view. */
@@ -297,6 +301,19 @@ class FollowUpProjectionTest {
                 .path("targets").spliterator(), false).filter(t -> t.path("target").asText().equals("6.b"))
                 .findFirst().orElseThrow();
         assertThat(target.path("resources").findValuesAsText("unit")).containsExactly("NOK");
+
+        // and the history says what the revision changed: nothing is revised silently
+        JsonNode revision = revised.path("timeline").get(1).path("revision");
+        assertThat(revised.path("timeline").get(1).path("kind").asText()).isEqualTo("REVISED");
+        assertThat(revision.path("before").path("resources").findValuesAsText("unit"))
+                .containsExactly("NOK", "båt", "days");
+        assertThat(revision.path("after").path("resources").findValuesAsText("unit")).containsExactly("NOK");
+        assertThat(revision.path("after").path("resources").get(0).path("amount").decimalValue())
+                .isEqualByComparingTo("2500000");
+        String page = PagesTestSupport.text(PagesTestSupport.page(port, "/pages/commitments/" + commitment + "?lang=en",
+                "Authorization", "Bearer " + viewer));
+        assertThat(page).contains("Funding (NOK): 2,000,000 → 2,500,000", "In kind (båt): 1 → –",
+                "Person-days (days): 40 → –").doesNotContain("Title:");
     }
 
     @Test

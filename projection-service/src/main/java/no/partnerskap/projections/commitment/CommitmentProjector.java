@@ -1,10 +1,16 @@
 package no.partnerskap.projections.commitment;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import no.partnerskap.api.commitment.CommitmentEvent;
@@ -43,6 +49,8 @@ class CommitmentProjector implements ReadModelProjector {
     static final List<String> TABLES = List.of("commitment_view", "commitment_resource", "commitment_entry",
             "milestone_view", "indicator_value");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ReadModelWrites writes;
     private final Clock clock;
     /** The statement for each kind of change to a commitment's row, by its assignments. */
@@ -69,6 +77,19 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(CommitmentRevised e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
+        // what it changed: the commitment as it stood (read before the changes below) and as revised
+        writes.update("""
+                insert into commitment_entry (commitment_id, sequence_number, kind, recorded_at, recorded_by, text,
+                    reason, revision)
+                select v.commitment_id, ?, 'REVISED', ?, ?, ?, ?, jsonb_build_object('before', jsonb_build_object(
+                        'title', v.title, 'description', v.description, 'goalIds', to_jsonb(v.goal_ids),
+                        'resources', coalesce((select jsonb_agg(jsonb_build_object('kind', r.kind, 'unit', r.unit,
+                                                   'amount', r.pledged) order by r.kind, r.unit)
+                                               from commitment_resource r
+                                               where r.commitment_id = v.commitment_id and r.pledged > 0), '[]')),
+                    'after', ?::jsonb)
+                from commitment_view v where v.commitment_id = ?""",
+                seq, java.sql.Timestamp.from(at), subject, e.title(), e.reason(), stated(e), e.commitmentId());
         view(e, seq, "title = ?, description = ?, goal_ids = ?", e.title(), e.description(),
                 e.goalIds().toArray(UUID[]::new));
         // the revision states the whole pledge: a line it leaves out is pledged no more (nothing is delivered
@@ -76,7 +97,23 @@ class CommitmentProjector implements ReadModelProjector {
         writes.update("delete from commitment_resource where commitment_id = ? and delivered = 0", e.commitmentId());
         writes.update("update commitment_resource set pledged = 0 where commitment_id = ?", e.commitmentId());
         pledge(e.commitmentId(), e.resources());
-        entry(e, seq, at, subject, "REVISED", null, null, null, null, null, e.title(), e.reason(), null);
+    }
+
+    /** The commitment as a revision states it, in the shape its entry keeps the one before. */
+    private static String stated(CommitmentRevised e) {
+        Map<List<String>, BigDecimal> pledged = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        e.resources().forEach(r -> pledged.merge(List.of(r.kind().name(), r.unit()), r.amount(), BigDecimal::add));
+        ObjectNode after = JSON.createObjectNode().put("title", e.title()).put("description", e.description());
+        ArrayNode goals = after.putArray("goalIds");
+        e.goalIds().forEach(goal -> goals.add(goal.toString()));
+        ArrayNode resources = after.putArray("resources");
+        pledged.forEach((key, amount) -> {
+            if (amount.signum() > 0) {
+                resources.addObject().put("kind", key.get(0)).put("unit", key.get(1)).put("amount", amount);
+            }
+        });
+        return after.toString();
     }
 
     @EventHandler
@@ -95,7 +132,13 @@ class CommitmentProjector implements ReadModelProjector {
                 e.milestoneId());
         // the partner reporting a step done: like a progress report, it answers an open request
         view(e, seq, "last_reported_on = ?, open_follow_up_since = null", FollowUpClock.dateOf(at, clock));
-        entry(e, seq, at, subject, "MILESTONE_COMPLETED", e.completedOn(), null, null, null, null, null, null, null);
+        // which milestone, by its title
+        writes.update("""
+                insert into commitment_entry (commitment_id, sequence_number, kind, recorded_at, recorded_by, as_of,
+                    text)
+                values (?, ?, 'MILESTONE_COMPLETED', ?, ?, ?,
+                        (select title from milestone_view where milestone_id = ?))""",
+                e.commitmentId(), seq, java.sql.Timestamp.from(at), subject, e.completedOn(), e.milestoneId());
     }
 
     @EventHandler

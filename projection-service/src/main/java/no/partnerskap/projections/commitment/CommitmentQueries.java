@@ -1,5 +1,7 @@
 package no.partnerskap.projections.commitment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,9 +33,10 @@ public class CommitmentQueries {
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
+    /** One entry of a commitment's history; a revision's says what it changed. */
     public record Entry(long sequenceNumber, String kind, Instant recordedAt, String recordedBy, LocalDate asOf,
                         Integer percent, String level, String result, LocalDate dueDate, String text, String reason,
-                        List<String> evidence) {
+                        List<String> evidence, Revision revision) {
     }
 
     public record Milestone(UUID id, String title, LocalDate dueDate, LocalDate completedOn) {
@@ -53,10 +56,13 @@ public class CommitmentQueries {
         public Detail withoutPeople() {
             return new Detail(commitment, description, goalIds, resources, milestones, indicatorValues,
                     timeline.stream().map(e -> new Entry(e.sequenceNumber(), e.kind(), e.recordedAt(), null, e.asOf(),
-                            e.percent(), e.level(), e.result(), e.dueDate(), e.text(), e.reason(), e.evidence()))
+                            e.percent(), e.level(), e.result(), e.dueDate(), e.text(), e.reason(), e.evidence(),
+                            e.revision()))
                             .toList());
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -149,8 +155,20 @@ public class CommitmentQueries {
                         rs.getString("level"), rs.getString("result"), rs.getObject("due_date", LocalDate.class),
                         rs.getString("text"), rs.getString("reason"),
                         rs.getArray("evidence") == null ? List.of()
-                                : Arrays.asList((String[]) rs.getArray("evidence").getArray())));
+                                : Arrays.asList((String[]) rs.getArray("evidence").getArray()),
+                        revision(rs.getString("revision"))));
         return Optional.of(new Detail(row.get(), description, goals, resources, milestones, indicators, timeline));
+    }
+
+    private static Revision revision(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(stored, Revision.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a revision's entry holds what this version cannot read", e);
+        }
     }
 
     private MapSqlParameterSource params() {
