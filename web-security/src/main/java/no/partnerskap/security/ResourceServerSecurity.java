@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -44,6 +45,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtIss
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
+@Import(JsonOnly.class)
 public class ResourceServerSecurity {
 
     private final AuthenticationManagerResolver<HttpServletRequest> managers;

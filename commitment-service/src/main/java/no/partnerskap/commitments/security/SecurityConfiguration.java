@@ -23,7 +23,8 @@ class SecurityConfiguration {
         return resourceServer.apply(http)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
                         // only mapped in local mode; elsewhere these paths answer 404
                         .requestMatchers("/dev/**").permitAll()
                         .requestMatchers("/error").permitAll()

@@ -89,6 +89,19 @@ class CallerAndHeaderRulesTest {
                 .isEqualTo(201);
     }
 
+    /** JSON only: a body in another format skipped every check the JSON reader makes (here a control character). */
+    @Test
+    void a_body_that_is_not_json_is_refused_and_writes_nothing() throws Exception {
+        OneCommitment one = OneCommitment.create(api);
+        long before = events();
+
+        String answer = rawPost("/api/organisations", one.secretariat(), "application/yaml", "X-Correlation-Id: yaml",
+                "name: \"A\\u0001B\"\norganisationNumber: \"" + OrganisationNumbers.next() + "\"\nsector: BUSINESS\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 415").contains("application/problem+json");
+        assertThat(events()).isEqualTo(before);
+    }
+
     @Test
     void a_write_whose_caller_accepts_no_json_is_refused_before_it_is_written() {
         OneCommitment one = OneCommitment.create(api);
@@ -152,11 +165,16 @@ class CallerAndHeaderRulesTest {
 
     /** A request with a header in UTF-8 bytes, which Java's HTTP client will not send. */
     private String rawPost(String path, String token, String header, String body) throws Exception {
+        return rawPost(path, token, "application/json", header, body);
+    }
+
+    private String rawPost(String path, String token, String contentType, String header, String body)
+            throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
             byte[] json = body.getBytes(StandardCharsets.UTF_8);
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: " + contentType + "\r\n"
                     + "Content-Length: " + json.length + "\r\n" + header + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.write(json);
             out.flush();

@@ -46,7 +46,8 @@ class SecurityConfiguration {
                         new StaticHeadersWriter("Content-Security-Policy", PAGES_POLICY))))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
-                            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                            .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+                                    "/swagger-ui.html").permitAll()
                             .requestMatchers("/error").permitAll()
                             .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "SECRETARIAT")
                             .requestMatchers(HttpMethod.GET, "/admin/**").hasRole("SECRETARIAT")

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import no.partnerskap.projections.support.ProjectionServiceTest;
+import no.partnerskap.projections.support.TestTokens;
 import no.partnerskap.testsupport.Api;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The OpenAPI document (what Swagger UI shows and tries) takes a bearer token and documents JSON and problems. */
@@ -14,6 +16,8 @@ class ApiDocumentationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void every_read_is_documented_with_its_token_its_json_and_its_problems() {
@@ -38,6 +42,17 @@ class ApiDocumentationTest {
             assertThat(docs.path("paths").path(read).path("get").path("parameters").findValuesAsText("name"))
                     .as(read).contains("minVersion");
         }
+    }
+
+    /** JSON only (and the pages' HTML, the spreadsheets' CSV): no YAML answer with dates written as arrays. */
+    @Test
+    void reads_answer_in_json_not_yaml_while_the_api_document_comes_in_both() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("v", null, "VIEWER");
+        assertThat(api.get("/api/sdg", viewer).status()).isEqualTo(200);
+        assertThat(api.get("/api/sdg", viewer, "Accept", "application/yaml").status()).isEqualTo(406);
+        assertThat(api.get("/v3/api-docs.yaml", null).status()).isEqualTo(200);
+        assertThat(api.get("/v3/api-docs.yaml", null).raw().body()).startsWith("openapi:");
     }
 
     /** Types of the same name (a partnership's and a commitment's Detail) each have their own schema. */
