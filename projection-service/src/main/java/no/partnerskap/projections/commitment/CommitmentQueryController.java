@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 import java.util.UUID;
 import no.partnerskap.projections.partnership.PartnershipQueries;
@@ -102,7 +103,7 @@ class CommitmentQueryController {
     ResponseEntity<CommitmentQueries.Detail> one(
             @PathVariable UUID id,
             @Parameter(description = "wait (bounded) until the read model holds at least this version")
-            @RequestParam(required = false) Long minVersion) {
+            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         readYourWrites.await(minVersion, () -> queries.version(id));
         CommitmentQueries.Detail detail = queries.one(id).orElseThrow(() -> new NotFound("no commitment " + id));
         return ResponseEntity.ok().eTag("\"" + detail.commitment().version() + "\"")

@@ -3,6 +3,7 @@ package no.partnerskap.projections.organisation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.UUID;
 import no.partnerskap.projections.web.NotFound;
 import no.partnerskap.projections.web.ReadYourWrites;
@@ -34,7 +35,7 @@ class OrganisationController {
             @PathVariable UUID id,
             @Parameter(description = "wait (bounded) until the read model holds at least this version of the "
                     + "organisation, the ETag its registration or rename answered with")
-            @RequestParam(required = false) Long minVersion) {
+            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         readYourWrites.await(minVersion, () -> queries.version(id));
         OrganisationView organisation = OrganisationView.find(jdbc, id)
                 .orElseThrow(() -> new NotFound("no organisation " + id));
@@ -47,7 +48,7 @@ class OrganisationController {
             @PathVariable UUID id,
             @Parameter(description = "wait (bounded) until the read model holds at least this version of the "
                     + "organisation, the ETag its registration or rename answered with")
-            @RequestParam(required = false) Long minVersion) {
+            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         readYourWrites.await(minVersion, () -> queries.version(id));
         ScorecardQueries.Scorecard scorecard = queries.of(id).orElseThrow(() -> new NotFound("no organisation " + id));
         return ResponseEntity.ok().eTag("\"" + scorecard.version() + "\"").body(scorecard);

@@ -3,6 +3,7 @@ package no.partnerskap.projections.partnership;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 import java.util.UUID;
 import no.partnerskap.projections.web.NotFound;
@@ -39,7 +40,7 @@ class PartnershipQueryController {
             @PathVariable UUID id,
             @Parameter(description = "wait (bounded) until the read model holds at least this version, "
                     + "the ETag a write answered with")
-            @RequestParam(required = false) Long minVersion) {
+            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         readYourWrites.await(minVersion, () -> queries.version(id));
         PartnershipQueries.Detail detail = queries.one(id).orElseThrow(() -> new NotFound("no partnership " + id));
         return ResponseEntity.ok().eTag("\"" + detail.version() + "\"").body(detail);

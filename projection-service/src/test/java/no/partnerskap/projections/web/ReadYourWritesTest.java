@@ -73,6 +73,10 @@ class ReadYourWritesTest {
         }
         assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=7", viewer).text("detail"))
                 .isEqualTo("the read model is at version 0 of this resource, not yet at 7");
+        // a version is a count from 0
+        Api.Response negative = api.get("/api/partnerships/" + partnership + "?minVersion=-1", viewer);
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body().path("errors").findValuesAsText("field")).containsExactly("minVersion");
     }
 
     /** Any reader may ask for a report at another position: each is a rebuild, so only so many run at once. */
