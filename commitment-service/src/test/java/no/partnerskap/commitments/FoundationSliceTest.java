@@ -178,6 +178,7 @@ class FoundationSliceTest {
         Api.Response garbage = api.post("/api/organisations", "not.a.token", organisation(refusedNumber));
         assertThat(garbage.status()).isEqualTo(401);
         assertThat(garbage.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(garbage.text("instance")).isEqualTo("/api/organisations");
         String viewer = api.token("viewer", null, "VIEWER");
         assertThat(api.post("/api/organisations", viewer, organisation(refusedNumber)).status()).isEqualTo(403);
         String auditor = api.token("auditor", null, "AUDITOR");

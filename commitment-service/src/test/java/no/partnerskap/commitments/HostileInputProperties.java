@@ -215,6 +215,8 @@ class HostileInputProperties {
         String huge = "{\"name\":\"" + "x".repeat(300 * 1024) + "\"}";
         Api.Response response = api.post("/api/organisations/" + organisation + "/name", secretariat, huge);
         assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json;charset=UTF-8");
+        assertThat(response.text("instance")).isEqualTo("/api/organisations/" + organisation + "/name");
         assertThat(events()).isEqualTo(before);
     }
 

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import no.partnerskap.security.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -40,10 +41,8 @@ class RequestBodyCapture extends OncePerRequestFilter {
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"A request body may be at most " + MAX_BODY_BYTES + " bytes.\"}");
+            ProblemResponses.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE.value(), "Content Too Large",
+                    "A request body may be at most " + MAX_BODY_BYTES + " bytes.");
             return;
         }
         request.setAttribute(FINGERPRINT, fingerprint(request, body));
