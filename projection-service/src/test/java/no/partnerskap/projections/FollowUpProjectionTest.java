@@ -28,6 +28,7 @@ import no.partnerskap.api.organisation.Sector;
 import no.partnerskap.api.partnership.Attendance;
 import no.partnerskap.api.partnership.MemberRole;
 import no.partnerskap.api.partnership.PartnershipEvent.MeetingRecorded;
+import no.partnerskap.api.partnership.PartnershipEvent.MandateRevised;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberRoleChanged;
@@ -314,6 +315,25 @@ class FollowUpProjectionTest {
                 "Authorization", "Bearer " + viewer));
         assertThat(page).contains("Funding (NOK): 2,000,000 → 2,500,000", "In kind (båt): 1 → –",
                 "Person-days (days): 40 → –").doesNotContain("Title:");
+    }
+
+    /** A revised mandate keeps its reason and the mandate it replaced in view, as a revised goal does. */
+    @Test
+    void a_revised_mandate_shows_why_and_what_it_replaced() {
+        events.append(new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "Samordne",
+                        "P", null, null, new Period(LocalDate.of(2026, 1, 1), null), county));
+        on("2027-02-01", new MandateRevised(partnership, "Samordne", "Samordne og måle", "fylkestinget ba om det"));
+        String viewer = tokens.token("viewer", null, "VIEWER");
+
+        JsonNode dashboard = Api.onPort(port).get("/api/partnerships/" + partnership + "?minVersion=1", viewer).body();
+        assertThat(dashboard.path("mandate").asText()).isEqualTo("Samordne og måle");
+        JsonNode revision = dashboard.path("mandateRevisions").get(0);
+        assertThat(revision.path("previousMandate").asText()).isEqualTo("Samordne");
+        assertThat(revision.path("reason").asText()).isEqualTo("fylkestinget ba om det");
+        assertThat(PagesTestSupport.text(PagesTestSupport.page(port, "/pages/partnerships/" + partnership + "?lang=en",
+                "Authorization", "Bearer " + viewer)))
+                .contains("Revised February 1, 2027. Reason: fylkestinget ba om det. Before: “Samordne”");
     }
 
     @Test

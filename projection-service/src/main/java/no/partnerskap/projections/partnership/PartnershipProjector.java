@@ -122,9 +122,15 @@ class PartnershipProjector implements ReadModelProjector {
     }
 
     @EventHandler
-    void on(MandateRevised e, @SequenceNumber long version) {
+    void on(MandateRevised e, @SequenceNumber long version, @Timestamp Instant at) {
         writes.update("update partnership_view set mandate = ? where partnership_id = ?",
                 e.mandate(), e.partnershipId());
+        // the mandate it replaced and why stay visible beside it
+        writes.update("""
+                insert into mandate_revision (partnership_id, sequence_number, previous_mandate, mandate, reason,
+                    recorded_at)
+                values (?, ?, ?, ?, ?, ?)""", e.partnershipId(), version, e.previousMandate(), e.mandate(), e.reason(),
+                java.sql.Timestamp.from(at));
         touch(e, version);
     }
 
@@ -231,5 +237,6 @@ class PartnershipProjector implements ReadModelProjector {
     }
 
     static final java.util.List<String> TABLES = java.util.List.of("partnership_view", "partnership_member",
-            "membership_period", "goal_view", "goal_revision", "meeting_view", "meeting_attendance", "disagreement_view");
+            "membership_period", "goal_view", "goal_revision", "meeting_view", "meeting_attendance", "disagreement_view",
+            "mandate_revision");
 }

@@ -47,6 +47,9 @@ public class PartnershipQueries {
                        List<GoalRevision> revisions) {
     }
 
+    public record MandateRevision(String previousMandate, String mandate, String reason, Instant recordedAt) {
+    }
+
     public record ResourceTotal(String kind, String unit, BigDecimal pledged, BigDecimal delivered) {
     }
 
@@ -54,7 +57,7 @@ public class PartnershipQueries {
     }
 
     public record Detail(UUID id, String name, String kind, UUID parentPartnershipId, String parentPartnershipName,
-                         String mandate, String purpose,
+                         String mandate, List<MandateRevision> mandateRevisions, String purpose,
                          String workingMethods, String disagreementProcedure, LocalDate periodFrom, LocalDate periodTo,
                          UUID convenorOrganisationId, LocalDate agreementSignedOn, String agreementReference,
                          boolean concluded, String conclusionReason, LocalDate concludedOn, long meetings,
@@ -127,7 +130,8 @@ public class PartnershipQueries {
                 (rs, n) -> new Detail(rs.getObject("partnership_id", UUID.class), rs.getString("name"),
                         rs.getString("kind"), rs.getObject("parent_partnership_id", UUID.class),
                         rs.getString("parent_name"),
-                        rs.getString("mandate"), rs.getString("purpose"), rs.getString("working_methods"),
+                        rs.getString("mandate"), mandateRevisions(id), rs.getString("purpose"),
+                        rs.getString("working_methods"),
                         rs.getString("disagreement_procedure"), rs.getObject("period_from", LocalDate.class),
                         rs.getObject("period_to", LocalDate.class),
                         rs.getObject("convenor_organisation_id", UUID.class),
@@ -231,6 +235,14 @@ public class PartnershipQueries {
             return null;
         }
         return achieved.multiply(BigDecimal.valueOf(100)).divide(span, 1, RoundingMode.HALF_UP);
+    }
+
+    private List<MandateRevision> mandateRevisions(UUID id) {
+        return jdbc.query("""
+                select previous_mandate, mandate, reason, recorded_at from mandate_revision
+                where partnership_id = :id order by sequence_number""", new MapSqlParameterSource("id", id),
+                (rs, n) -> new MandateRevision(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()));
     }
 
     private List<ResourceTotal> resources(UUID id) {
