@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import no.partnerskap.commitments.shared.VisibleText;
+import no.partnerskap.api.common.VisibleText;
 import no.partnerskap.testsupport.Api;
 import no.partnerskap.testsupport.OrganisationNumbers;
 import no.partnerskap.testsupport.TestPostgres;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import no.partnerskap.api.common.VisibleText;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,11 +85,12 @@ public class ResourceServerSecurity {
     }
 
     /**
-     * A subject every event can record and every read model show: some text, at most 255 characters, no
-     * controls, no half of a surrogate pair (which no UTF-8 can hold; a whole pair is one code point).
+     * A subject every event can record and every read model show: some visible text (as a command's required
+     * text: zero-width or no-break spaces alone name no one), at most 255 characters, no controls, no half of a
+     * surrogate pair (which no UTF-8 can hold; a whole pair is one code point).
      */
     private static boolean namesSomeone(String subject) {
-        return subject != null && !subject.isBlank() && subject.length() <= 255 && subject.codePoints()
+        return !VisibleText.isBlank(subject) && subject.length() <= 255 && subject.codePoints()
                 .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
     }
 

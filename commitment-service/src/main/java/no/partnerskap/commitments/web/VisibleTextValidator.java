@@ -3,7 +3,7 @@ package no.partnerskap.commitments.web;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.constraints.NotBlank;
-import no.partnerskap.commitments.shared.VisibleText;
+import no.partnerskap.api.common.VisibleText;
 
 /**
  * What {@code @NotBlank} means on every request body here: at least one visible character, not just

@@ -45,6 +45,18 @@ class TokenSubjectTest {
                 .isEqualTo(201);
     }
 
+    /** Every event records who acted: a subject a reader cannot see names no one. */
+    @Test
+    void a_subject_of_invisible_characters_only_is_refused() throws Exception {
+        Api api = Api.onPort(port);
+        Map<String, Object> organisation = Map.of("name", "Usynlig AS", "organisationNumber",
+                OrganisationNumbers.next(), "sector", "BUSINESS");
+        for (String invisible : new String[] {"\\u200b", "\\u00a0\\u3000", "\\ufeff"}) {
+            assertThat(api.post("/api/organisations", signed(invisible), organisation).status()).as(invisible)
+                    .isEqualTo(401);
+        }
+    }
+
     /** A token from the local issuer whose subject is given as JSON string content, escapes and all. */
     private String signed(String subjectJson) throws Exception {
         RSAKey key = RSAKey.parse(Files.readString(Path.of(keyFile)));

@@ -1,4 +1,4 @@
-package no.partnerskap.commitments.shared;
+package no.partnerskap.api.common;
 
 /**
  * Whether text shows anything. {@link String#isBlank()} knows only the whitespace Java splits words
