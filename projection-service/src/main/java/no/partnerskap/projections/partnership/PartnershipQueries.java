@@ -1,5 +1,6 @@
 package no.partnerskap.projections.partnership;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -30,11 +31,15 @@ public class PartnershipQueries {
     }
 
     public record Summary(UUID id, String name, String kind, UUID parentPartnershipId, boolean concluded,
-                          long activeMembers, Signals signals, long version) {
+                          @Schema(description = "members that have not left (in a concluded partnership: at the "
+                                  + "conclusion)") long activeMembers, Signals signals, long version) {
     }
 
     public record Member(UUID organisationId, String name, String organisationNumber, String role,
-                         String representation, boolean active, String leaveReason, long meetingsAttended,
+                         String representation,
+                         @Schema(description = "has not left; in a concluded partnership, was a member until the "
+                                 + "conclusion") boolean active,
+                         String leaveReason, long meetingsAttended,
                          long leadershipAttendances) {
     }
 
