@@ -8,6 +8,7 @@ import java.util.UUID;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.commitments.support.OneCommitment;
 import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.Days;
 import no.partnerskap.testsupport.OrganisationNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,18 +47,18 @@ class InputValidationTest {
     @Test
     void text_holds_no_control_characters_but_tabs_and_line_breaks() {
         Api.Response nul = invalid("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                Map.of("percentComplete", 1, "asOf", "2026-01-02", "narrative", "a\u0000b"), "narrative");
+                Map.of("percentComplete", 1, "asOf", Days.today(), "narrative", "a\u0000b"), "narrative");
         assertThat(nul.body().path("errors").get(0).path("message").asText()).contains("control characters");
         invalid("/api/organisations", one.secretariat(), Map.of("name", "Nul\u0000Org",
                 "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS"), "name");
         invalid("/api/partnerships/" + one.partnership() + "/mandate", one.secretariat(),
                 Map.of("mandate", "x\u0007y", "reason", "r"), "mandate");
         invalid("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                Map.of("percentComplete", 1, "asOf", "2026-01-02", "evidence", List.of("https://a.no/\u0000")),
+                Map.of("percentComplete", 1, "asOf", Days.today(), "evidence", List.of("https://a.no/\u0000")),
                 "evidence[0]");
 
         assertThat(api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                Map.of("percentComplete", 1, "asOf", "2026-01-02", "narrative", "linje 1\r\nlinje 2\tmed tab"))
+                Map.of("percentComplete", 1, "asOf", Days.today(), "narrative", "linje 1\r\nlinje 2\tmed tab"))
                 .status()).isEqualTo(200);
     }
 
@@ -70,12 +71,12 @@ class InputValidationTest {
         String path = "/api/commitments/" + one.commitment() + "/progress-reports";
         for (String narrative : new String[] {"halv\\ud800vei", "halv\\udc00vei", "slutt\\ud83d"}) {
             Api.Response lone = invalid(path, one.partner(),
-                    "{\"percentComplete\":1,\"asOf\":\"2026-01-02\",\"narrative\":\"" + narrative + "\"}", "narrative");
+                    "{\"percentComplete\":1,\"asOf\":\"" + Days.today() + "\",\"narrative\":\"" + narrative + "\"}", "narrative");
             assertThat(lone.body().path("errors").get(0).path("message").asText()).contains("surrogate");
         }
         // a pair is one character (here an emoji), escaped or not
         assertThat(api.post(path, one.partner(),
-                "{\"percentComplete\":1,\"asOf\":\"2026-01-02\",\"narrative\":\"bra \\ud83d\\ude00 og \ud83d\ude00\"}")
+                "{\"percentComplete\":1,\"asOf\":\"" + Days.today() + "\",\"narrative\":\"bra \\ud83d\\ude00 og \ud83d\ude00\"}")
                 .status()).isEqualTo(200);
     }
 
@@ -276,7 +277,7 @@ class InputValidationTest {
         invalid("/api/organisations/" + one.organisation() + "/name", one.secretariat(),
                 "{\"name\":\"A\",\"name\":\"B\"}", "name");
         invalid("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                "{\"percentComplete\":40,\"percentComplete\":50,\"asOf\":\"2026-11-01\"}", "percentComplete");
+                "{\"percentComplete\":40,\"percentComplete\":50,\"asOf\":\"" + Days.today() + "\"}", "percentComplete");
         invalid("/api/partnerships/" + one.partnership() + "/commitments", one.partner(), "{\"organisationId\":\""
                 + one.organisation() + "\",\"title\":\"T\",\"dueDate\":\"2030-01-01\",\"resources\":[{\"kind\":"
                 + "\"FUNDING\",\"amount\":5,\"amount\":6,\"unit\":\"NOK\"}]}", "resources[0].amount");

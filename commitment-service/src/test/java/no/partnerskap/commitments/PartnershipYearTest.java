@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import no.partnerskap.testsupport.Api;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
+import no.partnerskap.testsupport.Days;
 import no.partnerskap.testsupport.OrganisationNumbers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,17 +131,17 @@ class PartnershipYearTest {
 
         // progress, milestones, extension, follow-up, assessment
         ok(api.post("/api/commitments/" + bridge + "/progress-reports", municipalityPartner, Map.of("percentComplete", 40,
-                "narrative", "Anbud lyst ut", "evidence", List.of("https://bergen.kommune.no/anbud/17"), "asOf", "2026-11-01")));
+                "narrative", "Anbud lyst ut", "evidence", List.of("https://bergen.kommune.no/anbud/17"), "asOf", Days.today())));
         refused(api.post("/api/commitments/" + bridge + "/progress-reports", businessPartner, Map.of("percentComplete", 50,
-                "asOf", "2026-11-01")), 403, "partners-act-on-own-commitments");
+                "asOf", Days.today())), 403, "partners-act-on-own-commitments");
         refused(api.post("/api/commitments/" + bridge + "/progress-reports", municipalityPartner, Map.of("percentComplete", 120,
-                "asOf", "2026-11-01")), 400, null);
+                "asOf", Days.today())), 400, null);
         refused(api.post("/api/commitments/" + bridge + "/progress-reports", municipalityPartner, Map.of("percentComplete", 50,
                 "asOf", "2099-01-01")), 409, "report-not-from-the-future");
         String milestone = created(api.post("/api/commitments/" + bridge + "/milestones", municipalityPartner,
                 Map.of("title", "Kontrakt signert", "dueDate", "2027-01-31")), "milestoneId");
         ok(api.post("/api/commitments/" + bridge + "/milestones/" + milestone + "/completion", municipalityPartner,
-                Map.of("completedOn", "2026-11-20")));
+                Map.of("completedOn", Days.today())));
         ok(api.post("/api/commitments/" + bridge + "/deadline-extension", municipalityPartner,
                 Map.of("newDueDate", "2027-12-31", "reason", "Leverandøren er forsinket")));
         refused(api.post("/api/commitments/" + bridge + "/deadline-extension", municipalityPartner,
@@ -161,7 +162,7 @@ class PartnershipYearTest {
                 "narrative", "20 ladepunkter i drift", "indicatorValues", List.of(Map.of("goalId", jobs, "value", 12)),
                 "resourcesDelivered", List.of(Map.of("kind", "FUNDING", "amount", 450000, "unit", "NOK")))));
         refused(api.post("/api/commitments/" + bridge + "/progress-reports", municipalityPartner, Map.of("percentComplete", 100,
-                "asOf", "2026-11-20")), 409, "closed-commitment-accepts-only-assessments");
+                "asOf", Days.today())), 409, "closed-commitment-accepts-only-assessments");
         ok(api.post("/api/commitments/" + bridge + "/assessments", secretariat, Map.of("level", "COMPLETE")));
         ok(api.post("/api/commitments/" + pilot + "/withdrawal", businessPartner, Map.of("reason", "Teknologien er ikke moden")));
         refused(api.post("/api/commitments/" + pilot + "/withdrawal", businessPartner, Map.of("reason", "Igjen")),
@@ -200,7 +201,7 @@ class PartnershipYearTest {
                 "MilestoneCompleted", "DeadlineExtended", "CommitmentAssessed", "OutcomeReported", "CommitmentAssessed");
         assertThat(types(pilot)).containsExactly("CommitmentRecorded", "FollowUpRequested", "CommitmentWithdrawn");
         assertThat(metadata(bridge, 1)).contains("\"subject\":\"radgiver@bergen.kommune.no\"")
-                .contains("\"organisationId\":\"" + municipality + "\"").contains("\"asOf\":\"2026-11-01\"");
+                .contains("\"organisationId\":\"" + municipality + "\"").contains("\"asOf\":\"" + Days.today() + "\"");
         assertThat(metadata(bridge, 4)).contains("\"reason\":\"Leverandøren er forsinket\"");
         assertThat(metadata(pilot, 2)).contains("\"reason\":\"Teknologien er ikke moden\"");
         assertThat(payload(strategic, 8)).contains("\"previousBaseline\":0").contains("\"baseline\":10")

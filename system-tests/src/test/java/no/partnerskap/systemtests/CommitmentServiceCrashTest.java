@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.Days;
 import no.partnerskap.testsupport.OrganisationNumbers;
 import no.partnerskap.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class CommitmentServiceCrashTest {
             for (String key : acknowledged.keySet().stream().limit(20).toList()) {
                 Request original = findRequest(store, key);
                 Api.Response again = api.post("/api/commitments/" + original.commitment() + "/progress-reports",
-                        partner, Map.of("percentComplete", original.percent(), "asOf", "2026-11-01"),
+                        partner, Map.of("percentComplete", original.percent(), "asOf", Days.today()),
                         "Idempotency-Key", key);
                 assertThat(again.status()).isEqualTo(200);
                 assertThat(again.header("ETag")).isEqualTo("\"" + acknowledged.get(key) + "\"");
@@ -134,7 +135,7 @@ class CommitmentServiceCrashTest {
     private static Long send(Api api, String token, Request request) {
         try {
             Api.Response response = api.post("/api/commitments/" + request.commitment() + "/progress-reports", token,
-                    Map.of("percentComplete", request.percent(), "asOf", "2026-11-01"),
+                    Map.of("percentComplete", request.percent(), "asOf", Days.today()),
                     "Idempotency-Key", request.key());
             if (response.status() == 200) {
                 return response.body().path("version").asLong();

@@ -112,8 +112,9 @@ public class Commitment {
             throw new RuleViolation("milestone-completes-once", "milestone " + command.milestoneId()
                     + " is already completed");
         }
-        // as a report: what has happened, not what is planned
+        // as a report: what has happened, not what is planned, and since the commitment was made
         requireNotFromTheFuture(command.completedOn(), command.today());
+        requireNotBeforeRecording("report-not-before-recording", "a milestone", command.completedOn());
         apply(new MilestoneCompleted(commitmentId, partnershipId, organisationId, command.milestoneId(),
                 command.completedOn()));
     }
@@ -127,6 +128,7 @@ public class Commitment {
             throw new RuleViolation("progress-between-0-and-100", "progress must be 0 to 100 percent");
         }
         requireNotFromTheFuture(command.asOf(), command.today());
+        requireNotBeforeRecording("report-not-before-recording", "progress", command.asOf());
         apply(new ProgressReported(commitmentId, partnershipId, organisationId, command.percentComplete(),
                 command.narrative(), List.copyOf(command.evidence()), command.asOf()));
     }
@@ -167,10 +169,7 @@ public class Commitment {
         requireOpen();
         requireNotFromTheFuture(command.asOf(), command.today());
         // fulfilled on time is judged by the outcome's date: not one from before anything was promised
-        if (recordedOn != null && command.asOf().isBefore(recordedOn)) {
-            throw new RuleViolation("outcome-not-before-recording", "an outcome cannot be true as of "
-                    + command.asOf() + ", before the commitment was recorded on " + recordedOn);
-        }
+        requireNotBeforeRecording("outcome-not-before-recording", "an outcome", command.asOf());
         for (IndicatorValue value : command.indicatorValues()) {
             if (!goalIds.contains(value.goalId())) {
                 throw new RuleViolation("indicator-values-for-served-goals",
@@ -193,6 +192,18 @@ public class Commitment {
         if (actingOrganisationId != null && !actingOrganisationId.equals(organisationId)) {
             throw new NotPermitted("partners-act-on-own-commitments",
                     "this commitment belongs to another organisation");
+        }
+    }
+
+    /**
+     * A report is about the commitment, which did not exist before it was recorded: a report dated earlier
+     * would make the reporting lag (and, for an outcome, "fulfilled on time") count from before the promise.
+     * A snapshot from before this rule holds no recording date; then there is nothing to check against.
+     */
+    private void requireNotBeforeRecording(String rule, String what, LocalDate asOf) {
+        if (recordedOn != null && asOf.isBefore(recordedOn)) {
+            throw new RuleViolation(rule, what + " cannot be dated " + asOf + ", before the commitment was recorded on "
+                    + recordedOn);
         }
     }
 

@@ -385,6 +385,22 @@ class CommitmentTest {
     }
 
     @Test
+    void progress_and_milestones_not_from_before_the_commitment_was_recorded() {
+        fixture.given(recorded())
+                .when(new ReportProgress(COMMITMENT, MEMBER, 40, "backdated", List.of(), RECORDED_ON.minusDays(1),
+                        TODAY, null))
+                .expectException(violates(RuleViolation.class, "report-not-before-recording"))
+                .expectNoEvents();
+        fixture.given(recorded(), milestoneAdded())
+                .when(new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, LocalDate.of(1, 1, 1), TODAY, null))
+                .expectException(violates(RuleViolation.class, "report-not-before-recording"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new ReportProgress(COMMITMENT, MEMBER, 40, "same day", List.of(), RECORDED_ON, TODAY, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void outcome_not_from_before_the_commitment_was_recorded() {
         fixture.given(recorded())
                 .when(new ReportOutcome(COMMITMENT, MEMBER, OutcomeResult.FULFILLED, "backdated", List.of(), List.of(),

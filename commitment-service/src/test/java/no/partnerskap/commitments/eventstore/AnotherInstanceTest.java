@@ -11,6 +11,7 @@ import no.partnerskap.api.commitment.CommitmentEvent.MilestoneAdded;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.commitments.support.OneCommitment;
 import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.Days;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -48,7 +49,7 @@ class AnotherInstanceTest {
         UUID milestone = appendedByAnotherInstance(one);
 
         Api.Response completed = api.post("/api/commitments/" + one.commitment() + "/milestones/" + milestone
-                + "/completion", one.partner(), Map.of("completedOn", "2026-11-20"));
+                + "/completion", one.partner(), Map.of("completedOn", Days.today()));
 
         assertThat(completed.status()).as(completed.raw().body()).isEqualTo(200);
         assertThat(completed.header("ETag")).isEqualTo("\"3\"");
@@ -61,7 +62,7 @@ class AnotherInstanceTest {
         OneCommitment one = cachedAtVersionOne(api);
         UUID milestone = appendedByAnotherInstance(one);
         String path = "/api/commitments/" + one.commitment() + "/milestones/" + milestone + "/completion";
-        Map<String, String> body = Map.of("completedOn", "2026-11-20");
+        Map<String, String> body = Map.of("completedOn", Days.today());
 
         Api.Response first = api.post(path, one.partner(), body, "Idempotency-Key", "complete-" + milestone);
         Api.Response again = api.post(path, one.partner(), body, "Idempotency-Key", "complete-" + milestone);
@@ -146,7 +147,7 @@ class AnotherInstanceTest {
 
     private static Api.Response report(Api api, OneCommitment one, int percent, String... headers) {
         return api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                Map.of("percentComplete", percent, "asOf", "2026-11-01"), headers);
+                Map.of("percentComplete", percent, "asOf", Days.today()), headers);
     }
 
     /** What another instance's append looks like from here: a new event in the store, not in this cache. */

@@ -10,6 +10,7 @@ import no.partnerskap.commitments.CommitmentServiceApplication;
 import no.partnerskap.eventstore.EventStoreSchema;
 import no.partnerskap.commitments.support.OneCommitment;
 import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.Days;
 import no.partnerskap.testsupport.PostgresContextInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class SnapshotsTest {
                 Map.of("title", "Kontrakt signert", "dueDate", "2027-01-31")).text("milestoneId");
         for (int i = 1; i <= 8; i++) {
             assertThat(api.post("/api/commitments/" + commitment + "/progress-reports", partner,
-                    Map.of("percentComplete", 10 * i, "asOf", "2026-11-01")).status()).isEqualTo(200);
+                    Map.of("percentComplete", 10 * i, "asOf", Days.today())).status()).isEqualTo(200);
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> snapshotsOf(commitment) > 0);
@@ -55,13 +56,13 @@ class SnapshotsTest {
         assertThat(snapshotAt).allMatch(sequence -> sequence >= 5);
 
         String completion = "/api/commitments/" + commitment + "/milestones/" + milestone + "/completion";
-        assertThat(api.post(completion, partner, Map.of("completedOn", "2026-11-20")).status()).isEqualTo(200);
-        assertThat(api.post(completion, partner, Map.of("completedOn", "2026-11-21")).status())
+        assertThat(api.post(completion, partner, Map.of("completedOn", Days.today())).status()).isEqualTo(200);
+        assertThat(api.post(completion, partner, Map.of("completedOn", Days.today())).status())
                 .as("completed once, and the snapshot remembers the milestone").isEqualTo(409);
         assertThat(api.post("/api/commitments/" + commitment + "/withdrawal", partner,
                 Map.of("reason", "Finansieringen falt bort")).status()).isEqualTo(200);
         assertThat(api.post("/api/commitments/" + commitment + "/progress-reports", partner,
-                Map.of("percentComplete", 90, "asOf", "2026-11-01")).status()).as("closed").isEqualTo(409);
+                Map.of("percentComplete", 90, "asOf", Days.today())).status()).as("closed").isEqualTo(409);
     }
 
     private long snapshotsOf(String aggregateId) {

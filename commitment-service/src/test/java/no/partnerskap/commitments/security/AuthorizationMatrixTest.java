@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.Days;
 import no.partnerskap.testsupport.OrganisationNumbers;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -98,7 +99,7 @@ class AuthorizationMatrixTest {
                 new Endpoint("/api/commitments/" + c + "/milestones/" + milestone + "/completion", Map.of(),
                         Who.OWN_PARTNER_OR_SECRETARIAT),
                 new Endpoint("/api/commitments/" + c + "/progress-reports", Map.of("percentComplete", 10,
-                        "asOf", "2026-01-01"), Who.OWN_PARTNER_OR_SECRETARIAT),
+                        "asOf", Days.today()), Who.OWN_PARTNER_OR_SECRETARIAT),
                 new Endpoint("/api/commitments/" + c + "/deadline-extension", Map.of("newDueDate", "2031-01-01",
                         "reason", "R"), Who.OWN_PARTNER_OR_SECRETARIAT),
                 new Endpoint("/api/commitments/" + c + "/follow-up-requests", Map.of("message", "M"),

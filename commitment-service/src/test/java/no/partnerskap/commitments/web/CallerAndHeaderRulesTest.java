@@ -11,6 +11,7 @@ import java.util.Map;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.commitments.support.OneCommitment;
 import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.Days;
 import no.partnerskap.testsupport.OrganisationNumbers;
 import no.partnerskap.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class CallerAndHeaderRulesTest {
         OneCommitment one = OneCommitment.create(api);
         String other = api.post("/api/organisations", one.secretariat(), Map.of("name", "Annen AS",
                 "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS")).text("id");
-        Map<String, Object> report = Map.of("percentComplete", 61, "asOf", "2026-01-02");
+        Map<String, Object> report = Map.of("percentComplete", 61, "asOf", Days.today());
         Api.Response first = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
                 report, "Idempotency-Key", "report-61");
         assertThat(first.status()).isEqualTo(200);
@@ -108,7 +109,7 @@ class CallerAndHeaderRulesTest {
         long before = events();
 
         Api.Response html = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                Map.of("percentComplete", 77, "asOf", "2026-01-02"), "Accept", "text/html");
+                Map.of("percentComplete", 77, "asOf", Days.today()), "Accept", "text/html");
         Api.Response created = api.post("/api/partnerships/" + one.partnership() + "/commitments", one.partner(),
                 Map.of("organisationId", one.organisation(), "title", "T", "dueDate", "2030-01-01"),
                 "Accept", "application/xml");
@@ -117,7 +118,7 @@ class CallerAndHeaderRulesTest {
         assertThat(created.status()).isEqualTo(406);
         assertThat(events()).isEqualTo(before);
         assertThat(api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                Map.of("percentComplete", 77, "asOf", "2026-01-02"), "Accept", "text/html, application/json;q=0.5")
+                Map.of("percentComplete", 77, "asOf", Days.today()), "Accept", "text/html, application/json;q=0.5")
                 .status()).isEqualTo(200);
     }
 
@@ -127,7 +128,7 @@ class CallerAndHeaderRulesTest {
         long before = events();
 
         String answer = rawPost("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                "Idempotency-Key: ключ-ü", "{\"percentComplete\":64,\"asOf\":\"2026-01-02\"}");
+                "Idempotency-Key: ключ-ü", "{\"percentComplete\":64,\"asOf\":\"" + Days.today() + "\"}");
 
         assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("printable ASCII");
         assertThat(events()).isEqualTo(before);
@@ -140,9 +141,9 @@ class CallerAndHeaderRulesTest {
 
         // UTF-8 "ø" arrives as two printable ISO-8859-1 characters, which the firewall lets through
         String latin = rawPost("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                "Idempotency-Key: nøkkel", "{\"percentComplete\":66,\"asOf\":\"2026-01-02\"}");
+                "Idempotency-Key: nøkkel", "{\"percentComplete\":66,\"asOf\":\"" + Days.today() + "\"}");
         String tab = rawPost("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                "Idempotency-Key: a\tb", "{\"percentComplete\":67,\"asOf\":\"2026-01-02\"}");
+                "Idempotency-Key: a\tb", "{\"percentComplete\":67,\"asOf\":\"" + Days.today() + "\"}");
 
         assertThat(latin).startsWith("HTTP/1.1 400").contains("Idempotency-Key").contains("printable ASCII");
         assertThat(tab).startsWith("HTTP/1.1 400").contains("printable ASCII");
@@ -154,7 +155,7 @@ class CallerAndHeaderRulesTest {
         OneCommitment one = OneCommitment.create(api);
 
         String answer = rawPost("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
-                "X-Correlation-Id: kø-ü", "{\"percentComplete\":65,\"asOf\":\"2026-01-02\"}");
+                "X-Correlation-Id: kø-ü", "{\"percentComplete\":65,\"asOf\":\"" + Days.today() + "\"}");
 
         assertThat(answer).startsWith("HTTP/1.1 200");
         String stored = jdbc.queryForObject("select convert_from(meta_data, 'UTF8')::jsonb ->> 'correlationId' from"
