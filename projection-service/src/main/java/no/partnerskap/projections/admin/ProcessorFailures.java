@@ -46,7 +46,11 @@ public class ProcessorFailures implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        configurer.eventProcessing().registerDefaultErrorHandler(configuration -> this::failed);
+        // a handler's exception fails its batch, like a write refused at commit: Axon's default logs it and goes
+        // on without the event, and the read model would lack it for good with nothing to show for it
+        configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(configuration -> this::failed);
     }
 
     void failed(ErrorContext context) throws Exception {

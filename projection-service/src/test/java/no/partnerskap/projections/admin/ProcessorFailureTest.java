@@ -19,10 +19,15 @@ import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestTokens;
 import no.partnerskap.testsupport.Api;
 import no.partnerskap.testsupport.TestPostgres;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -35,7 +40,8 @@ import org.springframework.test.context.TestPropertySource;
 @ProjectionServiceTest
 @AutoConfigureObservability(tracing = false)
 @TestPropertySource(properties = "spring.datasource.hikari.pool-name=failure")
-@DirtiesContext // its partnerships' processor fails on purpose: no other test shares the context
+@DirtiesContext // its processors fail on purpose: no other test shares the context
+@Import(ProcessorFailureTest.Refusing.class)
 class ProcessorFailureTest {
 
     @LocalServerPort
@@ -87,6 +93,46 @@ class ProcessorFailureTest {
         assertThat(recovered.path("failure").isNull()).isTrue();
         assertThat(api.get("/api/partnerships/" + partnership, secretariat).body().path("meetings").asLong())
                 .isEqualTo(1);
+    }
+
+    /**
+     * A handler that throws (here a stand-in for a projector meeting data it cannot take) stops its processor at
+     * that event, as a batch refused at commit does: Axon's default would log the error and go on without it.
+     */
+    @Test
+    void an_event_a_handler_cannot_take_stops_the_processor_instead_of_being_skipped() {
+        Api api = Api.onPort(port);
+        String secretariat = tokens.token("sekretariat", null, "SECRETARIAT");
+        UUID poison = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        events.append(new OrganisationRegistered(poison, RefusingHandler.REFUSED, "821311632", Sector.OTHER),
+                new OrganisationRegistered(after, "Registrert etter", "923609016", Sector.OTHER));
+
+        JsonNode failing = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> processor(api, secretariat, "organisations"), s -> s.path("error").asBoolean());
+        assertThat(failing.path("failure").path("cause").asText()).contains("cannot take");
+        // the read model stops at the event rather than going on without it
+        assertThat(api.get("/api/organisations/" + after, secretariat).status()).isEqualTo(404);
+    }
+
+    @TestConfiguration
+    static class Refusing {
+        @Bean
+        RefusingHandler refusingHandler() {
+            return new RefusingHandler();
+        }
+    }
+
+    @ProcessingGroup("organisations")
+    static class RefusingHandler {
+        static final String REFUSED = "Kan ikke tas imot";
+
+        @EventHandler
+        void on(OrganisationRegistered e) {
+            if (REFUSED.equals(e.name())) {
+                throw new IllegalStateException("this handler cannot take " + e.organisationId());
+            }
+        }
     }
 
     private static JsonNode processor(Api api, String token, String name) {
