@@ -317,6 +317,29 @@ class FollowUpProjectionTest {
                 "Person-days (days): 40 → –").doesNotContain("Title:");
     }
 
+    /**
+     * What a revision changed is kept as JSON, which holds neither U+0000 nor half a surrogate pair: text from
+     * events older versions stored with them reads as U+FFFD there, as everywhere, and the read model goes on.
+     */
+    @Test
+    void a_revision_of_text_no_json_can_hold_is_kept_with_the_replacement_character() {
+        UUID commitment = UUID.randomUUID();
+        events.append(new OrganisationRegistered(business, "Havkraft AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), business));
+        on("2026-11-01", new CommitmentRecorded(commitment, partnership, business, "Tiltak", "d", List.of(),
+                        List.of(), LocalDate.of(2027, 6, 30), LocalDate.of(2026, 11, 1)),
+                new CommitmentRevised(commitment, partnership, business, "Ny\u0000tittel \uD800", "d", List.of(),
+                        List.of(new Resource(ResourceKind.IN_KIND, BigDecimal.ONE, "b\u0000t")), "rettet"));
+        String viewer = tokens.token("viewer", null, "VIEWER");
+
+        JsonNode read = Api.onPort(port).get("/api/commitments/" + commitment + "?minVersion=1", viewer).body();
+        JsonNode revision = read.path("timeline").get(1).path("revision");
+        assertThat(revision.path("after").path("title").asText()).isEqualTo("Ny\uFFFDtittel \uFFFD");
+        assertThat(revision.path("after").path("resources").get(0).path("unit").asText()).isEqualTo("b\uFFFDt");
+        assertThat(revision.path("before").path("title").asText()).isEqualTo("Tiltak");
+    }
+
     /** A revised mandate keeps its reason and the mandate it replaced in view, as a revised goal does. */
     @Test
     void a_revised_mandate_shows_why_and_what_it_replaced() {

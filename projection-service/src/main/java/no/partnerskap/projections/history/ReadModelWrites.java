@@ -28,6 +28,9 @@ public class ReadModelWrites {
     private static final Pattern TARGET = Pattern.compile("^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+(\\w+)",
             Pattern.CASE_INSENSITIVE);
 
+    /** U+0000 or a surrogate code point, that is, one not paired (a pair is matched as one code point). */
+    private static final Pattern NOT_IN_JSONB = Pattern.compile("[\\x{0}\\x{D800}-\\x{DFFF}]");
+
     private final JdbcTemplate jdbc;
     /** Projectors use a few constant statements: each is parsed once. */
     private final Map<String, Optional<String>> heldTable = new ConcurrentHashMap<>();
@@ -95,6 +98,14 @@ public class ReadModelWrites {
                 storable(texts);
             }
         }
+    }
+
+    /**
+     * Text as it can go into a {@code jsonb} value: U+0000 and half a surrogate pair (which events stored by older
+     * versions hold) become U+FFFD. Jackson writes both as JSON escapes, and PostgreSQL refuses the value.
+     */
+    public static String storableInJson(String text) {
+        return text == null ? null : NOT_IN_JSONB.matcher(text).replaceAll("\uFFFD");
     }
 
     /**
