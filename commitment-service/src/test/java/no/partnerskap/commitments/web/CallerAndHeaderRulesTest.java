@@ -107,6 +107,7 @@ class CallerAndHeaderRulesTest {
     void a_write_whose_caller_accepts_no_json_is_refused_before_it_is_written() {
         OneCommitment one = OneCommitment.create(api);
         long before = events();
+        long checkpoints = checkpoints();
 
         Api.Response html = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
                 Map.of("percentComplete", 77, "asOf", Days.today()), "Accept", "text/html");
@@ -114,9 +115,24 @@ class CallerAndHeaderRulesTest {
                 Map.of("organisationId", one.organisation(), "title", "T", "dueDate", "2030-01-01"),
                 "Accept", "application/xml");
 
+        // JSON, but in a charset no JSON is written in, or JSON declared not acceptable (q=0)
+        Api.Response latin = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 78, "asOf", Days.today()), "Accept", "application/json;charset=iso-8859-1");
+        Api.Response utf16 = api.post("/api/organisations", one.secretariat(), Map.of("name", "Ny AS",
+                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS"),
+                "Accept", "application/json;charset=utf-16");
+        Api.Response notJson = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 79, "asOf", Days.today()), "Accept", "application/json;q=0");
+        Api.Response seal = api.post("/admin/checkpoints", one.secretariat(), null, "Accept", "text/html");
+
         assertThat(html.status()).isEqualTo(406);
         assertThat(created.status()).isEqualTo(406);
+        assertThat(latin.status()).isEqualTo(406);
+        assertThat(utf16.status()).isEqualTo(406);
+        assertThat(notJson.status()).isEqualTo(406);
+        assertThat(seal.status()).isEqualTo(406);
         assertThat(events()).isEqualTo(before);
+        assertThat(checkpoints()).isEqualTo(checkpoints);
         assertThat(api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
                 Map.of("percentComplete", 77, "asOf", Days.today()), "Accept", "text/html, application/json;q=0.5")
                 .status()).isEqualTo(200);
@@ -184,6 +200,10 @@ class CallerAndHeaderRulesTest {
             in.transferTo(answer);
             return answer.toString(StandardCharsets.UTF_8);
         }
+    }
+
+    private long checkpoints() {
+        return jdbc.queryForObject("select count(*) from event_store.checkpoint", Long.class);
     }
 
     private long events() {

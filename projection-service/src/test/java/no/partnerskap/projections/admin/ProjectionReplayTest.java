@@ -209,6 +209,13 @@ class ProjectionReplayTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
         assertThat(api.get("/admin/projections/no-such-processor", secretariat).status()).isEqualTo(404);
+
+        // a caller that takes no JSON answer is refused before the rebuild starts, not after
+        Api.Response html = api.post("/admin/projections/organisations/replay", secretariat, "", "Accept", "text/html");
+        assertThat(html.status()).isEqualTo(406);
+        JsonNode untouched = api.get("/admin/projections/organisations", secretariat).body();
+        assertThat(untouched.path("replaying").asBoolean()).isFalse();
+        assertThat(untouched.path("position").asLong()).isEqualTo(untouched.path("head").asLong());
     }
 
     @Test
