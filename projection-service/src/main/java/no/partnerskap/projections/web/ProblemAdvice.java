@@ -8,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** Read-side errors as RFC 9457 problem documents; invalid parameters are named (see {@link RequestProblems}). */
 @RestControllerAdvice
@@ -43,6 +44,11 @@ class ProblemAdvice extends RequestProblems {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.isOutage(e)) {
             return DatabaseOutage.answer("nothing can be read just now.");
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // a reader that left mid-answer (an export, a history): nothing to answer, nothing went wrong here
+            log.debug("The client went away: {}", e.toString());
+            return null;
         }
         log.error("Unexpected failure", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
