@@ -87,7 +87,9 @@ public final class ApiDocumentation {
         if (path.contains("{")) {
             answers(operation, "404", problem("No such resource"));
         }
-        answers(operation, "503", problem("The database cannot be reached; retry after Retry-After seconds"));
+        answers(operation, "503", problem("Not just now: the database cannot be reached, or too many costly reads "
+                + "(waiting for a version, rebuilding a council report) are under way; retry after Retry-After "
+                + "seconds"));
     }
 
     private static Schema<?> problemSchema() {

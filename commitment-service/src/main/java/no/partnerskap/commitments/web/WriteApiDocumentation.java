@@ -45,7 +45,8 @@ class WriteApiDocumentation {
     private static void document(Operation operation) {
         operation.addParametersItem(new HeaderParameter().name("If-Match").schema(new StringSchema())
                 .example("\"3\"").description("The version last read (its ETag): refused with 412 if the "
-                        + "resource has changed since"));
+                        + "resource has changed since, or if the request creates an organisation, partnership or "
+                        + "commitment, which has no version yet"));
         operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").schema(new StringSchema()
                 .maxLength(255)).description("Makes a retry safe: a repeat with the same key gets the first "
                         + "answer and writes nothing"));
@@ -62,6 +63,7 @@ class WriteApiDocumentation {
                 "The Accept header admits no JSON; checked before the command runs"));
         ApiDocumentation.answers(operation, "412", ApiDocumentation.problem("If-Match names an older version"));
         ApiDocumentation.answers(operation, "413", ApiDocumentation.problem("The body is over 256 KiB"));
+        ApiDocumentation.answers(operation, "415", ApiDocumentation.problem("The body is not JSON"));
         ApiDocumentation.answers(operation, "422", ApiDocumentation.problem(
                 "The Idempotency-Key was used before for a different request"));
     }

@@ -46,7 +46,7 @@ class ApiDocumentationTest {
             assertThat(answers.path(success).path("content").path("application/json").path("schema")
                     .path("properties").has("version")).as(path.getKey()).isTrue();
             assertThat(answers.path(success).path("headers").has("ETag")).as(path.getKey()).isTrue();
-            for (String refusal : List.of("400", "401", "403", "406", "409", "412", "422")) {
+            for (String refusal : List.of("400", "401", "403", "406", "409", "412", "415", "422")) {
                 assertThat(answers.path(refusal).path("content").has("application/problem+json"))
                         .as(path.getKey() + " " + refusal).isTrue();
             }
@@ -62,6 +62,16 @@ class ApiDocumentationTest {
         assertThat(schemas.path("CommitmentRequests.Outcome").path("properties").path("asOf").has("example")).isFalse();
         assertThat(schemas.path("CommitmentRequests.MilestoneCompletion").path("properties").path("completedOn")
                 .has("example")).isFalse();
+        // where every field's example together would be refused, a whole body is proposed
+        JsonNode establish = docs.path("paths").path("/api/partnerships").path("post").path("requestBody")
+                .path("content").path("application/json");
+        assertThat(establish.path("schema").path("$ref").asText()).endsWith("PartnershipRequests.Establish");
+        assertThat(establish.path("example").toString()).contains("STRATEGIC").doesNotContain("parentPartnershipId");
+        JsonNode resolution = docs.path("paths").path("/api/partnerships/{id}/disagreements/{disagreementId}/resolution")
+                .path("post").path("requestBody").path("content").path("application/json");
+        assertThat(resolution.path("example").toString()).contains("resolution").doesNotContain("dissent");
+        assertThat(schemas.path("PartnershipRequests.GoalRevision").path("properties").path("sdgTargets")
+                .path("example").toString()).isEqualTo("[\"9.5\",\"17.17\"]");
         JsonNode seal = docs.path("paths").path("/admin/checkpoints").path("post").path("responses");
         assertThat(seal.has("201")).isTrue();
         assertThat(seal.path("409").path("content").has("application/problem+json")).isTrue();

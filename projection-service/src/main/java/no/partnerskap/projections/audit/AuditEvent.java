@@ -24,7 +24,7 @@ public record AuditEvent(long globalPosition, String eventId, String aggregateTy
                          long sequenceNumber, String event, String payloadType, Instant timestamp, String subject,
                          String organisationId, List<String> roles, String reason, String correlationId,
                          String idempotencyKey, String asOf,
-                         @JsonRawValue @Schema(type = "object", description = "the event payload as stored")
+                         @JsonRawValue @Schema(implementation = Object.class, description = "the event payload as stored")
                          String payload, EventRecord stored) {
 
     public static AuditEvent of(StoredEvent stored) {

@@ -75,6 +75,9 @@ class ApiDocumentationTest {
         assertThat(replay.has("202")).isTrue();
         assertThat(replay.has("200")).isFalse();
         assertThat(replay.path("409").path("content").has("application/problem+json")).isTrue();
+        // an event's payload is the stored JSON object
+        assertThat(docs.path("components").path("schemas").path("AuditEvent").path("properties").path("payload")
+                .path("type").asText()).isEqualTo("object");
         // the integrity check's findings are not problem documents
         JsonNode verification = answer(docs, "/api/audit/verify");
         JsonNode finding = schema(docs, verification.path("properties").path("problems").path("items"));

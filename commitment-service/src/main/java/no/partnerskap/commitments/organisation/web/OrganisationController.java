@@ -34,7 +34,7 @@ class OrganisationController {
 
     record RegistrationRequest(
             @Schema(example = "Vestland fylkeskommune") @NotBlank @Size(max = Limits.NAME) String name,
-            @Schema(type = "string", example = "974760673") @NotNull @Pattern(regexp = "\\d{9}", message = "must be nine digits")
+            @Schema(type = "string", example = "921693230") @NotNull @Pattern(regexp = "\\d{9}", message = "must be nine digits")
             @ValidOrganisationNumber String organisationNumber,
             @Schema(example = "PUBLIC_COUNTY") @NotNull Sector sector) {
     }

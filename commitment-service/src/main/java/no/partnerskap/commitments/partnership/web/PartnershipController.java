@@ -1,6 +1,9 @@
 package no.partnerskap.commitments.partnership.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -39,6 +42,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Partnerships")
 class PartnershipController {
 
+    /** Whole bodies for the API documentation, where one made of every field's own example would be refused. */
+    private static final String ESTABLISHED = """
+            {"name": "Grønn industri Vestland", "kind": "STRATEGIC",
+             "mandate": "Samordne innsatsen for grønn omstilling", "purpose": "Flere grønne arbeidsplasser",
+             "period": {"from": "2026-01-01", "to": "2029-12-31"}, "convenorOrganisationId": "<an organisation's id>"}""";
+    private static final String RESOLVED = "{\"resolution\": \"Enighet om felles innkjøp\"}";
+
+
     private final CommandRunner commands;
 
     private final Clock clock;
@@ -52,6 +63,10 @@ class PartnershipController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Object>> establish(WriteContext context,
+                                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                                          content = @Content(schema = @Schema(implementation =
+                                                                  PartnershipRequests.Establish.class),
+                                                                  examples = @ExampleObject(ESTABLISHED)))
                                                   @Valid @RequestBody PartnershipRequests.Establish request) {
         context.requireSecretariat();
         context.requireNoVersionNamed();
@@ -171,6 +186,10 @@ class PartnershipController {
     @PostMapping("/{id}/disagreements/{disagreementId}/resolution")
     ResponseEntity<Map<String, Object>> resolveDisagreement(WriteContext context, @PathVariable UUID id,
                                                             @PathVariable UUID disagreementId,
+                                                            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                                                    content = @Content(schema = @Schema(implementation =
+                                                                            PartnershipRequests.Resolution.class),
+                                                                            examples = @ExampleObject(RESOLVED)))
                                                             @Valid @RequestBody PartnershipRequests.Resolution request) {
         context.requireSecretariat();
         return commands.update(context, new ResolveDisagreement(id, disagreementId, request.resolution(),

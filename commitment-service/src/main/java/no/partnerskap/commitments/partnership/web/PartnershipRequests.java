@@ -31,6 +31,7 @@ final class PartnershipRequests {
     record Establish(
             @Schema(example = "Grønn industri Vestland") @NotBlank @Size(max = Limits.NAME) String name,
             @Schema(example = "STRATEGIC") @NotNull PartnershipKind kind,
+            @Schema(description = "a THEMATIC_NETWORK's strategic partnership; none for a STRATEGIC one")
             UUID parentPartnershipId,
             @Schema(example = "Samordne innsatsen for grønn omstilling i regionen") @NotBlank @Size(max = Limits.TEXT)
             String mandate,
@@ -75,14 +76,17 @@ final class PartnershipRequests {
      * targets, so the targets must be sent ([] for none), as a sign the client means the whole goal rather
      * than one field (a revision of the title alone emptied the rest and took the goal off the SDG coverage).
      */
-    record GoalRevision(@NotBlank @Size(max = Limits.NAME) String title,
-                        @Size(max = Limits.TEXT) String indicator,
-                        @Size(max = Limits.NAME) String unit,
-                        @PositiveOrZero
+    record GoalRevision(@Schema(example = "Flere grønne arbeidsplasser") @NotBlank @Size(max = Limits.NAME)
+                        String title,
+                        @Schema(example = "Nye arbeidsplasser i grønn industri") @Size(max = Limits.TEXT)
+                        String indicator,
+                        @Schema(example = "arbeidsplasser") @Size(max = Limits.NAME) String unit,
+                        @Schema(example = "10") @PositiveOrZero
                         @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal baseline,
-                        @PositiveOrZero
+                        @Schema(example = "50") @PositiveOrZero
                         @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal target,
-                        LocalDate targetDate,
+                        @Schema(example = "2028-12-31") LocalDate targetDate,
+                        @Schema(example = "[\"9.5\", \"17.17\"]")
                         @NotNull(message = "must list the SDG targets of the revised goal ([] for none)")
                         @Size(max = Limits.LIST) @Distinct List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
                                 message = "must be an SDG target such as 9.5 or 14.a") String> sdgTargets,
