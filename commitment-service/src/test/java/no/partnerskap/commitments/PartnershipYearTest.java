@@ -202,6 +202,8 @@ class PartnershipYearTest {
         assertThat(types(pilot)).containsExactly("CommitmentRecorded", "FollowUpRequested", "CommitmentWithdrawn");
         assertThat(metadata(bridge, 1)).contains("\"subject\":\"radgiver@bergen.kommune.no\"")
                 .contains("\"organisationId\":\"" + municipality + "\"").contains("\"asOf\":\"" + Days.today() + "\"");
+        // a milestone's completion is a report too: when it was true goes with it
+        assertThat(metadata(bridge, 3)).contains("\"asOf\":\"" + Days.today() + "\"");
         assertThat(metadata(bridge, 4)).contains("\"reason\":\"Leverandøren er forsinket\"");
         assertThat(metadata(pilot, 2)).contains("\"reason\":\"Teknologien er ikke moden\"");
         assertThat(payload(strategic, 8)).contains("\"previousBaseline\":0").contains("\"baseline\":10")

@@ -85,7 +85,7 @@ class CommitmentController {
             @Valid @RequestBody(required = false) CommitmentRequests.MilestoneCompletion request) {
         LocalDate completedOn = request == null || request.completedOn() == null ? today() : request.completedOn();
         return commands.update(context, new CompleteMilestone(id, context.partnerActingFor(), milestoneId,
-                completedOn, today(), context.expectedVersion()), null);
+                completedOn, today(), context.expectedVersion()), null, completedOn.toString());
     }
 
     @Operation(summary = "Report progress: percent complete as of a date")
