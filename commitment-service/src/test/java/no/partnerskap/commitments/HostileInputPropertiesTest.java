@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Generated malformed, oversized and hostile bodies, headers and ids against every write
  * endpoint: never a 5xx, never a write with a 4xx, and text is stored exactly as sent.
  */
-class HostileInputProperties {
+class HostileInputPropertiesTest {
 
     private static final ObjectMapper json = new ObjectMapper();
     private static final AtomicLong tried = new AtomicLong();
