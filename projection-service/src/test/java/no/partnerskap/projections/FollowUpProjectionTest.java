@@ -194,6 +194,10 @@ class FollowUpProjectionTest {
         Api.Response misspelt = api.get("/api/partnership/" + partnership, viewer);
         assertThat(misspelt.status()).isEqualTo(404);
         assertThat(misspelt.text("detail")).isEqualTo("Nothing is at /api/partnership/" + partnership + ".");
+        // a path that only takes commands (for commitment-service) has nothing to read either
+        Api.Response commandPath = api.get("/api/organisations", viewer);
+        assertThat(commandPath.status()).isEqualTo(404);
+        assertThat(commandPath.text("detail")).isEqualTo("Nothing is at /api/organisations.");
     }
 
     /** A writer waits for the version its command answered with; every kind of change must move it. */

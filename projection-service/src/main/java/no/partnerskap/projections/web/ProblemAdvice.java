@@ -3,11 +3,16 @@ package no.partnerskap.projections.web;
 import no.partnerskap.security.DatabaseOutage;
 import no.partnerskap.security.RequestProblems;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 /** Read-side errors as RFC 9457 problem documents; invalid parameters are named (see {@link RequestProblems}). */
@@ -18,6 +23,23 @@ class ProblemAdvice extends RequestProblems {
 
     ProblemAdvice() {
         super("projection-service only reads (GET). Send commands to commitment-service.");
+    }
+
+    /**
+     * A read at a path that only takes commands (pointed to commitment-service when POSTed here) finds nothing
+     * to read: 404, as at any other path without a read, rather than a 405 telling a reader to send GETs.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        if (!HttpMethod.GET.matches(ex.getMethod()) && !HttpMethod.HEAD.matches(ex.getMethod())) {
+            return super.handleHttpRequestMethodNotSupported(ex, headers, status, request);
+        }
+        String path = ((ServletWebRequest) request).getRequest().getRequestURI();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Nothing is at " + path + ".");
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     @ExceptionHandler(NotFound.class)
