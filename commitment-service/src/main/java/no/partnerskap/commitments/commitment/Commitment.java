@@ -79,6 +79,7 @@ public class Commitment {
     @CommandHandler
     public void handle(ReviseCommitment command, PartnershipDirectory partnerships) {
         requireActor(command.actingOrganisationId());
+        requirePromiseFromAMember(partnerships, command.actingOrganisationId());
         requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         requireGoalsOf(partnerships, partnershipId, command.goalIds());
@@ -90,6 +91,7 @@ public class Commitment {
     @CommandHandler
     public void handle(AddMilestone command, PartnershipDirectory partnerships) {
         requireActor(command.actingOrganisationId());
+        requirePromiseFromAMember(partnerships, command.actingOrganisationId());
         requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         if (milestonesCompleted.containsKey(command.milestoneId())) {
@@ -136,6 +138,7 @@ public class Commitment {
     @CommandHandler
     public void handle(ExtendDeadline command, PartnershipDirectory partnerships) {
         requireActor(command.actingOrganisationId());
+        requirePromiseFromAMember(partnerships, command.actingOrganisationId());
         requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         if (!command.newDueDate().isAfter(dueDate)) {
@@ -192,6 +195,20 @@ public class Commitment {
         if (actingOrganisationId != null && !actingOrganisationId.equals(organisationId)) {
             throw new NotPermitted("partners-act-on-own-commitments",
                     "this commitment belongs to another organisation");
+        }
+    }
+
+    /**
+     * A revision, a milestone and a later deadline promise something anew: as a commitment is recorded only by
+     * an active member, a partner that has left makes none (it still reports on its commitments, or withdraws
+     * them, and the secretariat may still change them). Asked first, as at recording: the answer holds the
+     * partner's departure off until this is stored.
+     */
+    private void requirePromiseFromAMember(PartnershipDirectory partnerships, UUID actingOrganisationId) {
+        if (actingOrganisationId != null && !partnerships.isActiveMember(partnershipId, organisationId)) {
+            throw new RuleViolation("only-active-members-promise", "organisation " + organisationId
+                    + " has left the partnership: it reports on this commitment or withdraws it, and makes no new"
+                    + " promise in it");
         }
     }
 

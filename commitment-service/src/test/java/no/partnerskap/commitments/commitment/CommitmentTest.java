@@ -190,6 +190,31 @@ class CommitmentTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void a_partner_that_has_left_makes_no_new_promise_but_reports_and_the_secretariat_may_still_revise() {
+        partnerships.depart(PARTNERSHIP, MEMBER);
+        fixture.given(recorded())
+                .when(new ReviseCommitment(COMMITMENT, MEMBER, "More charge points", "Twenty", List.of(GOAL),
+                        RESOURCES, "more money", null))
+                .expectException(violates(RuleViolation.class, "only-active-members-promise"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusMonths(3), "supplier delay", null))
+                .expectException(violates(RuleViolation.class, "only-active-members-promise"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new AddMilestone(COMMITMENT, MEMBER, MILESTONE, "Sites chosen", LocalDate.of(2025, 12, 1), null))
+                .expectException(violates(RuleViolation.class, "only-active-members-promise"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new ReportProgress(COMMITMENT, MEMBER, 40, "still at it", List.of(), TODAY, TODAY, null))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(recorded())
+                .when(new ReviseCommitment(COMMITMENT, SECRETARIAT, "Corrected", "Twenty", List.of(GOAL),
+                        RESOURCES, "corrected by the secretariat", null))
+                .expectSuccessfulHandlerExecution();
+    }
+
     // ---- milestones ------------------------------------------------------------------------
 
     @Test
