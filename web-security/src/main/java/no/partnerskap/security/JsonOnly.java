@@ -26,8 +26,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * arrays. Other bodies are now 415, other answers 406.</li>
  * <li>A POST (a command, a checkpoint, a rebuild) whose caller takes no JSON answer is refused (406) before it
  * runs. Spring finds out only when writing the answer, after the change was made: the caller would be told
- * it failed, retry, and make it twice. The check is the JSON writer's own, charset and all, and a type the
- * caller marks {@code q=0} it does not take.</li>
+ * it failed, retry, and make it twice. Plain JSON ({@code application/json}, or a wildcard admitting it) as
+ * the JSON writer checks it, charset and all, and not one the caller marks {@code q=0}; a write's answer is
+ * then always JSON, whatever else the header lists.</li>
  * </ul>
  */
 @Configuration
@@ -57,7 +58,8 @@ class JsonOnly implements WebMvcConfigurer, HandlerInterceptor {
             return true;
         }
         List<MediaType> accepted = negotiation.resolveMediaTypes(new ServletWebRequest(request));
-        if (accepted.stream().noneMatch(type -> type.getQualityValue() > 0 && json.canWrite(Map.class, type))) {
+        if (accepted.stream().noneMatch(type -> type.getQualityValue() > 0
+                && MediaType.APPLICATION_JSON.isCompatibleWith(type) && json.canWrite(Map.class, type))) {
             throw new HttpMediaTypeNotAcceptableException(ANSWERS);
         }
         return true;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import no.partnerskap.commitments.audit.CheckpointSealer.Outcome;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +42,8 @@ class CheckpointController {
     ResponseEntity<?> sealNow() {
         Outcome outcome = sealer.seal(true);
         if (outcome instanceof Outcome.Sealed sealed) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(sealed.checkpoint());
+            return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+                    .body(sealed.checkpoint());
         }
         if (outcome instanceof Outcome.UpToDate upToDate) {
             return upToDate.latest().<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> refused(

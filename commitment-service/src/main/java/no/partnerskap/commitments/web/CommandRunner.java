@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -79,7 +80,9 @@ public class CommandRunner {
 
     private static ResponseEntity<Map<String, Object>> answer(ResponseEntity.BodyBuilder builder,
                                                               CommandOutcome outcome, Map<String, Object> body) {
-        builder.eTag("\"" + outcome.version() + "\"");
+        // JSON whatever else Accept lists: the check before the command found it acceptable, and the answer
+        // must not fail after the command is stored
+        builder.contentType(MediaType.APPLICATION_JSON).eTag("\"" + outcome.version() + "\"");
         if (outcome.replayed()) {
             builder.header("Idempotent-Replayed", "true");
         }

@@ -124,6 +124,9 @@ class CallerAndHeaderRulesTest {
         Api.Response notJson = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
                 Map.of("percentComplete", 79, "asOf", Days.today()), "Accept", "application/json;q=0");
         Api.Response seal = api.post("/admin/checkpoints", one.secretariat(), null, "Accept", "text/html");
+        // another JSON type the answer is not: a client reading the type would take a stored write for an error
+        Api.Response problem = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 80, "asOf", Days.today()), "Accept", "application/problem+json");
 
         assertThat(html.status()).isEqualTo(406);
         assertThat(created.status()).isEqualTo(406);
@@ -131,11 +134,19 @@ class CallerAndHeaderRulesTest {
         assertThat(utf16.status()).isEqualTo(406);
         assertThat(notJson.status()).isEqualTo(406);
         assertThat(seal.status()).isEqualTo(406);
+        assertThat(problem.status()).isEqualTo(406);
         assertThat(events()).isEqualTo(before);
         assertThat(checkpoints()).isEqualTo(checkpoints);
         assertThat(api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
                 Map.of("percentComplete", 77, "asOf", Days.today()), "Accept", "text/html, application/json;q=0.5")
                 .status()).isEqualTo(200);
+        // a header that admits JSON somewhere gets it, whatever it prefers: never a 406 after the write
+        Api.Response preferred = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 81, "asOf", Days.today()), "Accept",
+                "application/json;charset=iso-8859-1, */*;q=0.1");
+        assertThat(preferred.status()).isEqualTo(200);
+        assertThat(preferred.header("Content-Type")).isEqualTo("application/json");
+        assertThat(events()).isEqualTo(before + 2);
     }
 
     @Test

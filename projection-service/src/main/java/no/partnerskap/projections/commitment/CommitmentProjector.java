@@ -104,14 +104,14 @@ class CommitmentProjector implements ReadModelProjector {
         Map<List<String>, BigDecimal> pledged = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         e.resources().forEach(r -> pledged.merge(List.of(r.kind().name(), r.unit()), r.amount(), BigDecimal::add));
-        ObjectNode after = JSON.createObjectNode().put("title", ReadModelWrites.storableInJson(e.title()))
-                .put("description", ReadModelWrites.storableInJson(e.description()));
+        ObjectNode after = JSON.createObjectNode().put("title", ReadModelWrites.storableText(e.title()))
+                .put("description", ReadModelWrites.storableText(e.description()));
         ArrayNode goals = after.putArray("goalIds");
         e.goalIds().forEach(goal -> goals.add(goal.toString()));
         ArrayNode resources = after.putArray("resources");
         pledged.forEach((key, amount) -> {
             if (amount.signum() > 0) {
-                resources.addObject().put("kind", key.get(0)).put("unit", ReadModelWrites.storableInJson(key.get(1)))
+                resources.addObject().put("kind", key.get(0)).put("unit", ReadModelWrites.storableText(key.get(1)))
                         .put("amount", amount);
             }
         });

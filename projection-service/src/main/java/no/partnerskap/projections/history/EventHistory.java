@@ -188,11 +188,11 @@ public class EventHistory {
 
     /**
      * A payload as {@code jsonb}, for the queries that look inside it. An event stored before the write
-     * side refused text with half a surrogate pair holds it as a JSON escape, which {@code jsonb} refuses
-     * (and with it the whole query): such an escape is read as U+FFFD.
+     * side refused text with U+0000 or half a surrogate pair holds it as a JSON escape, which {@code jsonb}
+     * refuses (and with it the whole query): such an escape is read as U+FFFD.
      */
     private static String payloadJson(String column) {
-        return "regexp_replace(convert_from(" + column + ", 'UTF8'), '\\\\u[dD][89a-fA-F][0-9a-fA-F]{2}', "
+        return "regexp_replace(convert_from(" + column + ", 'UTF8'), '\\\\u(0000|[dD][89a-fA-F][0-9a-fA-F]{2})', "
                 + "'\\\\ufffd', 'g')::jsonb";
     }
 

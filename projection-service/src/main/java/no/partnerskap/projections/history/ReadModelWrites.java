@@ -87,24 +87,37 @@ public class ReadModelWrites {
 
     /**
      * PostgreSQL's text cannot hold U+0000, which JSON and so an event can: a stored event with one would stop
-     * its processor for good. It is shown as U+FFFD, the character for one that cannot be shown; in an
-     * argument's text and in an array of texts (evidence links).
+     * its processor for good. It is shown as U+FFFD, the character for one that cannot be shown, and so is half
+     * a surrogate pair (which the driver would send as "?"); in an argument's text and in an array of texts
+     * (evidence links).
      */
     private static void storable(Object[] args) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof String text && text.indexOf('\u0000') >= 0) {
-                args[i] = text.replace('\u0000', '\uFFFD');
+            if (args[i] instanceof String text && mayNeedReplacing(text)) {
+                args[i] = storableText(text);
             } else if (args[i] instanceof String[] texts) {
                 storable(texts);
             }
         }
     }
 
+    /** A quick look before the pattern's: whether the text holds U+0000 or any surrogate at all. */
+    private static boolean mayNeedReplacing(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000' || Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Text as it can go into a {@code jsonb} value: U+0000 and half a surrogate pair (which events stored by older
-     * versions hold) become U+FFFD. Jackson writes both as JSON escapes, and PostgreSQL refuses the value.
+     * Text as PostgreSQL holds it, in a text column and in {@code jsonb}: U+0000 and half a surrogate pair
+     * (which events stored by older versions hold) become U+FFFD; a whole pair stays. Jackson writes either as a
+     * JSON escape, which {@code jsonb} refuses.
      */
-    public static String storableInJson(String text) {
+    public static String storableText(String text) {
         return text == null ? null : NOT_IN_JSONB.matcher(text).replaceAll("\uFFFD");
     }
 

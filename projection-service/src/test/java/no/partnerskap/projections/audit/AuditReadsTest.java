@@ -473,8 +473,10 @@ class AuditReadsTest {
     }
 
     private CommitmentRecorded recorded(UUID commitment, UUID organisation, String due) {
-        // the description as an older version stored it, with half a surrogate pair (a JSON escape jsonb refuses)
-        return new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + commitment, "beskrivelse \uD800",
+        // the description as an older version stored it, with U+0000 and half a surrogate pair (JSON escapes jsonb
+        // refuses)
+        return new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + commitment,
+                "beskrivelse \u0000 \uD800",
                 List.of(goal), List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(100000), "NOK")),
                 LocalDate.parse(due), LocalDate.parse(due).minusMonths(6));
     }

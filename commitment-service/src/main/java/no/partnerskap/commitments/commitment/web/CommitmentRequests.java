@@ -76,7 +76,8 @@ final class CommitmentRequests {
                           @Schema(example = "[\"https://example.no/anbud/123\"]") @Size(max = Limits.LIST)
                           List<@NotNull @Size(max = 2000) @Pattern(regexp = "https?://\\S+",
                                   message = "must be an http(s) link") String> evidence,
-                          @Schema(example = "2026-11-01") @NotNull LocalDate asOf) {
+                          @Schema(description = "the day it was true: not after today, nor before the commitment "
+                                  + "was recorded") @NotNull LocalDate asOf) {
     }
 
     record DeadlineExtension(@Schema(example = "2027-12-31") @NotNull LocalDate newDueDate,
