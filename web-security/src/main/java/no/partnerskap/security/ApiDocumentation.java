@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.Operation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -89,7 +90,8 @@ public final class ApiDocumentation {
         }
         answers(operation, "503", problem("Not just now: the database cannot be reached, or too many costly reads "
                 + "(waiting for a version, rebuilding a council report) are under way; retry after Retry-After "
-                + "seconds"));
+                + "seconds").addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
+                .description("seconds to wait before asking again")));
     }
 
     private static Schema<?> problemSchema() {

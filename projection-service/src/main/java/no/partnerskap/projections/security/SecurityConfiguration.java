@@ -54,9 +54,11 @@ class SecurityConfiguration {
                             // a rebuild changes what every reader sees: not by a token that also holds AUDITOR
                             .requestMatchers("/admin/**").access(changesBy("SECRETARIAT"));
                     if (publicRead) {
-                        auth.requestMatchers(HttpMethod.GET, READS).permitAll();
+                        auth.requestMatchers(HttpMethod.GET, READS).permitAll()
+                                .requestMatchers(HttpMethod.HEAD, READS).permitAll();
                     }
                     auth.requestMatchers(HttpMethod.GET, READS).hasAnyRole(ANY_ROLE)
+                            .requestMatchers(HttpMethod.HEAD, READS).hasAnyRole(ANY_ROLE)
                             // other methods: a command meant for the write side is told so (405), not 403
                             .requestMatchers("/api/**").authenticated()
                             .anyRequest().denyAll();

@@ -83,6 +83,10 @@ class PagesHttpTest {
             assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).as(path)
                     .startsWith("default-src 'none'; ").doesNotContain("script-src");
         }
+        // a HEAD is answered as the GET is, without the body
+        HttpResponse<String> head = PagesTestSupport.head(port, "/");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         // Swagger UI runs its own scripts
         HttpResponse<String> swagger = fetch(port, "/swagger-ui/index.html");
         assertThat(swagger.statusCode()).isEqualTo(200);

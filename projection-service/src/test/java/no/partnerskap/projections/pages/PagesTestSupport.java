@@ -20,11 +20,20 @@ public final class PagesTestSupport {
     private PagesTestSupport() {
     }
 
+    static HttpResponse<String> head(int port, String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
     static HttpResponse<String> fetch(int port, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

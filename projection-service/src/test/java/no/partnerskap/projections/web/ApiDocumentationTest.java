@@ -70,6 +70,9 @@ class ApiDocumentationTest {
         assertThat(member.path("properties").has("leaveReason")).isTrue();
         JsonNode goal = schema(docs, dashboard.path("properties").path("goals").path("items"));
         assertThat(goal.path("properties").has("revisions")).isTrue();
+        // a busy or unreachable read says when to ask again
+        assertThat(docs.path("paths").path("/api/sdg").path("get").path("responses").path("503").path("headers")
+                .has("Retry-After")).isTrue();
         // a rebuild starts (202) or is refused (409)
         JsonNode replay = docs.path("paths").path("/admin/projections/{name}/replay").path("post").path("responses");
         assertThat(replay.has("202")).isTrue();
