@@ -156,6 +156,10 @@ class PartnershipYearTest {
         Api.Response early = api.post("/api/partnerships/" + strategic + "/conclusion", secretariat, Map.of("reason", "Tidlig"));
         refused(early, 409, "conclusion-needs-every-commitment-ended");
         assertThat(early.text("detail")).contains("2 open commitments").contains(bridge).contains(pilot);
+        // and every one of them, for a client to act on
+        assertThat(early.body().path("openCommitments")).hasSize(2);
+        assertThat(List.of(early.body().path("openCommitments").get(0).asText(),
+                early.body().path("openCommitments").get(1).asText())).containsExactlyInAnyOrder(bridge, pilot);
 
         // outcome closes; only assessments after that
         ok(api.post("/api/commitments/" + bridge + "/outcome", municipalityPartner, Map.of("result", "FULFILLED",
@@ -182,8 +186,10 @@ class PartnershipYearTest {
         ok(api.post("/api/partnerships/" + strategic + "/members/" + university + "/departure", secretariat,
                 Map.of("reason", "Prosjektperioden er over")));
         // not while its network works under it
-        refused(api.post("/api/partnerships/" + strategic + "/conclusion", secretariat, Map.of("reason", "For tidlig")),
-                409, "conclusion-needs-networks-concluded");
+        Api.Response working = api.post("/api/partnerships/" + strategic + "/conclusion", secretariat,
+                Map.of("reason", "For tidlig"));
+        refused(working, 409, "conclusion-needs-networks-concluded");
+        assertThat(working.body().path("openNetworks").get(0).asText()).isEqualTo(network);
         ok(api.post("/api/partnerships/" + network + "/conclusion", secretariat, Map.of("reason", "Nettverket er ferdig")));
         ok(api.post("/api/partnerships/" + strategic + "/conclusion", secretariat, Map.of("reason", "Perioden er over")));
         refused(api.post("/api/partnerships/" + strategic + "/members", secretariat, member(outsider, "PARTNER", "LEADERSHIP")),

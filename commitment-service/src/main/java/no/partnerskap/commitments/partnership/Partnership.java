@@ -253,7 +253,7 @@ public class Partnership {
         if (!networks.isEmpty()) {
             throw new RuleViolation("conclusion-needs-networks-concluded", "partnership " + partnershipId
                     + " still has thematic networks working under it (" + networks.stream().map(UUID::toString)
-                    .collect(Collectors.joining(", ")) + "); conclude them first");
+                    .collect(Collectors.joining(", ")) + "); conclude them first", Map.of("openNetworks", networks));
         }
         apply(new PartnershipConcluded(partnershipId, command.reason()));
     }
@@ -268,7 +268,7 @@ public class Partnership {
             throw new RuleViolation("conclusion-needs-every-commitment-ended", "partnership " + partnershipId + " has "
                     + open.size() + (open.size() == 1 ? " open commitment" : " open commitments") + " ("
                     + String.join(", ", shown) + (open.size() > shown.size() ? ", ..." : "")
-                    + "); report their outcomes or withdraw them before concluding");
+                    + "); report their outcomes or withdraw them before concluding", Map.of("openCommitments", open));
         }
     }
 

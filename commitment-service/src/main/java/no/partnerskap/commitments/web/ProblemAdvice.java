@@ -92,6 +92,7 @@ class ProblemAdvice extends RequestProblems {
         ProblemDetail problem = problem(status, title, violation.getMessage());
         problem.setType(URI.create("urn:partnerships:rule:" + violation.rule()));
         problem.setProperty("rule", violation.rule());
+        violation.details().forEach(problem::setProperty);
         return ResponseEntity.status(status).body(problem);
     }
 
