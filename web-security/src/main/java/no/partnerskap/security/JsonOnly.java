@@ -2,8 +2,8 @@ package no.partnerskap.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -26,9 +26,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * arrays. Other bodies are now 415, other answers 406.</li>
  * <li>A POST (a command, a checkpoint, a rebuild) whose caller takes no JSON answer is refused (406) before it
  * runs. Spring finds out only when writing the answer, after the change was made: the caller would be told
- * it failed, retry, and make it twice. Plain JSON ({@code application/json}, or a wildcard admitting it) as
- * the JSON writer checks it, charset and all, and not one the caller marks {@code q=0}; a write's answer is
- * then always JSON, whatever else the header lists.</li>
+ * it failed, retry, and make it twice. Plain JSON ({@code application/json}, or a wildcard admitting it) in
+ * UTF-8 (or no charset named), and not one the caller marks {@code q=0}; a write's answer is then always
+ * that JSON, whatever else the header lists.</li>
  * </ul>
  */
 @Configuration
@@ -38,7 +38,6 @@ class JsonOnly implements WebMvcConfigurer, HandlerInterceptor {
 
     /** As Spring negotiates the answer: by the Accept header alone. */
     private final HeaderContentNegotiationStrategy negotiation = new HeaderContentNegotiationStrategy();
-    private final MappingJackson2HttpMessageConverter json = new MappingJackson2HttpMessageConverter();
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
@@ -51,6 +50,11 @@ class JsonOnly implements WebMvcConfigurer, HandlerInterceptor {
         registry.addInterceptor(this).addPathPatterns("/api/**", "/admin/**");
     }
 
+    /** The answers are written in UTF-8: a type naming another charset admits none of them. */
+    private static boolean inUtf8(MediaType type) {
+        return type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset());
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
@@ -59,7 +63,7 @@ class JsonOnly implements WebMvcConfigurer, HandlerInterceptor {
         }
         List<MediaType> accepted = negotiation.resolveMediaTypes(new ServletWebRequest(request));
         if (accepted.stream().noneMatch(type -> type.getQualityValue() > 0
-                && MediaType.APPLICATION_JSON.isCompatibleWith(type) && json.canWrite(Map.class, type))) {
+                && MediaType.APPLICATION_JSON.isCompatibleWith(type) && inUtf8(type))) {
             throw new HttpMediaTypeNotAcceptableException(ANSWERS);
         }
         return true;

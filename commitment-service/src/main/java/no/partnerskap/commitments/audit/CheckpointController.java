@@ -46,7 +46,8 @@ class CheckpointController {
                     .body(sealed.checkpoint());
         }
         if (outcome instanceof Outcome.UpToDate upToDate) {
-            return upToDate.latest().<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> refused(
+            return upToDate.latest().<ResponseEntity<?>>map(latest -> ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON).body(latest)).orElseGet(() -> refused(
                     "nothing-to-seal", "Nothing to seal", "The event store holds no events yet.", null));
         }
         if (outcome instanceof Outcome.NotSettled notSettled) {

@@ -120,7 +120,7 @@ class CallerAndHeaderRulesTest {
                 Map.of("percentComplete", 78, "asOf", Days.today()), "Accept", "application/json;charset=iso-8859-1");
         Api.Response utf16 = api.post("/api/organisations", one.secretariat(), Map.of("name", "Ny AS",
                 "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS"),
-                "Accept", "application/json;charset=utf-16");
+                "Accept", "application/json;charset=utf-16le");
         Api.Response notJson = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
                 Map.of("percentComplete", 79, "asOf", Days.today()), "Accept", "application/json;q=0");
         Api.Response seal = api.post("/admin/checkpoints", one.secretariat(), null, "Accept", "text/html");
