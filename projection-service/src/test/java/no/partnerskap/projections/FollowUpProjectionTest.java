@@ -99,25 +99,25 @@ class FollowUpProjectionTest {
                         List.of(new Attendance(business, Representation.LEADERSHIP))));
         // on track: due in a year, reported recently
         record(onTrack, business, "2028-03-01", new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(100000), "NOK"));
-        on("2027-02-02", new ProgressReported(onTrack, partnership, business, 60, "n", List.of(),
+        events.appendOn("2027-02-02", new ProgressReported(onTrack, partnership, business, 60, "n", List.of(),
                 LocalDate.of(2027, 2, 1)));
         // overdue: due last month, still active
         record(late, business, "2027-02-01", new Resource(ResourceKind.PERSON_DAYS, BigDecimal.valueOf(40), "days"));
         // at risk: due within 30 days with 20 % done; the assessment diverges (partner 90 % vs LIMITED)
         record(slow, county, "2027-03-20", new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(50000), "NOK"));
-        on("2027-02-10", new ProgressReported(slow, partnership, county, 20, "n", List.of(),
+        events.appendOn("2027-02-10", new ProgressReported(slow, partnership, county, 20, "n", List.of(),
                 LocalDate.of(2027, 2, 10)));
-        on("2027-02-12", new FollowUpRequested(slow, partnership, county, UUID.randomUUID(), "rapporter", null));
+        events.appendOn("2027-02-12", new FollowUpRequested(slow, partnership, county, UUID.randomUUID(), "rapporter", null));
         // fulfilled with 12 new jobs and 90 000 of 100 000 NOK delivered
         record(done, county, "2027-06-30", new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(100000), "NOK"));
-        on("2027-01-05", new ProgressReported(done, partnership, county, 90, "n", List.of(), LocalDate.of(2027, 1, 1)),
+        events.appendOn("2027-01-05", new ProgressReported(done, partnership, county, 90, "n", List.of(), LocalDate.of(2027, 1, 1)),
                 new CommitmentAssessed(done, partnership, county, AssessmentLevel.LIMITED, "tvilsomt"),
                 new OutcomeReported(done, partnership, county, OutcomeResult.FULFILLED, "n",
                         List.of(new IndicatorValue(jobs, BigDecimal.valueOf(12))),
                         List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(90000), "NOK")),
                         LocalDate.of(2027, 2, 15)));
         record(withdrawn, business, "2027-12-31");
-        on("2027-01-20", new CommitmentWithdrawn(withdrawn, partnership, business, "lagt ned"));
+        events.appendOn("2027-01-20", new CommitmentWithdrawn(withdrawn, partnership, business, "lagt ned"));
 
         Api api = Api.onPort(port);
         String viewer = tokens.token("viewer", null, "VIEWER");
@@ -245,11 +245,11 @@ class FollowUpProjectionTest {
                         null, null, new Period(LocalDate.of(2026, 1, 1), null), business),
                 new MemberAdmitted(partnership, business, MemberRole.CONVENOR, Representation.LEADERSHIP));
         record(commitment, business, "2027-12-31");
-        on("2026-12-01", new MilestoneAdded(commitment, partnership, business, milestone, "Pilot",
+        events.appendOn("2026-12-01", new MilestoneAdded(commitment, partnership, business, milestone, "Pilot",
                         LocalDate.of(2027, 6, 1)),
                 new FollowUpRequested(commitment, partnership, business, UUID.randomUUID(), "Hvordan går det?", null));
         // without it: a request open since December and no report since November, both AT_RISK by March
-        on("2027-01-10", new MilestoneCompleted(commitment, partnership, business, milestone,
+        events.appendOn("2027-01-10", new MilestoneCompleted(commitment, partnership, business, milestone,
                 LocalDate.of(2027, 1, 5)));
         Api api = Api.onPort(port);
         String viewer = tokens.token("viewer", null, "VIEWER");
@@ -278,7 +278,7 @@ class FollowUpProjectionTest {
                 new MemberAdmitted(partnership, business, MemberRole.CONVENOR, Representation.LEADERSHIP),
                 new ResultGoalDefined(partnership, water, "Rent vann", null, null, BigDecimal.ZERO, BigDecimal.TEN,
                         null, List.of("6.b")));
-        on("2026-11-01", new CommitmentRecorded(commitment, partnership, business, "Tiltak", "d", List.of(water),
+        events.appendOn("2026-11-01", new CommitmentRecorded(commitment, partnership, business, "Tiltak", "d", List.of(water),
                         List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(2_000_000), "NOK"),
                                 new Resource(ResourceKind.PERSON_DAYS, BigDecimal.valueOf(40), "days"),
                                 new Resource(ResourceKind.IN_KIND, BigDecimal.ONE, "båt")),
@@ -331,7 +331,7 @@ class FollowUpProjectionTest {
         events.append(new OrganisationRegistered(business, "Havkraft AS", "923609016", Sector.BUSINESS),
                 new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
                         null, null, new Period(LocalDate.of(2026, 1, 1), null), business));
-        on("2026-11-01", new CommitmentRecorded(commitment, partnership, business, "Tiltak", "d", List.of(),
+        events.appendOn("2026-11-01", new CommitmentRecorded(commitment, partnership, business, "Tiltak", "d", List.of(),
                         List.of(), LocalDate.of(2027, 6, 30), LocalDate.of(2026, 11, 1)),
                 new CommitmentRevised(commitment, partnership, business, "Ny\u0000tittel \uD800", "d", List.of(),
                         List.of(new Resource(ResourceKind.IN_KIND, BigDecimal.ONE, "b\u0000t")), "rettet"));
@@ -350,7 +350,7 @@ class FollowUpProjectionTest {
         events.append(new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
                 new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "Samordne",
                         "P", null, null, new Period(LocalDate.of(2026, 1, 1), null), county));
-        on("2027-02-01", new MandateRevised(partnership, "Samordne", "Samordne og måle", "fylkestinget ba om det"));
+        events.appendOn("2027-02-01", new MandateRevised(partnership, "Samordne", "Samordne og måle", "fylkestinget ba om det"));
         String viewer = tokens.token("viewer", null, "VIEWER");
 
         JsonNode dashboard = Api.onPort(port).get("/api/partnerships/" + partnership + "?minVersion=1", viewer).body();
@@ -422,7 +422,7 @@ class FollowUpProjectionTest {
                 new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP));
         record(done, county, "2027-06-30");
         record(slow, county, "2027-06-30");
-        on("2027-01-05", new ProgressReported(done, partnership, county, 35, "n", List.of(), LocalDate.of(2027, 1, 1)),
+        events.appendOn("2027-01-05", new ProgressReported(done, partnership, county, 35, "n", List.of(), LocalDate.of(2027, 1, 1)),
                 new OutcomeReported(done, partnership, county, OutcomeResult.FULFILLED, "n", List.of(), List.of(),
                         LocalDate.of(2027, 2, 15)),
                 new CommitmentAssessed(done, partnership, county, AssessmentLevel.COMPLETE, "levert"),
@@ -488,13 +488,8 @@ class FollowUpProjectionTest {
         assertThat(member(dashboard, county).path("leadershipAttendances").asLong()).isEqualTo(1);
     }
 
-    private void on(String day, Object... happened) {
-        events.append(LocalDate.parse(day).atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Oslo")).toInstant(),
-                java.util.Map.of(), happened);
-    }
-
     private void record(UUID commitment, UUID organisation, String due, Resource... resources) {
-        on("2026-11-01", new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + commitment,
+        events.appendOn("2026-11-01", new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + commitment,
                 "beskrivelse", List.of(jobs), List.of(resources), LocalDate.parse(due), LocalDate.of(2026, 11, 1)));
     }
 

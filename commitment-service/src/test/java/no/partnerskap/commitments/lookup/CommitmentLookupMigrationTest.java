@@ -22,9 +22,7 @@ class CommitmentLookupMigrationTest {
 
     @Test
     void the_lookup_starts_with_every_commitment_recorded_before_it_open_unless_ended() {
-        TestPostgres.Database database = TestPostgres.newDatabase();
-        DataSource service = database.as(database.commitmentUser(), database.commitmentPassword());
-        migrate(service, "4");
+        DataSource service = olderStore("4");
         JdbcTemplate jdbc = new JdbcTemplate(service);
 
         UUID partnership = UUID.randomUUID();
@@ -54,9 +52,7 @@ class CommitmentLookupMigrationTest {
     /** Networks established before the lookup kept their parent: the migration takes it from their events. */
     @Test
     void networks_established_before_know_their_strategic_partnership() {
-        TestPostgres.Database database = TestPostgres.newDatabase();
-        DataSource service = database.as(database.commitmentUser(), database.commitmentPassword());
-        migrate(service, "5");
+        DataSource service = olderStore("5");
         JdbcTemplate jdbc = new JdbcTemplate(service);
         UUID strategic = UUID.randomUUID();
         UUID network = UUID.randomUUID();
@@ -65,11 +61,8 @@ class CommitmentLookupMigrationTest {
             String payload = "{\"partnershipId\":\"" + id + "\",\"name\":\"halv\\uD800vei\",\"kind\":\""
                     + (isNetwork ? "THEMATIC_NETWORK" : "STRATEGIC") + "\",\"parentPartnershipId\":"
                     + (isNetwork ? "\"" + strategic + "\"" : "null") + "}";
-            jdbc.update("""
-                    insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
-                        type, time_stamp, payload_type, payload) values (?, ?, 0, 'Partnership', '2026-11-29T12:00:00Z',
-                        'no.partnerskap.api.partnership.PartnershipEvent$PartnershipEstablished', ?)""",
-                    UUID.randomUUID().toString(), id.toString(), payload.getBytes(StandardCharsets.UTF_8));
+            store(jdbc, "Partnership", id, 0, "no.partnerskap.api.partnership.PartnershipEvent$PartnershipEstablished",
+                    payload);
             // as the lookup recorded them then: without a parent
             jdbc.update("insert into event_store.partnership_lookup (partnership_id, kind) values (?, ?)", id,
                     isNetwork ? "THEMATIC_NETWORK" : "STRATEGIC");
@@ -79,6 +72,14 @@ class CommitmentLookupMigrationTest {
 
         assertThat(new CommandSideLookups(jdbc).openNetworks(strategic)).containsExactly(network);
         assertThat(new CommandSideLookups(jdbc).openNetworks(network)).isEmpty();
+    }
+
+    /** A fresh store, migrated as far as an older version took it. */
+    private static DataSource olderStore(String version) {
+        TestPostgres.Database database = TestPostgres.newDatabase();
+        DataSource service = database.as(database.commitmentUser(), database.commitmentPassword());
+        migrate(service, version);
+        return service;
     }
 
     private static void migrate(DataSource dataSource, String target) {
@@ -91,10 +92,16 @@ class CommitmentLookupMigrationTest {
         // with text as an older version stored half a surrogate pair: a JSON escape that jsonb refuses
         String payload = "{\"commitmentId\":\"" + commitment + "\",\"partnershipId\":\"" + partnership
                 + "\",\"title\":\"halv\\uD800vei\"}";
+        store(jdbc, "Commitment", commitment, sequence, EVENT + event, payload);
+    }
+
+    /** Stores an event as commitment-service does, its payload given as the JSON text stored. */
+    private static void store(JdbcTemplate jdbc, String aggregateType, UUID aggregate, long sequence,
+                              String payloadType, String payload) {
         jdbc.update("""
                 insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
-                    type, time_stamp, payload_type, payload) values (?, ?, ?, 'Commitment', '2026-11-29T12:00:00Z', ?, ?)""",
-                UUID.randomUUID().toString(), commitment.toString(), sequence, EVENT + event,
+                    type, time_stamp, payload_type, payload) values (?, ?, ?, ?, '2026-11-29T12:00:00Z', ?, ?)""",
+                UUID.randomUUID().toString(), aggregate.toString(), sequence, aggregateType, payloadType,
                 payload.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +85,7 @@ class ProjectionMetricsTest {
                 new PartnershipEstablished(partnership, "Målt", PartnershipKind.STRATEGIC, null, "M", null, null,
                         null, new Period(LocalDate.of(2026, 1, 1), null), org),
                 new MemberAdmitted(partnership, org, MemberRole.CONVENOR, Representation.LEADERSHIP));
-        on("2027-02-20", recorded(onTrack, partnership, org, "2028-01-01"),
+        events.appendOn("2027-02-20", recorded(onTrack, partnership, org, "2028-01-01"),
                 recorded(atRisk, partnership, org, "2027-03-15"),
                 recorded(overdue, partnership, org, "2027-02-25"),
                 recorded(closed, partnership, org, "2027-12-31"),
@@ -120,7 +119,7 @@ class ProjectionMetricsTest {
         UUID partnership = UUID.randomUUID();
         UUID commitment = UUID.randomUUID();
         events.append(new OrganisationRegistered(org, "Telling AS", "912345670", Sector.BUSINESS));
-        on("2027-02-20", recorded(commitment, partnership, org, "2028-01-01"),
+        events.appendOn("2027-02-20", recorded(commitment, partnership, org, "2028-01-01"),
                 new ProgressReported(commitment, partnership, org, 10, "n", List.of(), LocalDate.of(2027, 2, 20)),
                 new ProgressReported(commitment, partnership, org, 20, "n", List.of(), LocalDate.of(2027, 2, 21)));
 
@@ -202,11 +201,6 @@ class ProjectionMetricsTest {
         }
         throw new AssertionError("no " + name + wanted + " in the scrape: "
                 + scrape.lines().filter(l -> l.startsWith("partnerships_")).toList());
-    }
-
-    private void on(String day, Object... happened) {
-        events.append(LocalDate.parse(day).atTime(10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant(), Map.of(),
-                happened);
     }
 
     private static CommitmentRecorded recorded(UUID id, UUID partnership, UUID org, String due) {

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -367,16 +366,15 @@ class ProjectionReplayTest {
                 new PartnershipConcluded(network, "formålet nådd"));
     }
 
-    private void on(String day, Object... happened) {
-        Instant at = LocalDate.parse(day).atTime(10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
-        events.append(at, Map.of(AuditMetadata.SUBJECT, "sekretariat@vlfk.no", AuditMetadata.ROLES, "SECRETARIAT"),
-                happened);
-    }
-
     private static CommitmentRecorded commitment(UUID id, UUID partnership, UUID organisation, UUID goal, String due) {
         return new CommitmentRecorded(id, partnership, organisation, "Tiltak " + id, "beskrivelse", List.of(goal),
                 List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(100000), "NOK"),
                         new Resource(ResourceKind.PERSON_DAYS, BigDecimal.valueOf(40), "days")),
                 LocalDate.parse(due), LocalDate.of(2026, 3, 1));
+    }
+
+    private void on(String day, Object... happened) {
+        events.appendOn(day, Map.of(AuditMetadata.SUBJECT, "sekretariat@vlfk.no", AuditMetadata.ROLES, "SECRETARIAT"),
+                happened);
     }
 }

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,8 +53,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ProjectionServiceTest
 class CouncilReportPositionTest {
 
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -84,13 +81,13 @@ class CouncilReportPositionTest {
         clock.setToday(LocalDate.of(2022, 12, 15));
         Api api = Api.onPort(port);
         String viewer = tokens.token("viewer", null, "VIEWER");
-        on("2022-01-05", new OrganisationRegistered(county, "Rogaland fylkeskommune", "971045698", Sector.PUBLIC_COUNTY),
+        events.appendOn("2022-01-05", new OrganisationRegistered(county, "Rogaland fylkeskommune", "971045698", Sector.PUBLIC_COUNTY),
                 new PartnershipEstablished(coast, "Kystnettverket", PartnershipKind.STRATEGIC, null, "mandat", null,
                         null, null, new Period(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31)), county),
                 new MemberAdmitted(coast, county, MemberRole.CONVENOR, Representation.LEADERSHIP));
-        on("2022-02-01", new ResultGoalDefined(coast, goalId, "Nye bedrifter", null, "stk", BigDecimal.ZERO,
+        events.appendOn("2022-02-01", new ResultGoalDefined(coast, goalId, "Nye bedrifter", null, "stk", BigDecimal.ZERO,
                 BigDecimal.valueOf(40), null, List.of("9.3")));
-        on("2022-03-01", new CommitmentRecorded(commitment, coast, county, "Inkubator", "beskrivelse", List.of(goalId),
+        events.appendOn("2022-03-01", new CommitmentRecorded(commitment, coast, county, "Inkubator", "beskrivelse", List.of(goalId),
                 List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(1000), "NOK")), LocalDate.of(2023, 6, 30),
                 LocalDate.of(2022, 3, 1)));
         long then = caughtUp();
@@ -113,7 +110,7 @@ class CouncilReportPositionTest {
         assertThat(before.path("commitments").path("made").asLong()).isEqualTo(1);
 
         // later: the target is revised and the commitment closed
-        on("2022-12-10", new ResultGoalRevised(coast, goalId, "Nye bedrifter", null, "stk", BigDecimal.ZERO,
+        events.appendOn("2022-12-10", new ResultGoalRevised(coast, goalId, "Nye bedrifter", null, "stk", BigDecimal.ZERO,
                         BigDecimal.ZERO, BigDecimal.valueOf(40), BigDecimal.valueOf(60), null, List.of("9.3"),
                         "nytt grunnlag"),
                 new OutcomeReported(commitment, coast, county, OutcomeResult.FULFILLED, "ferdig",
@@ -230,7 +227,4 @@ class CouncilReportPositionTest {
         return copy;
     }
 
-    private void on(String day, Object... happened) {
-        events.append(LocalDate.parse(day).atTime(10, 0).atZone(OSLO).toInstant(), Map.of(), happened);
-    }
 }

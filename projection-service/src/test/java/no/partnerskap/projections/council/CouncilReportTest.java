@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CouncilReportTest {
 
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     static final String GREEN_NAME = "Grønn \"region\", Vestland";
     static final String NASTY_NAME = "=cmd|' /C calc'!A0 <script>alert('x')</script>";
 
@@ -102,64 +100,64 @@ class CouncilReportTest {
     void given_a_year_of_events() {
         api = Api.onPort(port);
         viewer = tokens.token("viewer", null, "VIEWER");
-        on("2017-01-05", new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+        events.appendOn("2017-01-05", new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
                 new OrganisationRegistered(business, "Havkraft AS", "923609016", Sector.BUSINESS),
                 new OrganisationRegistered(university, "Universitetet i Bergen", "874789542", Sector.ACADEMIA),
                 new OrganisationRegistered(former, "Gammel partner AS", "910747711", Sector.BUSINESS),
                 establish(concludedBefore, "Avsluttet samarbeid", PartnershipKind.STRATEGIC, null, "2017-01-01",
                         "2020-12-31"));
-        on("2018-01-05", establish(concludedInYear, "Avsluttet i året", PartnershipKind.STRATEGIC, null,
+        events.appendOn("2018-01-05", establish(concludedInYear, "Avsluttet i året", PartnershipKind.STRATEGIC, null,
                 "2018-01-01", "2020-12-31"));
-        on("2018-01-10", establish(green, GREEN_NAME, PartnershipKind.STRATEGIC, null, "2018-01-01", "2020-12-31"),
+        events.appendOn("2018-01-10", establish(green, GREEN_NAME, PartnershipKind.STRATEGIC, null, "2018-01-01", "2020-12-31"),
                 new MemberAdmitted(green, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
                 new MemberAdmitted(green, former, MemberRole.PARTNER, Representation.OPERATIONAL));
-        on("2018-02-01", new MemberAdmitted(green, business, MemberRole.PARTNER, Representation.MANAGEMENT));
-        on("2018-03-01", new ResultGoalDefined(green, jobs, "Nye arbeidsplasser", "arbeidsplasser", "stk",
+        events.appendOn("2018-02-01", new MemberAdmitted(green, business, MemberRole.PARTNER, Representation.MANAGEMENT));
+        events.appendOn("2018-03-01", new ResultGoalDefined(green, jobs, "Nye arbeidsplasser", "arbeidsplasser", "stk",
                 BigDecimal.ZERO, BigDecimal.valueOf(40), LocalDate.of(2020, 12, 31), List.of("8.5", "17.17")));
         record("2018-03-01", closedBeforeYear, green, county, "2018-12-01", money(5000));
-        on("2018-10-01", new MemberLeft(green, former, "omorganisert"));
+        events.appendOn("2018-10-01", new MemberLeft(green, former, "omorganisert"));
         record("2018-11-01", fulfilled, green, county, "2019-06-30", money(100000));
-        on("2018-11-01", new PartnershipConcluded(concludedBefore, "formålet er nådd"));
-        on("2018-11-20", outcome(closedBeforeYear, green, county, OutcomeResult.FULFILLED, 3, money(5000)));
-        on("2018-12-02", meeting(green, "2018-12-01", Map.of(county, Representation.LEADERSHIP)));
+        events.appendOn("2018-11-01", new PartnershipConcluded(concludedBefore, "formålet er nådd"));
+        events.appendOn("2018-11-20", outcome(closedBeforeYear, green, county, OutcomeResult.FULFILLED, 3, money(5000)));
+        events.appendOn("2018-12-02", meeting(green, "2018-12-01", Map.of(county, Representation.LEADERSHIP)));
 
         // 2019, the year reported on
-        on("2019-01-05", establish(network, NASTY_NAME, PartnershipKind.THEMATIC_NETWORK, green, "2019-01-01",
+        events.appendOn("2019-01-05", establish(network, NASTY_NAME, PartnershipKind.THEMATIC_NETWORK, green, "2019-01-01",
                         "2019-12-31"),
                 new MemberAdmitted(network, business, MemberRole.CONVENOR, Representation.LEADERSHIP));
-        on("2019-02-01", new ResultGoalDefined(green, emissions, "Lavere utslipp", "CO2", "tonn",
+        events.appendOn("2019-02-01", new ResultGoalDefined(green, emissions, "Lavere utslipp", "CO2", "tonn",
                 BigDecimal.valueOf(100), BigDecimal.valueOf(60), null, List.of("13.2")));
         record("2019-02-01", overdue, green, business, "2019-10-01",
                 new Resource(ResourceKind.PERSON_DAYS, BigDecimal.valueOf(40), "days"));
-        on("2019-03-01", new MemberAdmitted(green, university, MemberRole.PARTNER, Representation.LEADERSHIP));
+        events.appendOn("2019-03-01", new MemberAdmitted(green, university, MemberRole.PARTNER, Representation.LEADERSHIP));
         record("2019-03-01", extended, green, business, "2019-11-01", money(50000));
-        on("2019-03-11", meeting(green, "2019-03-10",
+        events.appendOn("2019-03-11", meeting(green, "2019-03-10",
                 Map.of(county, Representation.LEADERSHIP, business, Representation.OPERATIONAL)));
         record("2019-04-01", withdrawn, green, university, "2019-12-01", money(20000));
-        on("2019-05-01", new ResultGoalRevised(green, jobs, "Nye arbeidsplasser", "arbeidsplasser", "stk",
+        events.appendOn("2019-05-01", new ResultGoalRevised(green, jobs, "Nye arbeidsplasser", "arbeidsplasser", "stk",
                 BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.valueOf(40), BigDecimal.valueOf(50),
                 LocalDate.of(2020, 12, 31), List.of("8.5", "17.17"), "ny statistikk"));
         record("2019-05-01", closedAfterYear, green, county, "2019-09-01", money(30000));
-        on("2019-05-06", meeting(network, "2019-05-05", Map.of(business, Representation.LEADERSHIP)));
+        events.appendOn("2019-05-06", meeting(network, "2019-05-05", Map.of(business, Representation.LEADERSHIP)));
         record("2019-06-01", networkCommitment, network, business, "2019-12-31",
                 new Resource(ResourceKind.IN_KIND, BigDecimal.TEN, "timer"));
-        on("2019-06-20", outcome(fulfilled, green, county, OutcomeResult.FULFILLED, 12, money(90000)));
-        on("2019-06-30", new PartnershipConcluded(concludedInYear, "slått sammen"));
-        on("2019-08-01", new CommitmentWithdrawn(withdrawn, green, university, "ingen midler"));
-        on("2019-09-11", meeting(green, "2019-09-10", Map.of(county, Representation.LEADERSHIP,
+        events.appendOn("2019-06-20", outcome(fulfilled, green, county, OutcomeResult.FULFILLED, 12, money(90000)));
+        events.appendOn("2019-06-30", new PartnershipConcluded(concludedInYear, "slått sammen"));
+        events.appendOn("2019-08-01", new CommitmentWithdrawn(withdrawn, green, university, "ingen midler"));
+        events.appendOn("2019-09-11", meeting(green, "2019-09-10", Map.of(county, Representation.LEADERSHIP,
                 business, Representation.LEADERSHIP, university, Representation.LEADERSHIP)));
-        on("2019-10-15", new DeadlineExtended(extended, green, business, LocalDate.of(2019, 11, 1),
+        events.appendOn("2019-10-15", new DeadlineExtended(extended, green, business, LocalDate.of(2019, 11, 1),
                 LocalDate.of(2020, 3, 1), "forsinket levering"));
-        on("2019-11-01", establish(nextPeriod, "Neste periode", PartnershipKind.STRATEGIC, null, "2020-01-01",
+        events.appendOn("2019-11-01", establish(nextPeriod, "Neste periode", PartnershipKind.STRATEGIC, null, "2020-01-01",
                 "2022-12-31"));
-        on("2019-12-20", new OutcomeReported(networkCommitment, network, business, OutcomeResult.NOT_FULFILLED, "n",
+        events.appendOn("2019-12-20", new OutcomeReported(networkCommitment, network, business, OutcomeResult.NOT_FULFILLED, "n",
                 List.of(), List.of(new Resource(ResourceKind.IN_KIND, BigDecimal.valueOf(2), "timer")),
                 LocalDate.of(2019, 12, 20)));
 
         // after the year
         record("2020-01-05", madeAfterYear, green, business, "2020-06-01", money(7000));
-        on("2020-01-10", outcome(closedAfterYear, green, county, OutcomeResult.PARTIALLY_FULFILLED, 5, money(10000)));
-        on("2020-01-16", meeting(green, "2020-01-15",
+        events.appendOn("2020-01-10", outcome(closedAfterYear, green, county, OutcomeResult.PARTIALLY_FULFILLED, 5, money(10000)));
+        events.appendOn("2020-01-16", meeting(green, "2020-01-15",
                 Map.of(county, Representation.LEADERSHIP, business, Representation.LEADERSHIP)));
 
         long head = history.head();
@@ -373,10 +371,6 @@ class CouncilReportTest {
 
     // ---- the events
 
-    private void on(String day, Object... happened) {
-        events.append(LocalDate.parse(day).atTime(10, 0).atZone(OSLO).toInstant(), Map.of(), happened);
-    }
-
     private static PartnershipEstablished establish(UUID id, String name, PartnershipKind kind, UUID parent,
                                                     String from, String to) {
         return new PartnershipEstablished(id, name, kind, parent, "mandat", "formål", null, null,
@@ -385,7 +379,7 @@ class CouncilReportTest {
 
     private void record(String day, UUID commitment, UUID partnership, UUID organisation, String due,
                         Resource... resources) {
-        on(day, new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + day, "beskrivelse",
+        events.appendOn(day, new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + day, "beskrivelse",
                 partnership.equals(green) ? List.of(jobs) : List.of(), List.of(resources), LocalDate.parse(due),
                 LocalDate.parse(day)));
     }

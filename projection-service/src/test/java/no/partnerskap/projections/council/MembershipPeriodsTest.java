@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRevised;
@@ -39,8 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ProjectionServiceTest
 class MembershipPeriodsTest {
 
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -60,14 +56,14 @@ class MembershipPeriodsTest {
         UUID county = UUID.randomUUID();
         UUID returning = UUID.randomUUID();
         UUID partnership = UUID.randomUUID();
-        on("2031-01-05", new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+        events.appendOn("2031-01-05", new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
                 new OrganisationRegistered(returning, "Tilbake AS", "923609016", Sector.BUSINESS),
                 new PartnershipEstablished(partnership, "Gjenopptatt", PartnershipKind.STRATEGIC, null, "M", "P", null,
                         null, new Period(LocalDate.of(2031, 1, 1), null), county),
                 new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
                 new MemberAdmitted(partnership, returning, MemberRole.PARTNER, Representation.MANAGEMENT));
-        on("2031-06-01", new MemberLeft(partnership, returning, "pause"));
-        on("2031-09-01", new MemberAdmitted(partnership, returning, MemberRole.OBSERVER, Representation.OPERATIONAL));
+        events.appendOn("2031-06-01", new MemberLeft(partnership, returning, "pause"));
+        events.appendOn("2031-09-01", new MemberAdmitted(partnership, returning, MemberRole.OBSERVER, Representation.OPERATIONAL));
         clock.setToday(LocalDate.of(2032, 1, 15));
         Api api = Api.onPort(port);
         String viewer = tokens.token("viewer", null, "VIEWER");
@@ -86,7 +82,7 @@ class MembershipPeriodsTest {
         UUID partner = UUID.randomUUID();
         UUID partnership = UUID.randomUUID();
         UUID commitment = UUID.randomUUID();
-        on("2031-01-05", new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+        events.appendOn("2031-01-05", new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
                 new OrganisationRegistered(partner, "Havn AS", "923609016", Sector.BUSINESS),
                 new PartnershipEstablished(partnership, "Havnesamarbeid", PartnershipKind.STRATEGIC, null, "M", "P",
                         null, null, new Period(LocalDate.of(2031, 1, 1), null), county),
@@ -95,7 +91,7 @@ class MembershipPeriodsTest {
                 new CommitmentRecorded(commitment, partnership, partner, "Landstrøm", null, List.of(),
                         List.of(new Resource(ResourceKind.FUNDING, new BigDecimal("750000"), "NOK")),
                         LocalDate.of(2031, 12, 31), LocalDate.of(2031, 1, 5)));
-        on("2031-08-01", new CommitmentRevised(commitment, partnership, partner, "Landstrøm", null, List.of(),
+        events.appendOn("2031-08-01", new CommitmentRevised(commitment, partnership, partner, "Landstrøm", null, List.of(),
                         List.of(new Resource(ResourceKind.FUNDING, new BigDecimal("900000"), "NOK")), "større anlegg"),
                 new MemberRoleChanged(partnership, partner, MemberRole.PARTNER, MemberRole.OBSERVER,
                         Representation.OPERATIONAL));
@@ -132,7 +128,4 @@ class MembershipPeriodsTest {
                 .path("activeAtReportDate").asBoolean();
     }
 
-    private void on(String day, Object... happened) {
-        events.append(LocalDate.parse(day).atTime(10, 0).atZone(OSLO).toInstant(), Map.of(), happened);
-    }
 }

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentWithdrawn;
@@ -44,7 +42,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ProjectionServiceTest
 class WithdrawnPledgeTest {
 
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     /** A target no other test uses: the SDG coverage counts every partnership in the database. */
     static final String TARGET = "14.a";
 
@@ -73,15 +70,15 @@ class WithdrawnPledgeTest {
         UUID goal = UUID.randomUUID();
         UUID standing = UUID.randomUUID();
         UUID withdrawn = UUID.randomUUID();
-        on("2026-01-10", new OrganisationRegistered(county, "Nordland fylkeskommune", "964982953", Sector.PUBLIC_COUNTY),
+        events.appendOn("2026-01-10", new OrganisationRegistered(county, "Nordland fylkeskommune", "964982953", Sector.PUBLIC_COUNTY),
                 new PartnershipEstablished(partnership, "Havforskning", PartnershipKind.STRATEGIC, null, "mandat",
                         null, null, null, new Period(LocalDate.of(2026, 1, 1), null), county),
                 new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
                 new ResultGoalDefined(partnership, goal, "Forskning", "prosjekter", "stk", BigDecimal.ZERO,
                         BigDecimal.TEN, null, List.of(TARGET)));
-        on("2026-02-01", recorded(standing, partnership, county, goal, 100000),
+        events.appendOn("2026-02-01", recorded(standing, partnership, county, goal, 100000),
                 recorded(withdrawn, partnership, county, goal, 20000));
-        on("2026-06-01", new CommitmentWithdrawn(withdrawn, partnership, county, "ingen midler"));
+        events.appendOn("2026-06-01", new CommitmentWithdrawn(withdrawn, partnership, county, "ingen midler"));
         clock.setToday(LocalDate.of(2026, 11, 29));
         long head = history.head();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
@@ -101,10 +98,6 @@ class WithdrawnPledgeTest {
         // before the withdrawal the pledge stood, and a report counted to then says so
         JsonNode before = api.get("/api/reports/council?year=2026&reportDate=2026-05-31", viewer).body();
         assertThat(pledged(partnership(before, partnership).path("resources"))).isEqualByComparingTo("120000");
-    }
-
-    private void on(String day, Object... happened) {
-        events.append(LocalDate.parse(day).atTime(10, 0).atZone(OSLO).toInstant(), Map.of(), happened);
     }
 
     private static CommitmentRecorded recorded(UUID commitment, UUID partnership, UUID organisation, UUID goal,

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import no.partnerskap.api.commitment.AssessmentLevel;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentAssessed;
@@ -100,25 +98,25 @@ final class PageScenario {
                 new MemberAdmitted(network, scripted, MemberRole.CONVENOR, Representation.LEADERSHIP));
         record(partnership, onTrack, business, "2028-03-01",
                 new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(100000), "NOK"));
-        on("2027-02-02", new ProgressReported(onTrack, partnership, business, 60, "n", List.of(),
+        events.appendOn("2027-02-02", new ProgressReported(onTrack, partnership, business, 60, "n", List.of(),
                 LocalDate.of(2027, 2, 1)));
         record(partnership, late, business, "2027-02-01",
                 new Resource(ResourceKind.PERSON_DAYS, BigDecimal.valueOf(40), "days"));
         record(partnership, slow, county, "2027-03-20",
                 new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(50000), "NOK"));
-        on("2027-02-10", new ProgressReported(slow, partnership, county, 20, "n", List.of(),
+        events.appendOn("2027-02-10", new ProgressReported(slow, partnership, county, 20, "n", List.of(),
                 LocalDate.of(2027, 2, 10)));
-        on("2027-02-12", new FollowUpRequested(slow, partnership, county, UUID.randomUUID(), "rapporter", null));
+        events.appendOn("2027-02-12", new FollowUpRequested(slow, partnership, county, UUID.randomUUID(), "rapporter", null));
         record(partnership, done, county, "2027-06-30",
                 new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(100000), "NOK"));
-        on("2027-01-05", new ProgressReported(done, partnership, county, 90, "n", List.of(), LocalDate.of(2027, 1, 1)),
+        events.appendOn("2027-01-05", new ProgressReported(done, partnership, county, 90, "n", List.of(), LocalDate.of(2027, 1, 1)),
                 new CommitmentAssessed(done, partnership, county, AssessmentLevel.LIMITED, "tvilsomt"),
                 new OutcomeReported(done, partnership, county, OutcomeResult.FULFILLED, "n",
                         List.of(new IndicatorValue(jobs, BigDecimal.valueOf(12))),
                         List.of(new Resource(ResourceKind.FUNDING, BigDecimal.valueOf(90000), "NOK")),
                         LocalDate.of(2027, 2, 15)));
         record(partnership, withdrawn, business, "2027-12-31");
-        on("2027-01-20", new CommitmentWithdrawn(withdrawn, partnership, business, "lagt ned"));
+        events.appendOn("2027-01-20", new CommitmentWithdrawn(withdrawn, partnership, business, "lagt ned"));
         record(network, networkLate, scripted, "2027-01-15");
 
         Api api = Api.onPort(port);
@@ -133,13 +131,8 @@ final class PageScenario {
         return this;
     }
 
-    private void on(String day, Object... happened) {
-        events.append(LocalDate.parse(day).atTime(10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant(), Map.of(),
-                happened);
-    }
-
     private void record(UUID in, UUID commitment, UUID organisation, String due, Resource... resources) {
-        on("2026-11-01", new CommitmentRecorded(commitment, in, organisation, "Tiltak " + commitment.toString()
+        events.appendOn("2026-11-01", new CommitmentRecorded(commitment, in, organisation, "Tiltak " + commitment.toString()
                 .substring(0, 8), "beskrivelse", List.of(jobs), List.of(resources), LocalDate.parse(due),
                 LocalDate.of(2026, 11, 1)));
     }

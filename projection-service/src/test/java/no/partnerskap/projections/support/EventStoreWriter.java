@@ -1,6 +1,8 @@
 package no.partnerskap.projections.support;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ import org.axonframework.messaging.MetaData;
  * commitment-service's role), so a projection test says "given these events".
  */
 public class EventStoreWriter {
+
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private final JdbcEventStorageEngine engine;
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
@@ -58,6 +62,16 @@ public class EventStoreWriter {
 
     public void append(Object... events) {
         append(null, Map.of(), events);
+    }
+
+    /** Appends the events as recorded on that day ({@code "2031-06-01"}), at 10:00 in Oslo. */
+    public void appendOn(String day, Object... events) {
+        appendOn(day, Map.of(), events);
+    }
+
+    /** The same, with the audit metadata given. */
+    public void appendOn(String day, Map<String, String> metadata, Object... events) {
+        append(LocalDate.parse(day).atTime(10, 0).atZone(OSLO).toInstant(), metadata, events);
     }
 
     private static Object aggregateId(Object event) {
