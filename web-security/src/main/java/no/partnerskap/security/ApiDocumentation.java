@@ -3,11 +3,13 @@ package no.partnerskap.security;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -18,6 +20,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
@@ -36,8 +39,22 @@ public final class ApiDocumentation {
 
     /** An error answer: a problem document. */
     public static ApiResponse problem(String description) {
+        return problemAnswer(description, problemReference());
+    }
+
+    /** An error answer whose problem document carries fields of its own besides the common ones. */
+    public static ApiResponse problem(String description, Map<String, Schema> fields) {
+        return problemAnswer(description, new ComposedSchema().allOf(List.of(problemReference(),
+                new ObjectSchema().properties(fields))));
+    }
+
+    private static ApiResponse problemAnswer(String description, Schema<?> schema) {
         return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                "application/problem+json", new MediaType().schema(schema)));
+    }
+
+    private static Schema<?> problemReference() {
+        return new Schema<>().$ref("#/components/schemas/" + PROBLEM);
     }
 
     /** Adds {@code answer} under {@code status} unless the operation documents that status itself. */
@@ -72,13 +89,13 @@ public final class ApiDocumentation {
             api.addSecurityItem(new SecurityRequirement().addList(BEARER));
             api.getPaths().forEach((path, item) -> {
                 if (path.startsWith("/api/") || path.startsWith("/admin/")) {
-                    item.readOperations().forEach(operation -> refusals(path, operation));
+                    item.readOperationsMap().forEach((method, operation) -> refusals(path, method, operation));
                 }
             });
         };
     }
 
-    private static void refusals(String path, Operation operation) {
+    private static void refusals(String path, PathItem.HttpMethod method, Operation operation) {
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()
                 || operation.getRequestBody() != null) {
             answers(operation, "400", problem("Invalid input; errors names each field or parameter"));
@@ -88,6 +105,9 @@ public final class ApiDocumentation {
         if (path.contains("{")) {
             answers(operation, "404", problem("No such resource"));
         }
+        answers(operation, "406", problem(method == PathItem.HttpMethod.POST
+                ? "The Accept header admits no JSON, or cannot be read; checked before anything is written"
+                : "The Accept header admits none of the types this answer comes in, or cannot be read"));
         answers(operation, "503", problem("Not just now: the database cannot be reached, or too many costly reads "
                 + "(waiting for a version, rebuilding a council report) are under way; retry after Retry-After "
                 + "seconds").addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())

@@ -59,8 +59,6 @@ class WriteApiDocumentation {
         });
         ApiDocumentation.answers(operation, "409", ApiDocumentation.problem(
                 "A rule forbids it; the rule is named in rule and type"));
-        ApiDocumentation.answers(operation, "406", ApiDocumentation.problem(
-                "The Accept header admits no JSON; checked before the command runs"));
         ApiDocumentation.answers(operation, "412", ApiDocumentation.problem("If-Match names an older version, or a "
                 + "version of something the request creates, which has none yet"));
         ApiDocumentation.answers(operation, "413", ApiDocumentation.problem("The body is over 256 KiB"));

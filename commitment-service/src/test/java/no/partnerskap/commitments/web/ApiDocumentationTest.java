@@ -75,6 +75,14 @@ class ApiDocumentationTest {
         JsonNode seal = docs.path("paths").path("/admin/checkpoints").path("post").path("responses");
         assertThat(seal.has("201")).isTrue();
         assertThat(seal.path("409").path("content").has("application/problem+json")).isTrue();
+        assertThat(seal.path("406").path("content").has("application/problem+json")).isTrue();
+        // a refused conclusion names what is still open, for a client to act on
+        JsonNode refusedConclusion = docs.path("paths").path("/api/partnerships/{id}/conclusion").path("post")
+                .path("responses").path("409").path("content").path("application/problem+json").path("schema");
+        assertThat(refusedConclusion.path("allOf").get(0).path("$ref").asText()).endsWith("/Problem");
+        JsonNode open = refusedConclusion.path("allOf").get(1).path("properties");
+        assertThat(open.path("openCommitments").path("items").path("format").asText()).isEqualTo("uuid");
+        assertThat(open.path("openNetworks").path("items").path("format").asText()).isEqualTo("uuid");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.commitments.support.OneCommitment;
@@ -147,6 +148,22 @@ class CallerAndHeaderRulesTest {
         assertThat(preferred.status()).isEqualTo(200);
         assertThat(preferred.header("Content-Type")).isEqualTo("application/json");
         assertThat(events()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void an_accept_header_that_cannot_be_read_gets_a_problem_naming_it_and_writes_nothing() {
+        OneCommitment one = OneCommitment.create(api);
+        long before = events();
+
+        for (String accept : List.of("garbage", "application/json;q=1.5")) {
+            Api.Response refused = api.post("/api/commitments/" + one.commitment() + "/progress-reports",
+                    one.partner(), Map.of("percentComplete", 70, "asOf", Days.today()), "Accept", accept);
+
+            assertThat(refused.status()).as(accept).isEqualTo(406);
+            assertThat(refused.header("Content-Type")).as(accept).isEqualTo("application/problem+json");
+            assertThat(refused.text("detail")).as(accept).contains("Accept").contains("application/json");
+        }
+        assertThat(events()).isEqualTo(before);
     }
 
     @Test
