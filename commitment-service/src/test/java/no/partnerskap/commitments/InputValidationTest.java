@@ -283,6 +283,18 @@ class InputValidationTest {
                 + "\"FUNDING\",\"amount\":5,\"amount\":6,\"unit\":\"NOK\"}]}", "resources[0].amount");
     }
 
+    /** One JSON value per body: a second one, or anything after the first, would be dropped without a word. */
+    @Test
+    void a_body_holds_one_json_value_and_nothing_after_it() {
+        String commitment = "{\"organisationId\":\"" + one.organisation() + "\",\"title\":\"%s\",\"dueDate\":\"2030-01-01\"}";
+        Api.Response two = invalid("/api/partnerships/" + one.partnership() + "/commitments", one.partner(),
+                commitment.formatted("Første") + commitment.formatted("Andre"));
+        assertThat(two.text("detail")).contains("after");
+        invalid("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                "{\"percentComplete\":10,\"asOf\":\"" + Days.today() + "\"} ,\"percentComplete\":99");
+        invalid("/api/organisations/" + one.organisation() + "/name", one.secretariat(), "{\"name\":\"A\"} xyz");
+    }
+
     /** Asserts a 400 problem naming exactly these fields, and that nothing was written. */
     private Api.Response invalid(String path, String token, Object body, String... fields) {
         long before = events();

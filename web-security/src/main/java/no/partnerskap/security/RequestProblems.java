@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -86,6 +87,12 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
             String message = "is given more than once";
             return ResponseEntity.badRequest().body(problem("Malformed request", "Field '" + field + "' " + message
                     + ".", List.of(new FieldError(field, message))));
+        }
+        if (ex.getCause() instanceof MismatchedInputException trailing
+                && String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
+            return ResponseEntity.badRequest().body(problem("Malformed request",
+                    "The body holds something after its JSON object: send one object and nothing after it.",
+                    List.of()));
         }
         if (!(ex.getCause() instanceof JsonMappingException mapping)) {
             return ResponseEntity.badRequest().body(problem("Malformed request",
