@@ -87,6 +87,24 @@ public final class Verifier {
         }
     }
 
+    /** A problem found outside the chain and checkpoints, with the event it concerns. */
+    public void problem(EventRecord event, String what) {
+        problems.add(new Problem(event.aggregateId(), event.sequenceNumber(), event.globalIndex(), what));
+    }
+
+    /**
+     * Each checkpoint hash (as written in the minutes, say) must be among the checkpoints: a checkpoints file
+     * with the newest ones left out verifies otherwise, and the events they sealed pass as merely unsealed.
+     */
+    public void expectCheckpoints(List<String> hashes) {
+        for (String hash : hashes) {
+            if (checkpoints.stream().noneMatch(c -> hash.trim().equalsIgnoreCase(c.checkpointHash()))) {
+                problems.add(new Problem(null, null, null, "checkpoint " + hash.trim() + " is not among the "
+                        + "checkpoints given: checkpoints were removed, or another history was given"));
+            }
+        }
+    }
+
     public Result finish() {
         while (checkpoint < checkpoints.size()) {
             closeCheckpoint();
@@ -116,7 +134,8 @@ public final class Verifier {
 
     private void closeCheckpoint() {
         Checkpoint c = checkpoints.get(checkpoint++);
-        if (part && (firstPosition == null || c.fromPosition() < firstPosition || c.toPosition() > lastPosition)) {
+        // its events are those after fromPosition: wholly inside when the part starts no later than the one after
+        if (part && (firstPosition == null || c.fromPosition() + 1 < firstPosition || c.toPosition() > lastPosition)) {
             // reaches outside the part: what is missing may simply not be in it
             leaves.clear();
             return;
@@ -161,7 +180,4 @@ public final class Verifier {
         }
     }
 
-    private void problem(EventRecord event, String what) {
-        problems.add(new Problem(event.aggregateId(), event.sequenceNumber(), event.globalIndex(), what));
-    }
 }

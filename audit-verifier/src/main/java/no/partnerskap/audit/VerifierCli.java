@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The auditor's verifier:
  * {@code java -jar audit-verifier-cli.jar verify --export events.jsonl --checkpoints checkpoints.json
- * --public-key keys.pem [--part]}. Prints the result as JSON; exits 0 when the history verifies, 1 when
+ * --public-key keys.pem [--expect-checkpoint HASH] [--part]}. Prints the result as JSON; exits 0 when the history
+ * verifies, 1 when
  * it does not, 2 on wrong usage or when a file is missing or holds something else (an export that is
  * not one, a key file without a usable key).
  */
@@ -34,12 +35,15 @@ public final class VerifierCli {
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new HashMap<>();
         List<Path> publicKeys = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
         boolean part = false;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--part")) {
                 part = true;
             } else if (i + 1 < args.length && args[i].startsWith("--public-key")) {
                 publicKeys.add(Path.of(args[++i]));
+            } else if (i + 1 < args.length && args[i].equals("--expect-checkpoint")) {
+                expected.add(args[++i]);
             } else if (i + 1 < args.length) {
                 options.put(args[i], args[++i]);
             }
@@ -47,15 +51,17 @@ public final class VerifierCli {
         if (args.length == 0 || !args[0].equals("verify") || !options.containsKey("--export")
                 || !options.containsKey("--checkpoints") || publicKeys.isEmpty()) {
             System.err.println("usage: verify --export events.jsonl --checkpoints checkpoints.json "
-                    + "--public-key keys.pem [--public-key more.pem ...] [--part]\n"
+                    + "--public-key keys.pem [--public-key more.pem ...] [--expect-checkpoint HASH ...] [--part]\n"
                     + "  --public-key: a PEM file of one or more public keys (every key that signed a checkpoint)\n"
+                    + "  --expect-checkpoint: a checkpoint hash written in the minutes; it must be among the checkpoints\n"
                     + "  --part: the export is a part of the history (exported with from= or to=)");
             System.exit(2);
         }
         Verifier.Result result;
         try {
-            result = verify(Path.of(options.get("--export")), Path.of(options.get("--checkpoints")), publicKeys, part);
-        } catch (NotAnExport | NotAKeyFile e) {
+            result = verify(Path.of(options.get("--export")), Path.of(options.get("--checkpoints")), publicKeys,
+                    expected, part);
+        } catch (NotAnExport | NotAKeyFile | NotCheckpoints e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
@@ -66,16 +72,24 @@ public final class VerifierCli {
             return;
         }
         System.out.println(json.writeValueAsString(result));
+        if (result.valid() && result.checkpointsChecked() == 0 && result.eventsChecked() > 0) {
+            System.err.println("No checkpoint vouches for these events: they agree with their own hash chains, which "
+                    + "anyone able to write the export can recompute. Give the checkpoints from the minutes "
+                    + "(--expect-checkpoint) to rule that out.");
+        }
         System.exit(result.valid() ? 0 : 1);
     }
 
     public static Verifier.Result verify(Path export, Path checkpointsFile, List<Path> publicKeys) throws IOException {
-        return verify(export, checkpointsFile, publicKeys, false);
+        return verify(export, checkpointsFile, publicKeys, List.of(), false);
     }
 
-    /** @param part the export is a part of the history, exported between two instants ({@link Verifier#part}) */
-    public static Verifier.Result verify(Path export, Path checkpointsFile, List<Path> publicKeys, boolean part)
-            throws IOException {
+    /**
+     * @param expected checkpoint hashes (from the minutes) that must be among the checkpoints
+     * @param part     the export is a part of the history, exported between two instants ({@link Verifier#part})
+     */
+    public static Verifier.Result verify(Path export, Path checkpointsFile, List<Path> publicKeys,
+                                         List<String> expected, boolean part) throws IOException {
         Map<String, PublicKey> keys = new HashMap<>();
         for (Path file : publicKeys) {
             List<PublicKey> inFile;
@@ -91,6 +105,7 @@ public final class VerifierCli {
         }
         List<Checkpoint> checkpoints = checkpoints(checkpointsFile);
         Verifier verifier = part ? Verifier.part(checkpoints, keys) : new Verifier(checkpoints, keys);
+        verifier.expectCheckpoints(expected);
         try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             String line;
             long number = 0;
@@ -105,7 +120,11 @@ public final class VerifierCli {
                         throw new NotAnExport(export + ", line " + number + " is not an exported event: "
                                 + abbreviated(line));
                     }
-                    verifier.accept(json.treeToValue(stored, EventRecord.class));
+                    EventRecord event = json.treeToValue(stored, EventRecord.class);
+                    verifier.accept(event);
+                    if (stored != node) {
+                        ExportLine.disagreements(node, event).forEach(what -> verifier.problem(event, what));
+                    }
                 }
             }
         }
@@ -115,6 +134,13 @@ public final class VerifierCli {
     /** A file given as a public key holds something else (no key, or not an Ed25519 one). */
     public static final class NotAKeyFile extends IllegalArgumentException {
         NotAKeyFile(String message) {
+            super(message);
+        }
+    }
+
+    /** The file given as the checkpoints holds something else (an error answer saved in its place, say). */
+    public static final class NotCheckpoints extends IllegalArgumentException {
+        NotCheckpoints(String message) {
             super(message);
         }
     }
@@ -133,7 +159,10 @@ public final class VerifierCli {
     /** Accepts the service's answer ({@code {"checkpoints": [...]}}) or a plain array. */
     static List<Checkpoint> checkpoints(Path file) throws IOException {
         JsonNode root = json.readTree(file.toFile());
-        JsonNode array = root.isArray() ? root : root.path("checkpoints");
+        JsonNode array = root != null && root.isArray() ? root : root == null ? null : root.get("checkpoints");
+        if (array == null || !array.isArray()) {
+            throw new NotCheckpoints(file + " holds no list of checkpoints: " + abbreviated(String.valueOf(root)));
+        }
         List<Checkpoint> checkpoints = new ArrayList<>();
         for (JsonNode node : array) {
             checkpoints.add(json.treeToValue(node, Checkpoint.class));

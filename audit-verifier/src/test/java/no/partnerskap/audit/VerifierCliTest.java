@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -40,6 +41,75 @@ class VerifierCliTest {
         Verifier.Result oneKey = VerifierCli.verify(export, checkpoints, List.of(onlyFirst));
         assertThat(oneKey.valid()).isFalse();
         assertThat(oneKey.problems()).anySatisfy(p -> assertThat(p.toString()).contains("unknown key"));
+    }
+
+    /**
+     * Only the stored columns are hashed; the readable fields beside them are what people read. An export with
+     * a readable field edited (a pledge, who, when, which event) or one added does not verify.
+     */
+    @Test
+    void an_export_whose_readable_fields_say_otherwise_than_its_stored_columns_does_not_verify() throws Exception {
+        KeyPair key = SigningKeys.generate();
+        List<EventRecord> events = VerifierTest.history(6, 2);
+        Checkpoint sealed = VerifierTest.sealingWith(key).seal(1, events, 0, 6, Hashes.hex(Hashes.GENESIS));
+        Path folder = Files.createTempDirectory("readable");
+        ObjectMapper json = new ObjectMapper();
+        Path checkpoints = folder.resolve("checkpoints.json");
+        json.writeValue(checkpoints.toFile(), Map.of("checkpoints", List.of(sealed)));
+        Path publicKey = Files.writeString(folder.resolve("key.pem"), SigningKeys.publicPem(key.getPublic()));
+        List<ObjectNode> lines = events.stream().map(event -> {
+            ObjectNode line = json.createObjectNode();
+            ExportLine.readable(event).forEach(line::set);
+            line.set("stored", json.valueToTree(event));
+            return line;
+        }).toList();
+        assertThat(VerifierCli.verify(export(folder, lines), checkpoints, List.of(publicKey)).valid()).isTrue();
+
+        Map<String, java.util.function.Consumer<ObjectNode>> edits = Map.of(
+                "payload", line -> ((ObjectNode) line.get("payload")).put("n", 9_999_999),
+                "subject", line -> line.put("subject", "someone else"),
+                "timestamp", line -> line.put("timestamp", "2020-01-01T00:00:00Z"),
+                "event", line -> line.put("event", "CommitmentWithdrawn"),
+                "globalPosition", line -> line.put("globalPosition", 99),
+                "note", line -> line.put("note", "approved by the council"));
+        for (Map.Entry<String, java.util.function.Consumer<ObjectNode>> edit : edits.entrySet()) {
+            List<ObjectNode> edited = lines.stream().map(ObjectNode::deepCopy).toList();
+            edit.getValue().accept(edited.get(3));
+
+            Verifier.Result result = VerifierCli.verify(export(folder, edited), checkpoints, List.of(publicKey));
+
+            assertThat(result.valid()).as(edit.getKey()).isFalse();
+            assertThat(result.problems()).as(edit.getKey()).singleElement().satisfies(p -> {
+                assertThat(p.globalPosition()).isEqualTo(4);
+                assertThat(p.problem()).contains("'" + edit.getKey() + "'");
+            });
+        }
+    }
+
+    private static Path export(Path folder, List<ObjectNode> lines) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (ObjectNode line : lines) {
+            text.append(line).append('\n');
+        }
+        return Files.writeString(folder.resolve("events.jsonl"), text);
+    }
+
+    /** An error answer (or nothing) saved in place of the checkpoints: nothing could vouch for the events. */
+    @Test
+    void a_checkpoints_file_that_holds_no_list_of_checkpoints_is_refused_rather_than_verified() throws Exception {
+        KeyPair key = SigningKeys.generate();
+        Path folder = Files.createTempDirectory("no-checkpoints");
+        Path export = Files.writeString(folder.resolve("events.jsonl"), "");
+        Path publicKey = Files.writeString(folder.resolve("key.pem"), SigningKeys.publicPem(key.getPublic()));
+        for (String content : new String[] {"{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401}",
+                "{}", "", "{\"checkpoints\":{}}"}) {
+            Path checkpoints = Files.writeString(folder.resolve("checkpoints.json"), content);
+            assertThatThrownBy(() -> VerifierCli.verify(export, checkpoints, List.of(publicKey))).as(content)
+                    .isInstanceOf(VerifierCli.NotCheckpoints.class).hasMessageContaining("holds no list of checkpoints");
+        }
+        // none sealed yet is a list, and verifies
+        Path none = Files.writeString(folder.resolve("checkpoints.json"), "{\"checkpoints\":[]}");
+        assertThat(VerifierCli.verify(export, none, List.of(publicKey)).valid()).isTrue();
     }
 
     /** A key file that holds no usable key is a usage error, not a history that failed to verify. */

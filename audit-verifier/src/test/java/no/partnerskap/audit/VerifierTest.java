@@ -191,6 +191,40 @@ class VerifierTest {
         assertThat(verify(part, checkpoints).valid()).as("as the whole history, it is not").isFalse();
     }
 
+    /** A checkpoint seals the events after its fromPosition: a part starting with the first of them holds it all. */
+    @Test
+    void a_part_that_starts_with_a_checkpoints_first_event_checks_that_checkpoint() {
+        List<EventRecord> events = new ArrayList<>(history(200, 7));
+        List<Checkpoint> checkpoints = sealed(events, 50, 100, 150, 200);
+        List<EventRecord> part = new ArrayList<>(events.subList(50, 170)); // positions 51..170
+
+        assertThat(verifyPart(part, checkpoints).checkpointsChecked()).as("(50, 100] and (100, 150]").isEqualTo(2);
+
+        // a forger who rewrites an event of (50, 100] and recomputes its chain within the part is caught
+        EventRecord victim = part.get(9); // position 60
+        part.set(9, chained(victim.globalIndex(), victim.aggregateId(), null, "{\"forged\":true}"));
+        Verifier.Result forged = verifyPart(part, checkpoints);
+        assertThat(forged.valid()).isFalse();
+        assertThat(forged.problems()).anySatisfy(p -> assertThat(p.problem()).contains("checkpoint 2"));
+    }
+
+    /** A checkpoints file with the newest checkpoints left out: the events they sealed would pass as unsealed. */
+    @Test
+    void a_checkpoint_from_the_minutes_missing_from_the_checkpoints_given_is_a_problem() {
+        List<EventRecord> events = history(100, 3);
+        List<Checkpoint> checkpoints = sealed(events, 50, 100);
+        Verifier verifier = new Verifier(checkpoints.subList(0, 1),
+                Map.of(SigningKeys.keyId(key.getPublic()), key.getPublic()));
+        verifier.expectCheckpoints(List.of(checkpoints.get(0).checkpointHash(), checkpoints.get(1).checkpointHash()));
+        events.forEach(verifier::accept);
+
+        Verifier.Result result = verifier.finish();
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.problem())
+                .contains(checkpoints.get(1).checkpointHash()).contains("not among the checkpoints"));
+    }
+
     @Test
     void a_part_still_shows_a_changed_event_and_one_deleted_from_a_checkpoint_inside_it() {
         List<EventRecord> events = new ArrayList<>(history(200, 7));
