@@ -3,6 +3,9 @@ package no.partnerskap.commitments.partnership;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +49,7 @@ import no.partnerskap.commitments.shared.NotFound;
 import no.partnerskap.commitments.shared.RuleViolation;
 import no.partnerskap.commitments.shared.UnknownReference;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -57,6 +61,9 @@ public class Partnership {
     private String mandate;
     private boolean concluded;
     private Map<UUID, MemberRole> activeMembers = new HashMap<>();
+    // when each organisation last left, for meetings recorded after the fact
+    // (a snapshot from before this field holds none: an organisation that left before it counts as never a member)
+    private Map<UUID, Instant> departures = new HashMap<>();
     private Map<UUID, GoalFigures> goals = new HashMap<>();
     private Set<UUID> openDisagreements = new HashSet<>();
     // (a snapshot from before this field holds none: a disagreement closed before it answers as unknown)
@@ -195,7 +202,7 @@ public class Partnership {
             throw new RuleViolation("meeting-not-in-the-future",
                     "a meeting on " + command.date() + " has not been held yet; record it once it has");
         }
-        requireMembers("attendees-must-be-members",
+        requireMembersOn(command.date(), command.zone(),
                 command.attendance().stream().map(Attendance::organisationId).toList());
         apply(new MeetingRecorded(partnershipId, command.meetingId(), command.date(), command.agenda(),
                 command.minutesReference(), List.copyOf(command.attendance())));
@@ -235,8 +242,8 @@ public class Partnership {
         } else {
             List<UUID> dissenters = command.dissentingOrganisationIds() == null
                     ? List.of() : List.copyOf(command.dissentingOrganisationIds());
-            // a dissent is a member's position when the partnership closes the matter, as attendance is at a
-            // meeting: an organisation that has left, or never joined, has no say in it
+            // a dissent is a member's position when the partnership closes the matter, as attendance is on the
+            // meeting's day: an organisation that has left, or never joined, has no say in it
             requireMembers("dissenters-must-be-members", dissenters);
             apply(new DisagreementClosedWithDissent(partnershipId, command.disagreementId(), command.dissent(),
                     dissenters));
@@ -315,6 +322,29 @@ public class Partnership {
         }
     }
 
+    /**
+     * Minutes are often approved, and the meeting recorded, after the fact: an attendee is a member now, or left on
+     * or after the meeting's day. Admission is not held against the day: partnerships are often entered in the
+     * system after they began, so admission there comes later than the real one.
+     */
+    private void requireMembersOn(LocalDate meetingDate, ZoneId zone, List<UUID> attendees) {
+        for (UUID attendee : attendees) {
+            if (activeMembers.containsKey(attendee)) {
+                continue;
+            }
+            Instant leftAt = departures.get(attendee);
+            if (leftAt == null) {
+                throw new RuleViolation("attendees-must-be-members",
+                        "organisation " + attendee + " is not a member of this partnership");
+            }
+            LocalDate leftOn = LocalDate.ofInstant(leftAt, zone);
+            if (leftOn.isBefore(meetingDate)) {
+                throw new RuleViolation("attendees-must-be-members", "organisation " + attendee
+                        + " left this partnership on " + leftOn + ", before the meeting on " + meetingDate);
+            }
+        }
+    }
+
     private static void requireKnownSdgTargets(List<String> targets) {
         for (String target : targets) {
             if (!SdgCatalogue.official().isTarget(target)) {
@@ -340,8 +370,9 @@ public class Partnership {
     }
 
     @EventSourcingHandler
-    void on(MemberLeft event) {
+    void on(MemberLeft event, @Timestamp Instant leftAt) {
         activeMembers.remove(event.organisationId());
+        departures.put(event.organisationId(), leftAt);
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package no.partnerskap.commitments.partnership;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import no.partnerskap.api.partnership.Attendance;
@@ -58,9 +59,10 @@ public final class PartnershipCommands {
                                 @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /** {@code zone}: the partnerships' time zone, in which a member's departure falls on a day. */
     public record RecordMeeting(@TargetAggregateIdentifier UUID partnershipId, UUID meetingId, LocalDate date,
                                 String agenda, String minutesReference, List<Attendance> attendance,
-                                LocalDate today, @TargetAggregateVersion Long expectedVersion) {
+                                LocalDate today, ZoneId zone, @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record RaiseDisagreement(@TargetAggregateIdentifier UUID partnershipId, UUID disagreementId,

@@ -3,7 +3,9 @@ package no.partnerskap.commitments.partnership;
 import static no.partnerskap.commitments.shared.Violations.violates;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +50,7 @@ import no.partnerskap.commitments.shared.RuleViolation;
 import no.partnerskap.commitments.shared.UnknownReference;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +70,7 @@ class PartnershipTest {
     private static final Period PERIOD = new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31));
     private static final LocalDate TARGET_DATE = LocalDate.of(2030, 12, 31);
     private static final LocalDate TODAY = LocalDate.of(2028, 6, 1);
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private FixtureConfiguration<Partnership> fixture;
     private InMemoryPartnershipDirectory partnerships;
@@ -425,7 +429,7 @@ class PartnershipTest {
         fixture.given(establishedEvents())
                 .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT))
                 .when(new RecordMeeting(PARTNERSHIP, MEETING, LocalDate.of(2025, 4, 2), "agenda", "minutes-7",
-                        attendance, TODAY, null))
+                        attendance, TODAY, OSLO, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new MeetingRecorded(PARTNERSHIP, MEETING, LocalDate.of(2025, 4, 2), "agenda",
                         "minutes-7", attendance));
@@ -435,12 +439,12 @@ class PartnershipTest {
     void a_meeting_is_recorded_once_it_has_been_held_and_an_agreement_once_signed() {
         fixture.given(establishedEvents())
                 .when(new RecordMeeting(PARTNERSHIP, MEETING, TODAY.plusDays(1), "agenda", "minutes-7",
-                        List.of(new Attendance(CONVENOR, Representation.LEADERSHIP)), TODAY, null))
+                        List.of(new Attendance(CONVENOR, Representation.LEADERSHIP)), TODAY, OSLO, null))
                 .expectException(violates(RuleViolation.class, "meeting-not-in-the-future"))
                 .expectNoEvents();
         fixture.given(establishedEvents())
                 .when(new RecordMeeting(PARTNERSHIP, MEETING, TODAY, "agenda", "minutes-7",
-                        List.of(new Attendance(CONVENOR, Representation.LEADERSHIP)), TODAY, null))
+                        List.of(new Attendance(CONVENOR, Representation.LEADERSHIP)), TODAY, OSLO, null))
                 .expectSuccessfulHandlerExecution();
         fixture.given(establishedEvents())
                 .when(new SignAgreement(PARTNERSHIP, TODAY.plusDays(1), "doc", TODAY, null))
@@ -453,9 +457,73 @@ class PartnershipTest {
         fixture.given(establishedEvents())
                 .when(new RecordMeeting(PARTNERSHIP, MEETING, LocalDate.of(2025, 4, 2), "agenda", "minutes-7",
                         List.of(new Attendance(CONVENOR, Representation.LEADERSHIP),
-                                new Attendance(OUTSIDER, Representation.MANAGEMENT)), TODAY, null))
+                                new Attendance(OUTSIDER, Representation.MANAGEMENT)), TODAY, OSLO, null))
                 .expectException(violates(RuleViolation.class, "attendees-must-be-members"))
                 .expectNoEvents();
+    }
+
+    // ---- meetings recorded after the fact --------------------------------------------------
+
+    @Test
+    void a_member_that_has_left_attended_a_meeting_held_before_it_left() {
+        List<Attendance> attendance = List.of(new Attendance(CONVENOR, Representation.LEADERSHIP),
+                new Attendance(PARTNER, Representation.OPERATIONAL));
+        givenPartnerLeftOn10March()
+                .when(meeting(LocalDate.of(2028, 3, 1), attendance))
+                .expectEvents(new MeetingRecorded(PARTNERSHIP, MEETING, LocalDate.of(2028, 3, 1), "agenda",
+                        "minutes-7", attendance));
+    }
+
+    @Test
+    void a_member_attends_on_the_day_it_leaves_counted_in_the_partnerships_time_zone() {
+        // it left at 00:30 on 10 March in Oslo, still 9 March in UTC
+        List<Attendance> attendance = List.of(new Attendance(PARTNER, Representation.OPERATIONAL));
+        givenPartnerLeftOn10March()
+                .when(meeting(LocalDate.of(2028, 3, 10), attendance))
+                .expectEvents(new MeetingRecorded(PARTNERSHIP, MEETING, LocalDate.of(2028, 3, 10), "agenda",
+                        "minutes-7", attendance));
+    }
+
+    @Test
+    void a_member_that_left_before_the_meeting_did_not_attend_it() {
+        givenPartnerLeftOn10March()
+                .when(meeting(LocalDate.of(2028, 3, 11), List.of(new Attendance(PARTNER, Representation.OPERATIONAL))))
+                .expectException(violates(RuleViolation.class, "attendees-must-be-members"))
+                .expectExceptionMessage("organisation " + PARTNER + " left this partnership on 2028-03-10, before the"
+                        + " meeting on 2028-03-11")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_member_that_left_and_rejoined_attends_as_a_member() {
+        givenPartnerLeftOn10March()
+                .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.OBSERVER, Representation.OPERATIONAL))
+                .when(meeting(LocalDate.of(2028, 3, 20), List.of(new Attendance(PARTNER, Representation.OPERATIONAL))))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_member_admitted_in_the_system_after_the_meeting_is_not_refused() {
+        // partnerships are often entered after they began: admission in the system lags the real one
+        fixture.givenCurrentTime(Instant.parse("2028-05-02T10:00:00Z"))
+                .andGiven(establishedEvents())
+                .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT))
+                .when(meeting(LocalDate.of(2028, 3, 1), List.of(new Attendance(PARTNER, Representation.OPERATIONAL))))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    /** PARTNER admitted in January and gone at 00:30 on 10 March 2028, Oslo time (23:30 on 9 March, UTC). */
+    private TestExecutor<Partnership> givenPartnerLeftOn10March() {
+        return fixture.givenCurrentTime(Instant.parse("2028-01-10T09:00:00Z"))
+                .andGiven(establishedEvents())
+                .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT))
+                .andGivenCurrentTime(Instant.parse("2028-03-09T23:30:00Z"))
+                .andGiven(new MemberLeft(PARTNERSHIP, PARTNER, "reorganised"));
+    }
+
+    /** A meeting recorded on {@link #TODAY}, in Oslo. */
+    private static RecordMeeting meeting(LocalDate date, List<Attendance> attendance) {
+        return new RecordMeeting(PARTNERSHIP, MEETING, date, "agenda", "minutes-7", attendance, TODAY, OSLO, null);
     }
 
     // ---- disagreements ---------------------------------------------------------------------
@@ -624,7 +692,7 @@ class PartnershipTest {
                 new SignAgreement(PARTNERSHIP, LocalDate.of(2028, 1, 1), "doc", TODAY, null),
                 new ReviseMandate(PARTNERSHIP, "late mandate", "late", null),
                 new RecordMeeting(PARTNERSHIP, UUID.randomUUID(), LocalDate.of(2028, 1, 1), "agenda", "minutes",
-                        List.of(new Attendance(CONVENOR, Representation.LEADERSHIP)), TODAY, null),
+                        List.of(new Attendance(CONVENOR, Representation.LEADERSHIP)), TODAY, OSLO, null),
                 new RaiseDisagreement(PARTNERSHIP, UUID.randomUUID(), PARTNER, "late", "too late", null),
                 new ResolveDisagreement(PARTNERSHIP, DISAGREEMENT, "settled after all", null, null, null),
                 new ConcludePartnership(PARTNERSHIP, "again", null)

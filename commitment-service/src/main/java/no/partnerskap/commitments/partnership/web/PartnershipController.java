@@ -163,7 +163,7 @@ class PartnershipController {
         return commands.create(context, new RecordMeeting(id, meetingId, request.date(), request.agenda(),
                         request.minutesReference(), request.attendance().stream()
                         .map(a -> new Attendance(a.organisationId(), a.representation())).toList(),
-                        LocalDate.now(clock), context.expectedVersion()),
+                        LocalDate.now(clock), clock.getZone(), context.expectedVersion()),
                 null, "meetingId", meetingId, created -> URI.create("/api/partnerships/" + id + "/meetings/" + created));
     }
 
