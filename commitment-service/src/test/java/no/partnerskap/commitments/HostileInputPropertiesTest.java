@@ -83,7 +83,7 @@ class HostileInputPropertiesTest {
         validBodies.put("/api/partnerships/" + p + "/disagreements/" + d + "/resolution", Map.of("resolution", "R"));
         validBodies.put("/api/partnerships/" + p + "/commitments", Map.of("organisationId", organisation, "title", "C2",
                 "dueDate", "2030-01-01", "resources", List.of(Map.of("kind", "FUNDING", "amount", 5, "unit", "NOK"))));
-        validBodies.put("/api/commitments/" + c + "/revision", Map.of("title", "C", "goalIds", List.of(), "resources", List.of(), "reason", "R"));
+        validBodies.put("/api/commitments/" + c + "/revision", Map.of("title", "C", "description", "D", "goalIds", List.of(), "resources", List.of(), "reason", "R"));
         validBodies.put("/api/commitments/" + c + "/milestones", Map.of("title", "M2"));
         validBodies.put("/api/commitments/" + c + "/milestones/" + m + "/completion", Map.of());
         validBodies.put("/api/commitments/" + c + "/progress-reports", Map.of("percentComplete", 10, "asOf",

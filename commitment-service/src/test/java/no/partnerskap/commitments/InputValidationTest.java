@@ -98,7 +98,8 @@ class InputValidationTest {
                 "organisationId", one.organisation(), "title", "T", "goalIds", List.of(goal, goal),
                 "dueDate", "2030-01-01"), "goalIds");
         invalid("/api/commitments/" + one.commitment() + "/revision", one.partner(), Map.of(
-                "title", "T", "goalIds", List.of(goal, goal), "resources", List.of(), "reason", "R"), "goalIds");
+                "title", "T", "description", "D", "goalIds", List.of(goal, goal), "resources", List.of(), "reason", "R"),
+                "goalIds");
     }
 
     /** Nor a goal's figures and SDG targets, by revising its title alone. */
@@ -110,20 +111,45 @@ class InputValidationTest {
                 "sdgTargets", List.of("9.5"), "reason", "Presisert")).status()).isEqualTo(200);
     }
 
-    /** A client that only meant to retitle a commitment must not empty its goals and pledges by leaving them out. */
+    /**
+     * A client that only meant to retitle a commitment must not empty its description, goals and pledges by
+     * leaving them out: each is sent, null or [] for none.
+     */
     @Test
-    void a_revision_states_the_goals_and_resources_it_keeps() {
+    void a_revision_states_the_description_goals_and_resources_it_keeps() {
         invalid("/api/commitments/" + one.commitment() + "/revision", one.partner(), Map.of(
-                "title", "Nytt navn", "reason", "Presisert"), "goalIds", "resources");
+                "title", "Nytt navn", "description", "D", "reason", "Presisert"), "goalIds", "resources");
+        Api.Response withoutDescription = invalid("/api/commitments/" + one.commitment() + "/revision", one.partner(),
+                Map.of("title", "Nytt navn", "goalIds", List.of(), "resources", List.of(), "reason", "Presisert"),
+                "description");
+        assertThat(withoutDescription.text("detail")).contains("null for none");
+        assertThat(api.post("/api/commitments/" + one.commitment() + "/revision", one.partner(), "{\"title\":"
+                + "\"Nytt navn\",\"description\":null,\"goalIds\":[],\"resources\":[],\"reason\":\"Presisert\"}")
+                .status()).isEqualTo(200);
+    }
+
+    /** "NOK ", "nok" and "NOK" are one unit: otherwise the dashboard shows two "Funding, NOK" lines. */
+    @Test
+    void a_resource_unit_is_stored_trimmed_and_a_currency_code_in_capitals() {
         assertThat(api.post("/api/commitments/" + one.commitment() + "/revision", one.partner(), Map.of(
-                "title", "Nytt navn", "goalIds", List.of(), "resources", List.of(), "reason", "Presisert")).status())
-                .isEqualTo(200);
+                "title", "T", "description", "D", "goalIds", List.of(), "reason", "Presisert", "resources", List.of(
+                        Map.of("kind", "FUNDING", "amount", 5, "unit", " nok "),
+                        Map.of("kind", "IN_KIND", "amount", 2, "unit", "m²\t lokaler "),
+                        Map.of("kind", "FUNDING", "amount", 7, "unit", "kr")))).status()).isEqualTo(200);
+
+        String payload = jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from event_store.domain_event_entry
+                where aggregate_identifier = ? order by sequence_number desc limit 1""", String.class,
+                one.commitment().toString());
+        assertThat(payload).contains("\"unit\":\"NOK\"").contains("\"unit\":\"m² lokaler\"")
+                .contains("\"unit\":\"kr\"").doesNotContain(" nok").doesNotContain("lokaler \"");
     }
 
     @Test
     void an_outcome_gives_one_value_per_goal() {
         api.post("/api/commitments/" + one.commitment() + "/revision", one.partner(),
-                Map.of("title", "T", "goalIds", List.of(goal), "resources", List.of(), "reason", "Tjener målet"));
+                Map.of("title", "T", "description", "D", "goalIds", List.of(goal), "resources", List.of(),
+                        "reason", "Tjener målet"));
         invalid("/api/commitments/" + one.commitment() + "/outcome", one.partner(), Map.of("result", "FULFILLED",
                 "indicatorValues", List.of(Map.of("goalId", goal, "value", 12), Map.of("goalId", goal, "value", 14))),
                 "indicatorValues");

@@ -145,7 +145,7 @@ class ProjectionInstancesTest {
                                 "resourcesDelivered", List.of(Map.of("kind", "FUNDING", "amount", 900, "unit", "NOK"))));
                     } else {
                         api.post("/api/commitments/" + id + "/revision", partner, Map.of("title", "C" + c + "b",
-                                "goalIds", List.of(goal), "resources", List.of(Map.of("kind", "FUNDING", "amount", 5,
+                                "description", "D", "goalIds", List.of(goal), "resources", List.of(Map.of("kind", "FUNDING", "amount", 5,
                                         "unit", "NOK")), "reason", "endret"));
                     }
                 }

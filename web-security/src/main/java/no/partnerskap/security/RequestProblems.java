@@ -54,6 +54,8 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 
     /** Jackson's message for a field named twice, with strict duplicate detection on. */
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+    /** Jackson's message for a field marked required that the body leaves out (an explicit null is given). */
+    private static final Pattern MISSING = Pattern.compile("^Missing required creator property '([^']*)'");
 
     private final String methodsHint;
 
@@ -97,6 +99,12 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
         if (!(ex.getCause() instanceof JsonMappingException mapping)) {
             return ResponseEntity.badRequest().body(problem("Malformed request",
                     "The body is not valid JSON for this request.", List.of()));
+        }
+        java.util.regex.Matcher missing = MISSING.matcher(String.valueOf(mapping.getOriginalMessage()));
+        if (missing.find()) {
+            String field = missing.group(1);
+            String message = "must be sent (null for none): the request replaces it";
+            return invalid("Field '" + field + "' " + message + ".", List.of(new FieldError(field, message)));
         }
         String field = mapping.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")

@@ -92,7 +92,7 @@ class AuthorizationMatrixTest {
                         Map.of("resolution", "R"), Who.SECRETARIAT_ONLY),
                 new Endpoint("/api/partnerships/" + p + "/commitments", Map.of("organisationId", orgA, "title", "C2",
                         "dueDate", "2030-01-01"), Who.OWN_PARTNER_OR_SECRETARIAT),
-                new Endpoint("/api/commitments/" + c + "/revision", Map.of("title", "C", "goalIds", List.of(), "resources", List.of(), "reason", "R"),
+                new Endpoint("/api/commitments/" + c + "/revision", Map.of("title", "C", "description", "D", "goalIds", List.of(), "resources", List.of(), "reason", "R"),
                         Who.OWN_PARTNER_OR_SECRETARIAT),
                 new Endpoint("/api/commitments/" + c + "/milestones", Map.of("title", "M2"),
                         Who.OWN_PARTNER_OR_SECRETARIAT),

@@ -1,5 +1,6 @@
 package no.partnerskap.commitments.commitment.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import no.partnerskap.api.commitment.AssessmentLevel;
 import no.partnerskap.api.commitment.IndicatorValue;
@@ -33,9 +35,15 @@ final class CommitmentRequests {
                           @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal amount,
                           @Schema(example = "NOK") @NotBlank @Size(max = 50) String unit) {
 
+        /** "NOK ", "nok" and "NOK" are one unit: pledges in it are summed and compared as one. */
         Resource toResource() {
-            return new Resource(kind, amount, unit);
+            String written = unit.strip().replaceAll("\\s+", " ");
+            return new Resource(kind, amount, kind == ResourceKind.FUNDING && CURRENCY_CODE.matcher(written).matches()
+                    ? written.toUpperCase(Locale.ROOT) : written);
         }
+
+        /** An ISO 4217 currency code, in any case. */
+        private static final java.util.regex.Pattern CURRENCY_CODE = java.util.regex.Pattern.compile("[A-Za-z]{3}");
 
         static List<Resource> all(List<ResourceAmount> amounts) {
             return amounts == null ? List.of() : amounts.stream().map(ResourceAmount::toResource).toList();
@@ -51,11 +59,14 @@ final class CommitmentRequests {
     }
 
     /**
-     * The commitment as revised, in full: a revision replaces its description, goals and resources, so the
-     * two lists must be sent ([] for none) rather than be emptied by a client that only meant to retitle it.
+     * The commitment as revised, in full: a revision replaces its description, goals and resources, so each
+     * must be sent (the lists [] for none, the description null for none) rather than be emptied by a client
+     * that only meant to retitle it.
      */
     record Revision(@NotBlank @Size(max = Limits.NAME) String title,
-                    @Size(max = Limits.TEXT) String description,
+                    @JsonProperty(required = true) @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true,
+                            description = "the description as revised; null for none") @Size(max = Limits.TEXT)
+                    String description,
                     @NotNull(message = "must list the goals the revised commitment serves ([] for none)")
                     @Size(max = Limits.LIST) @Distinct List<@NotNull UUID> goalIds,
                     @NotNull(message = "must list the resources the revised commitment pledges ([] for none)")
