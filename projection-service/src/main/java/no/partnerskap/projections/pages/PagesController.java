@@ -141,6 +141,12 @@ class PagesController {
         return "pages/sdg";
     }
 
+    /** Any other address under /pages/ (a mistyped one, say): the pages' own 404 page, not the API's problem. */
+    @GetMapping("/pages/**")
+    String elsewhere() {
+        throw new PageNotFound();
+    }
+
     /** A covered SDG target with the goal it belongs to. */
     record Covered(SdgCoverage.GoalCoverage goal, SdgCoverage.TargetCoverage target) {
     }

@@ -570,6 +570,11 @@ class PagesHttpTest {
         HttpResponse<String> malformed = fetch(port, "/pages/organisations/not-a-uuid");
         assertThat(malformed.statusCode()).isEqualTo(404);
         assertThat(h1(malformed.body())).isEqualTo("Page not found");
+        // a mistyped path is a page that is not there too, not the API's problem document
+        HttpResponse<String> mistyped = fetch(port, "/pages/partnership/" + UUID.randomUUID() + "?lang=nb");
+        assertThat(mistyped.statusCode()).isEqualTo(404);
+        assertThat(mistyped.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(h1(mistyped.body())).isEqualTo("Fant ikke siden");
     }
 
     @Test
