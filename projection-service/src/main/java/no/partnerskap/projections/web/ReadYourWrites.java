@@ -39,8 +39,8 @@ public class ReadYourWrites {
             return;
         }
         long reached = seen;
-        waiting.run(() -> poll(minVersion, reached, current), () -> new NotCaughtUp("the read model is at version "
-                + reached + " of this resource, not yet at " + minVersion + ", and too many reads are waiting already"));
+        waiting.run(() -> poll(minVersion, reached, current), () -> new NotCaughtUp(NotCaughtUp.state(minVersion, reached)
+                + ", and too many reads are waiting already"));
     }
 
     private Void poll(long minVersion, long seen, LongSupplier current) {
@@ -63,7 +63,13 @@ public class ReadYourWrites {
     /** The read model is behind the version the client asked for (HTTP 503 with Retry-After). */
     public static class NotCaughtUp extends RuntimeException {
         NotCaughtUp(long wanted, long seen) {
-            this("the read model is at version " + seen + " of this resource, not yet at " + wanted);
+            this(state(wanted, seen));
+        }
+
+        private static String state(long wanted, long seen) {
+            return seen < 0 ? "the read model holds nothing of this resource yet, not version " + wanted
+                    + ": one just written appears shortly, an id never written stays missing"
+                    : "the read model is at version " + seen + " of this resource, not yet at " + wanted;
         }
 
         NotCaughtUp(String detail) {

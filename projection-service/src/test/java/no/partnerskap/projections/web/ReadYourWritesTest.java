@@ -73,6 +73,10 @@ class ReadYourWritesTest {
         }
         assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=7", viewer).text("detail"))
                 .isEqualTo("the read model is at version 0 of this resource, not yet at 7");
+        // nothing of it yet: just written, or never; not "version -1"
+        assertThat(api.get("/api/commitments/" + UUID.randomUUID() + "?minVersion=0", viewer).text("detail"))
+                .isEqualTo("the read model holds nothing of this resource yet, not version 0: one just written "
+                        + "appears shortly, an id never written stays missing");
         // a version is a count from 0
         Api.Response negative = api.get("/api/partnerships/" + partnership + "?minVersion=-1", viewer);
         assertThat(negative.status()).isEqualTo(400);
