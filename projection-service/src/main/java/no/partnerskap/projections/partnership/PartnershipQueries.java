@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,8 +40,15 @@ public class PartnershipQueries {
                          String representation,
                          @Schema(description = "has not left; in a concluded partnership, was a member until the "
                                  + "conclusion") boolean active,
-                         String leaveReason, long meetingsAttended,
-                         long leadershipAttendances) {
+                         @Schema(description = "when its latest membership began") Instant admittedAt,
+                         @Schema(description = "when it left; null while a member") Instant leftAt,
+                         String leaveReason,
+                         @Schema(description = "each earlier membership, for one that left and was admitted again")
+                         List<MembershipPeriod> earlierPeriods,
+                         long meetingsAttended, long leadershipAttendances) {
+    }
+
+    public record MembershipPeriod(Instant admittedAt, Instant leftAt) {
     }
 
     public record GoalRevision(int revision, BigDecimal baseline, BigDecimal target, BigDecimal previousBaseline,
@@ -116,9 +124,16 @@ public class PartnershipQueries {
     @Transactional(readOnly = true)
     public Optional<Detail> one(UUID id) {
         MapSqlParameterSource p = params().addValue("id", id);
+        Map<UUID, List<MembershipPeriod>> periods = new HashMap<>();
+        jdbc.query("""
+                select organisation_id, admitted_at, left_at from membership_period
+                where partnership_id = :id and left_at is not null order by admitted_at""", p, rs -> {
+            periods.computeIfAbsent(rs.getObject(1, UUID.class), key -> new ArrayList<>()).add(new MembershipPeriod(
+                    rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+        });
         List<Member> members = jdbc.query("""
                 select m.organisation_id, o.name, o.organisation_number, m.role, m.representation, m.active,
-                       m.leave_reason,
+                       m.leave_reason, m.admitted_at, m.left_at,
                        (select count(*) from meeting_attendance a where a.partnership_id = m.partnership_id
                           and a.organisation_id = m.organisation_id) as attended,
                        (select count(*) from meeting_attendance a where a.partnership_id = m.partnership_id
@@ -126,8 +141,15 @@ public class PartnershipQueries {
                 from partnership_member m
                 left join organisation_view o on o.organisation_id = m.organisation_id
                 where m.partnership_id = :id order by m.active desc, o.name, m.organisation_id""", p,
-                (rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getLong(8), rs.getLong(9)));
+                (rs, n) -> {
+                    Instant admitted = instant(rs.getTimestamp(8));
+                    UUID organisation = rs.getObject(1, UUID.class);
+                    return new Member(organisation, rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getBoolean(6), admitted, instant(rs.getTimestamp(9)), rs.getString(7),
+                            periods.getOrDefault(organisation, List.of()).stream()
+                                    .filter(period -> !period.admittedAt().equals(admitted)).toList(),
+                            rs.getLong(10), rs.getLong(11));
+                });
         return jdbc.query("""
                 select v.*, (select pp.name from partnership_view pp where pp.partnership_id = v.parent_partnership_id)
                        as parent_name
@@ -272,5 +294,9 @@ public class PartnershipQueries {
 
     private MapSqlParameterSource params() {
         return new MapSqlParameterSource("today", FollowUpClock.today(clock));
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

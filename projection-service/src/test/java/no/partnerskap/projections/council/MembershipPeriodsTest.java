@@ -75,6 +75,44 @@ class MembershipPeriodsTest {
         assertThat(activeOn(api, viewer, partnership, returning, head, "2031-10-01")).isTrue();
     }
 
+    /** The dashboard says when a member left, and keeps the earlier membership of one that joined again. */
+    @Test
+    void the_dashboard_shows_when_a_member_left_and_an_earlier_membership_of_one_that_returned() {
+        UUID county = UUID.randomUUID();
+        UUID returning = UUID.randomUUID();
+        UUID leaving = UUID.randomUUID();
+        UUID partnership = UUID.randomUUID();
+        events.appendOn("2031-01-05", new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new OrganisationRegistered(returning, "Tilbake AS", "923609016", Sector.BUSINESS),
+                new OrganisationRegistered(leaving, "Borte AS", "986105174", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Gjenopptatt", PartnershipKind.STRATEGIC, null, "M", "P", null,
+                        null, new Period(LocalDate.of(2031, 1, 1), null), county),
+                new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new MemberAdmitted(partnership, returning, MemberRole.PARTNER, Representation.MANAGEMENT),
+                new MemberAdmitted(partnership, leaving, MemberRole.PARTNER, Representation.MANAGEMENT));
+        events.appendOn("2031-06-01", new MemberLeft(partnership, returning, "pause"),
+                new MemberLeft(partnership, leaving, "nedlagt"));
+        events.appendOn("2031-09-01", new MemberAdmitted(partnership, returning, MemberRole.OBSERVER, Representation.OPERATIONAL));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+
+        JsonNode members = api.get("/api/partnerships/" + partnership + "?minVersion=6", viewer).body().path("members");
+
+        JsonNode back = find(members, "organisationId", returning.toString());
+        assertThat(back.path("active").asBoolean()).isTrue();
+        assertThat(back.path("admittedAt").asText()).isEqualTo("2031-09-01T08:00:00Z");
+        assertThat(back.path("leftAt").isNull()).isTrue();
+        assertThat(back.path("earlierPeriods")).hasSize(1);
+        assertThat(back.path("earlierPeriods").get(0).path("admittedAt").asText()).isEqualTo("2031-01-05T09:00:00Z");
+        assertThat(back.path("earlierPeriods").get(0).path("leftAt").asText()).isEqualTo("2031-06-01T08:00:00Z");
+        JsonNode gone = find(members, "organisationId", leaving.toString());
+        assertThat(gone.path("leftAt").asText()).isEqualTo("2031-06-01T08:00:00Z");
+        assertThat(gone.path("earlierPeriods")).isEmpty();
+        String page = no.partnerskap.projections.pages.PagesTestSupport.page(port,
+                "/pages/partnerships/" + partnership + "?lang=nb", "Authorization", "Bearer " + viewer);
+        assertThat(page).contains("Gått ut 1. juni 2031: nedlagt").contains("(også medlem 5. januar 2031 – 1. juni 2031)");
+    }
+
     /** A report dated earlier, at a later position: what was recorded after its date does not count. */
     @Test
     void a_report_shows_pledges_and_roles_as_they_stood_at_its_date() {
