@@ -248,6 +248,9 @@ class ProjectionReplayTest {
         assertThat(api.post("/admin/projections/commitments/replay", partner, "").status()).isEqualTo(403);
         assertThat(api.post("/admin/projections/commitments/replay", null, "").status()).isEqualTo(401);
         assertThat(api.get("/admin/projections", viewer).status()).isEqualTo(403);
+        // an auditor sees whether the read models are complete, and changes nothing
+        assertThat(api.get("/admin/projections", auditor).status()).isEqualTo(200);
+        assertThat(api.get("/admin/projections/completeness", auditor).status()).isEqualTo(200);
         assertThat(api.get("/admin/projections", null).status()).isEqualTo(401);
         // a secretariat token that also holds AUDITOR reads the status but changes nothing
         String both = tokens.token("revisor@vlfk.no", null, "SECRETARIAT", "AUDITOR");
