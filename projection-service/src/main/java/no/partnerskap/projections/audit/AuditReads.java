@@ -107,11 +107,13 @@ class AuditReads {
     }
 
     /**
-     * Streams the events between the instants (inclusive; null is open) in global order. One
-     * read-only transaction, so PostgreSQL hands out rows by the fetch size instead of all at once.
+     * Streams the events between the instants (inclusive; null is open) in global order, as one unbroken run of
+     * positions ({@link EventHistory#stampedBetween}). One read-only transaction, so PostgreSQL hands out rows by
+     * the fetch size instead of all at once.
      */
     void export(Instant from, Instant to, Consumer<AuditEvent> sink) {
-        stream(new Selection(null, null, from, to, null, null), sink);
+        readOnly.executeWithoutResult(status -> history.forEach(from == null && to == null ? Selection.all()
+                : history.stampedBetween(from, to), stored -> sink.accept(AuditEvent.of(stored))));
     }
 
     private void stream(Selection selection, Consumer<AuditEvent> sink) {

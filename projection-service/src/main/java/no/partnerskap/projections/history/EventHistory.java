@@ -67,6 +67,28 @@ public class EventHistory {
         this.serializer = serializer;
     }
 
+    /**
+     * The events from the first stamped at or after {@code from} to the last stamped at or before {@code until}
+     * (null: open), every position between them included; nothing when none is stamped within. A write is
+     * stamped before it is stored, so concurrent ones can be stored out of time order: cut by time alone, a part
+     * could leave out an event between two it holds, which a verifier takes for one deleted.
+     */
+    public Selection stampedBetween(Instant from, Instant until) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select min(global_index), max(global_index) from %s where true"
+                .formatted(EventStoreSchema.EVENTS));
+        if (from != null) {
+            sql.append(" and time_stamp::timestamptz >= ?");
+            args.add(java.sql.Timestamp.from(from));
+        }
+        if (until != null) {
+            sql.append(" and time_stamp::timestamptz <= ?");
+            args.add(java.sql.Timestamp.from(until));
+        }
+        return jdbc.queryForObject(sql.toString(), (rs, n) -> rs.getObject(1) == null
+                ? Selection.between(0, 0) : Selection.between(rs.getLong(1) - 1, rs.getLong(2)), args.toArray());
+    }
+
     public List<StoredEvent> read(Selection selection) {
         List<StoredEvent> events = new ArrayList<>();
         forEach(selection, events::add);
