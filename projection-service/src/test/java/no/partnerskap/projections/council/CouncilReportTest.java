@@ -336,6 +336,8 @@ class CouncilReportTest {
                         .contains("Forpliktelser inngått i året");
             }
             assertThat(html).contains("position=" + position);
+            // dates as the other pages write them, in the reader's language
+            assertThat(html).contains(language.equals("en") ? ">December 31, 2019</time>" : ">31. desember 2019</time>");
 
             String g = section(html, green);
             assertThat(figure(g, "made")).isEqualTo("4");
