@@ -37,13 +37,14 @@ final class CommitmentRequests {
 
         /** "NOK ", "nok" and "NOK" are one unit: pledges in it are summed and compared as one. */
         Resource toResource() {
-            String written = unit.strip().replaceAll("\\s+", " ");
+            String written = SPACES.matcher(unit.strip()).replaceAll(" ");
             return new Resource(kind, amount, kind == ResourceKind.FUNDING && CURRENCY_CODE.matcher(written).matches()
                     ? written.toUpperCase(Locale.ROOT) : written);
         }
 
         /** An ISO 4217 currency code, in any case. */
         private static final java.util.regex.Pattern CURRENCY_CODE = java.util.regex.Pattern.compile("[A-Za-z]{3}");
+        private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
         static List<Resource> all(List<ResourceAmount> amounts) {
             return amounts == null ? List.of() : amounts.stream().map(ResourceAmount::toResource).toList();
