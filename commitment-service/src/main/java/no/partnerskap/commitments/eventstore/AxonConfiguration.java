@@ -9,6 +9,7 @@ import no.partnerskap.commitments.organisation.Organisation;
 import no.partnerskap.commitments.partnership.Partnership;
 import no.partnerskap.eventstore.EventStoreSchema;
 import no.partnerskap.eventstore.MessageSerialization;
+import no.partnerskap.security.DatabaseOutage;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -160,9 +161,11 @@ class AxonConfiguration {
     }
 
     /**
-     * Retries what may succeed on a second try: a concurrent append to the same aggregate from
-     * another instance, a serialization failure, a connection lost. A broken rule, a stale
-     * If-Match version or a reused Idempotency-Key is answered at once.
+     * Retries what may succeed on a second try at once: a concurrent append to the same aggregate from
+     * another instance, a serialization failure. A broken rule, a stale If-Match version or a reused
+     * Idempotency-Key is answered at once, and so is a database that cannot be reached (503 with Retry-After):
+     * each retry would wait out the connection timeout again on the retry threads, holding the request for
+     * a minute while the client gave up, and then write what the client was never told of.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus,
@@ -180,6 +183,6 @@ class AxonConfiguration {
     /** Asked of the failure and of each of its causes: is this one final by itself? */
     static boolean isNonTransient(Throwable failure) {
         return failure instanceof RuleViolation || failure instanceof IdempotencyKeyReused
-                || failure instanceof AxonNonTransientException;
+                || failure instanceof AxonNonTransientException || DatabaseOutage.isOutage(failure);
     }
 }
