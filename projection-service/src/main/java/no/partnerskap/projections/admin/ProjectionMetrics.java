@@ -107,26 +107,33 @@ class ProjectionMetrics implements MeterBinder {
         return counts;
     }
 
-    /** A value computed at most once per {@link #FRESH}; null (NaN on the gauge) when computing it failed. */
-    private static final class Cached<T> {
+    /**
+     * A value computed at most once per {@link #FRESH}; null (NaN on the gauge) when computing it failed, and then
+     * not tried again for {@link #AFTER_FAILURE}. Every gauge asks it: while the database cannot be reached, a
+     * try waits out the connection timeout, and a scrape that tried once per gauge took minutes and kept the
+     * JVM's own metrics from Prometheus for the whole outage.
+     */
+    static final class Cached<T> {
+        static final Duration AFTER_FAILURE = Duration.ofSeconds(30);
         private final Supplier<T> compute;
         private T value;
-        private long computedAt;
+        private long nextAt;
 
         Cached(Supplier<T> compute) {
             this.compute = compute;
+            this.nextAt = System.nanoTime();
         }
 
         synchronized T get() {
-            long now = System.nanoTime();
-            if (value == null || now - computedAt > FRESH.toNanos()) {
+            if (System.nanoTime() - nextAt >= 0) {
                 try {
                     value = compute.get();
+                    nextAt = System.nanoTime() + FRESH.toNanos();
                 } catch (RuntimeException e) {
                     log.warn("Could not compute read-side metrics: {}", e.toString());
                     value = null;
+                    nextAt = System.nanoTime() + AFTER_FAILURE.toNanos();
                 }
-                computedAt = now;
             }
             return value;
         }
