@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * PostgreSQL stops for a few seconds under load: the services answer 503 with Retry-After (never
- * 500), report DOWN, come back by themselves when it returns, and nothing acknowledged is lost.
+ * 500), report DOWN (readiness too), come back by themselves when it returns, and nothing acknowledged is lost.
  */
 class DatabaseOutageTest {
 
@@ -87,12 +87,16 @@ class DatabaseOutageTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> refusals.size() >= 3);
             await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(commitments.health()));
             await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(projections.health()));
+            // out of the load balancer while it can only answer 503
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(commitments.health("/readiness")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(projections.health("/readiness")));
             int acksDuringOutage = acks.get();
 
             LocalPostgres restarted = LocalPostgres.startDurable(data, dbPort);
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> "UP".equals(commitments.health()));
                 await().atMost(Duration.ofSeconds(60)).until(() -> "UP".equals(projections.health()));
+                await().atMost(Duration.ofSeconds(60)).until(() -> "UP".equals(commitments.health("/readiness")));
                 await().atMost(Duration.ofSeconds(60)).until(() -> acks.get() >= acksDuringOutage + 20);
                 running.set(false);
                 writers.shutdown();

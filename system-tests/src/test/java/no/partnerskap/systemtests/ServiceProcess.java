@@ -82,8 +82,14 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The health status, or null when the process does not answer. */
     String health() {
+        return health("");
+    }
+
+    /** The status of a health group ({@code "/readiness"}), or null when the process does not answer. */
+    String health(String group) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"
+                            + group))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
             return response.body().contains("\"status\":\"UP\"") ? "UP"
                     : response.body().contains("\"status\":\"DOWN\"") ? "DOWN" : response.body();

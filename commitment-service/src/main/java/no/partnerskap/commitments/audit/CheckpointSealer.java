@@ -11,6 +11,7 @@ import no.partnerskap.audit.Checkpoint;
 import no.partnerskap.audit.Hashes;
 import no.partnerskap.audit.MerkleTree;
 import no.partnerskap.audit.SigningKeys;
+import no.partnerskap.security.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +57,10 @@ public class CheckpointSealer {
         try {
             seal(false);
         } catch (RuntimeException e) {
-            log.warn("Sealing a checkpoint failed; will try again", e);
+            // a database that cannot serve fails every try the same way: one line each, not a stack trace
+            DatabaseOutage.reason(e).ifPresentOrElse(
+                    reason -> log.warn("Sealing a checkpoint failed, as {}; will try again", reason),
+                    () -> log.warn("Sealing a checkpoint failed; will try again", e));
         }
     }
 

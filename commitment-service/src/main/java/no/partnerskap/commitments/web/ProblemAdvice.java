@@ -83,7 +83,7 @@ class ProblemAdvice extends RequestProblems {
             return status(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
         }
         if (DatabaseOutage.isOutage(t)) {
-            return DatabaseOutage.answer("nothing was written.");
+            return DatabaseOutage.answer(t, "nothing was written.");
         }
         return null;
     }

@@ -65,7 +65,7 @@ class ProblemAdvice extends RequestProblems {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.isOutage(e)) {
-            return DatabaseOutage.answer("nothing can be read just now.");
+            return DatabaseOutage.answer(e, "nothing can be read just now.");
         }
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // a reader that left mid-answer (an export, a history): nothing to answer, nothing went wrong here
