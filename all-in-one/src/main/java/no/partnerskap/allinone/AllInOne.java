@@ -60,7 +60,15 @@ public final class AllInOne implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AllInOne system = start(Options.parse(args));
+        AllInOne system;
+        try {
+            system = start(Options.parse(args));
+        } catch (LocalPostgres.DataFolderInUse e) {
+            // said to whoever started it, not buried in a stack trace
+            System.err.println("Not started: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping...");

@@ -137,9 +137,16 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not check whether " + dataDirectory + " is in use", e);
         }
-        throw new IllegalStateException("The data folder " + dataDirectory + " is in use by another running instance "
+        throw new DataFolderInUse("The data folder " + dataDirectory + " is in use by another running instance "
                 + "(its PostgreSQL has pid " + postmaster.pid() + "). Stop that instance first, or give this one "
                 + "another data folder.");
+    }
+
+    /** Another running instance has the data folder: that instance is left alone, and this one does not start. */
+    public static final class DataFolderInUse extends IllegalStateException {
+        DataFolderInUse(String message) {
+            super(message);
+        }
     }
 
     private static void signal(ProcessHandle process, String signal) {
