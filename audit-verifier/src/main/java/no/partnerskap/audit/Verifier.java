@@ -87,6 +87,11 @@ public final class Verifier {
         }
     }
 
+    /** A problem with the history as a whole, not with one event. */
+    public void problem(String what) {
+        problems.add(new Problem(null, null, null, what));
+    }
+
     /** A problem found outside the chain and checkpoints, with the event it concerns. */
     public void problem(EventRecord event, String what) {
         problems.add(new Problem(event.aggregateId(), event.sequenceNumber(), event.globalIndex(), what));

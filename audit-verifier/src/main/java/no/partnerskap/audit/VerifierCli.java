@@ -106,14 +106,24 @@ public final class VerifierCli {
         List<Checkpoint> checkpoints = checkpoints(checkpointsFile);
         Verifier verifier = part ? Verifier.part(checkpoints, keys) : new Verifier(checkpoints, keys);
         verifier.expectCheckpoints(expected);
+        Long declared = null;
+        long exported = 0;
         try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             String line;
             long number = 0;
             while ((line = lines.readLine()) != null) {
                 number++;
                 if (!line.isBlank()) {
+                    JsonNode node = parsed(export, number, line);
+                    if (node.has(END)) {
+                        declared = node.path(END).path("events").asLong(-1);
+                        continue;
+                    }
+                    if (declared != null) {
+                        verifier.problem("line " + number + " comes after the export's end line: lines were added");
+                    }
+                    exported++;
                     // an export line carries the stored columns under "stored"; a bare record is accepted too
-                    JsonNode node = json.readTree(line);
                     JsonNode stored = node.has("stored") ? node.get("stored") : node;
                     if (!stored.has("globalIndex") || !stored.has("aggregateId") || !stored.has("eventHash")) {
                         // an error answer saved in place of the export, say: not a history that failed to verify
@@ -128,7 +138,26 @@ public final class VerifierCli {
                 }
             }
         }
+        if (declared == null) {
+            verifier.problem("the export has no end line ({\"" + END + "\": ...}): it was cut short, so events may "
+                    + "be missing from its end");
+        } else if (declared != exported) {
+            verifier.problem("the export's end line says " + declared + " events, but it holds " + exported
+                    + ": lines were removed or added");
+        }
         return verifier.finish();
+    }
+
+    /** The export's last line, saying how many events it holds. */
+    static final String END = "exportEnd";
+
+    private static JsonNode parsed(Path export, long number, String line) {
+        try {
+            return json.readTree(line);
+        } catch (IOException e) {
+            throw new NotAnExport(export + ", line " + number + " is not whole JSON (the export was cut short there, "
+                    + "or the line was changed): " + abbreviated(line));
+        }
     }
 
     /** A file given as a public key holds something else (no key, or not an Ed25519 one). */

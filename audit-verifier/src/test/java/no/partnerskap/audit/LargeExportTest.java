@@ -35,6 +35,8 @@ class LargeExportTest {
                 out.write(line.toString());
                 out.newLine();
             }
+            out.write("{\"exportEnd\":{\"events\":" + events.size() + "}}");
+            out.newLine();
         }
         VerifierTest sealing = VerifierTest.sealingWith(key);
         List<Checkpoint> checkpoints = new ArrayList<>(sealing.sealed(events, 60_000, 100_000));

@@ -24,11 +24,8 @@ class VerifierCliTest {
         Checkpoint two = VerifierTest.sealingWith(second).seal(2, events, 5, 10, one.checkpointHash());
         Path folder = Files.createTempDirectory("two-keys");
         ObjectMapper json = new ObjectMapper();
-        StringBuilder lines = new StringBuilder();
-        for (EventRecord event : events) {
-            lines.append(json.writeValueAsString(Map.of("stored", event))).append('\n');
-        }
-        Path export = Files.writeString(folder.resolve("events.jsonl"), lines);
+        Path export = export(folder, events.stream().map(event -> (ObjectNode) json.valueToTree(Map.of("stored", event)))
+                .toList());
         Path checkpoints = folder.resolve("checkpoints.json");
         json.writeValue(checkpoints.toFile(), Map.of("checkpoints", List.of(one, two)));
         Path both = Files.writeString(folder.resolve("keys.pem"),
@@ -86,12 +83,46 @@ class VerifierCliTest {
         }
     }
 
-    private static Path export(Path folder, List<ObjectNode> lines) throws Exception {
+    /** The lines as the service writes them, ending with the line that says how many events there are. */
+    static Path export(Path folder, List<ObjectNode> lines) throws Exception {
         StringBuilder text = new StringBuilder();
         for (ObjectNode line : lines) {
             text.append(line).append('\n');
         }
+        text.append("{\"exportEnd\":{\"events\":").append(lines.size()).append("}}\n");
         return Files.writeString(folder.resolve("events.jsonl"), text);
+    }
+
+    /** Cut between two lines, the export would read as a shorter history; cut inside one, as no export. */
+    @Test
+    void an_export_cut_short_or_with_lines_removed_does_not_verify() throws Exception {
+        KeyPair key = SigningKeys.generate();
+        List<EventRecord> events = VerifierTest.history(6, 2);
+        Path folder = Files.createTempDirectory("cut");
+        ObjectMapper json = new ObjectMapper();
+        Path checkpoints = folder.resolve("checkpoints.json");
+        json.writeValue(checkpoints.toFile(), Map.of("checkpoints", List.of()));
+        Path publicKey = Files.writeString(folder.resolve("key.pem"), SigningKeys.publicPem(key.getPublic()));
+        List<String> whole = Files.readAllLines(export(folder, events.stream()
+                .map(event -> (ObjectNode) json.valueToTree(Map.of("stored", event))).toList()));
+        assertThat(VerifierCli.verify(folder.resolve("events.jsonl"), checkpoints, List.of(publicKey)).valid()).isTrue();
+
+        Path betweenLines = Files.write(folder.resolve("between.jsonl"), whole.subList(0, 4));
+        Verifier.Result cut = VerifierCli.verify(betweenLines, checkpoints, List.of(publicKey));
+        assertThat(cut.valid()).isFalse();
+        assertThat(cut.problems()).singleElement().satisfies(p -> assertThat(p.problem()).contains("no end line"));
+
+        List<String> oneRemoved = new java.util.ArrayList<>(whole);
+        oneRemoved.remove(5);
+        Verifier.Result removed = VerifierCli.verify(Files.write(folder.resolve("removed.jsonl"), oneRemoved),
+                checkpoints, List.of(publicKey));
+        assertThat(removed.problems()).singleElement().satisfies(p -> assertThat(p.problem())
+                .contains("says 6 events, but it holds 5"));
+
+        Path insideALine = Files.writeString(folder.resolve("inside.jsonl"), String.join("\n", whole.subList(0, 3))
+                + "\n" + whole.get(3).substring(0, 40));
+        assertThatThrownBy(() -> VerifierCli.verify(insideALine, checkpoints, List.of(publicKey)))
+                .isInstanceOf(VerifierCli.NotAnExport.class).hasMessageContaining("line 4 is not whole JSON");
     }
 
     /** An error answer (or nothing) saved in place of the checkpoints: nothing could vouch for the events. */
@@ -99,7 +130,7 @@ class VerifierCliTest {
     void a_checkpoints_file_that_holds_no_list_of_checkpoints_is_refused_rather_than_verified() throws Exception {
         KeyPair key = SigningKeys.generate();
         Path folder = Files.createTempDirectory("no-checkpoints");
-        Path export = Files.writeString(folder.resolve("events.jsonl"), "");
+        Path export = Files.writeString(folder.resolve("events.jsonl"), "{\"exportEnd\":{\"events\":0}}\n");
         Path publicKey = Files.writeString(folder.resolve("key.pem"), SigningKeys.publicPem(key.getPublic()));
         for (String content : new String[] {"{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401}",
                 "{}", "", "{\"checkpoints\":{}}"}) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import no.partnerskap.projections.web.InvalidParameter;
@@ -111,7 +112,10 @@ class AuditController {
     }
 
     @Operation(summary = "The events as JSON lines (one event per line, global order), streamed; "
-            + "from and to are optional inclusive instants on the event timestamp")
+            + "from and to are optional inclusive instants on the event timestamp",
+            description = "Between two instants, one unbroken run of positions from the first event stamped at or "
+                    + "after from to the last stamped at or before to. The last line is {\"exportEnd\": {\"events\": N}}: "
+                    + "an export without it was cut short.")
     @GetMapping("/export")
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 HttpServletResponse response) throws IOException {
@@ -124,14 +128,22 @@ class AuditController {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"partnership-events.ndjson\"");
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+        long[] events = {0};
         reads.export(start, end, event -> {
             try {
                 out.write(json.writeValueAsBytes(event));
                 out.write('\n');
+                events[0]++;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+        // the last line says the export is whole: one cut between two lines would otherwise read as a shorter history
+        out.write(json.writeValueAsBytes(Map.of(END, Map.of("events", events[0]))));
+        out.write('\n');
         out.flush();
     }
+
+    /** The field of the export's last line, which says how many events it holds. */
+    static final String END = "exportEnd";
 }

@@ -449,6 +449,7 @@ class AuditReadsTest {
         assertThat(response.body().path("status").asInt()).isEqualTo(status);
     }
 
+    /** The exported events, after checking that the export ends with the line saying how many there are. */
     private static List<JsonNode> lines(String body) throws Exception {
         List<JsonNode> parsed = new ArrayList<>();
         for (String line : body.split("\n")) {
@@ -456,6 +457,8 @@ class AuditReadsTest {
                 parsed.add(json.readTree(line));
             }
         }
+        JsonNode end = parsed.remove(parsed.size() - 1);
+        assertThat(end.path("exportEnd").path("events").asLong()).as(end.toString()).isEqualTo(parsed.size());
         return parsed;
     }
 
