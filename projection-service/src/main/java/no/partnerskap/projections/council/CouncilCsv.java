@@ -71,8 +71,9 @@ final class CouncilCsv {
         return Long.toString(value);
     }
 
+    /** The number without trailing zeros: "40", not "40.00" because one amount was sent so. */
     private static String decimal(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     static String filename(CouncilReport report) {

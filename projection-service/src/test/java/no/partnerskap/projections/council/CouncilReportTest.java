@@ -128,7 +128,8 @@ class CouncilReportTest {
         events.appendOn("2019-02-01", new ResultGoalDefined(green, emissions, "Lavere utslipp", "CO2", "tonn",
                 BigDecimal.valueOf(100), BigDecimal.valueOf(60), null, List.of("13.2")));
         record("2019-02-01", overdue, green, business, "2019-10-01",
-                new Resource(ResourceKind.PERSON_DAYS, BigDecimal.valueOf(40), "days"));
+                // as a client may send it: the CSV writes the number without its trailing zeros
+                new Resource(ResourceKind.PERSON_DAYS, new BigDecimal("40.00"), "days"));
         events.appendOn("2019-03-01", new MemberAdmitted(green, university, MemberRole.PARTNER, Representation.LEADERSHIP));
         record("2019-03-01", extended, green, business, "2019-11-01", money(50000));
         events.appendOn("2019-03-11", meeting(green, "2019-03-10",
