@@ -324,6 +324,9 @@ class PagesHttpTest {
         assertThat(text(nb)).contains("Avsluttet 1. mars 2027: formålet er nådd");
         assertThat(row(nb, "data-organisation", given.business.toString()))
                 .isEqualTo("Havkraft AS 923609016 Sammenkaller Ledelse Medlem til avslutningen 0 av 0 0");
+        // on the overview too: members at the conclusion, not "active" members (their scorecards count none)
+        assertThat(row(page(port, "/?lang=nb"), "data-partnership", concluded.toString()))
+                .startsWith("Avsluttet samarbeid (avsluttet) Strategisk partnerskap 1 ved avslutningen");
     }
 
     @Test
