@@ -34,8 +34,9 @@ public record WriteContext(Caller caller, Optional<UUID> organisationId, Long ex
         if (!caller.has(Role.PARTNER)) {
             throw new Forbidden("only a partner or the secretariat may do this");
         }
-        if (organisationId.isEmpty() || !organisationId.get().equals(organisation)) {
-            throw new Forbidden("a partner acts only for its own organisation");
+        if (!actingOrganisation().equals(organisation)) {
+            throw new Forbidden("a partner acts only for its own organisation: the token names " + organisationId.get()
+                    + ", the request " + organisation);
         }
     }
 
@@ -66,6 +67,7 @@ public record WriteContext(Caller caller, Optional<UUID> organisationId, Long ex
 
     /** The organisation a partner acts for; 403 when the token names none that is registered. */
     public UUID actingOrganisation() {
-        return organisationId.orElseThrow(() -> new Forbidden("the token names no registered organisation"));
+        return organisationId.orElseThrow(() -> new Forbidden("the token names no registered organisation (claim "
+                + "org): a partner acts for the organisation its token names, so ask its issuer for one that does"));
     }
 }

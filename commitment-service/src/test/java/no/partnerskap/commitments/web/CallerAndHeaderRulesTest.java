@@ -150,6 +150,26 @@ class CallerAndHeaderRulesTest {
         assertThat(events()).isEqualTo(before + 2);
     }
 
+    /** A 403 says what is wrong: the token, or the organisation the request names. */
+    @Test
+    void a_partner_refused_for_its_organisation_is_told_whether_the_token_or_the_request_is_wrong() {
+        OneCommitment one = OneCommitment.create(api);
+        long before = events();
+        Map<String, Object> commitment = Map.of("organisationId", one.organisation(), "title", "T",
+                "dueDate", "2030-01-01");
+
+        Api.Response noOrganisation = api.post("/api/partnerships/" + one.partnership() + "/commitments",
+                api.token("kari@kommune.no", null, "PARTNER"), commitment);
+        Api.Response another = api.post("/api/partnerships/" + one.partnership() + "/commitments",
+                api.token("kari@kommune.no", java.util.UUID.randomUUID().toString(), "PARTNER"), commitment);
+
+        assertThat(noOrganisation.status()).isEqualTo(403);
+        assertThat(noOrganisation.text("detail")).contains("the token names no registered organisation");
+        assertThat(another.status()).isEqualTo(403);
+        assertThat(another.text("detail")).contains("the request " + one.organisation());
+        assertThat(events()).isEqualTo(before);
+    }
+
     @Test
     void an_accept_header_that_cannot_be_read_gets_a_problem_naming_it_and_writes_nothing() {
         OneCommitment one = OneCommitment.create(api);
