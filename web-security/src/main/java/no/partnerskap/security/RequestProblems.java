@@ -90,6 +90,11 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
             return ResponseEntity.badRequest().body(problem("Malformed request", "Field '" + field + "' " + message
                     + ".", List.of(new FieldError(field, message))));
         }
+        if (notUtf8(ex)) {
+            // e.g. ISO-8859-1 text sent without a charset: Jackson names only the field it was reading
+            return ResponseEntity.badRequest().body(problem("Malformed request",
+                    "The body is not UTF-8 text: send JSON in UTF-8.", List.of()));
+        }
         if (ex.getCause() instanceof MismatchedInputException trailing
                 && String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
             return ResponseEntity.badRequest().body(problem("Malformed request",
@@ -119,6 +124,16 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
                 : "wrong type or shape";
         return ResponseEntity.badRequest().body(problem("Malformed request", "Field '" + field + "': " + message + ".",
                 List.of(new FieldError(field, message))));
+    }
+
+    private static boolean notUtf8(Throwable ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read
+                    && String.valueOf(read.getOriginalMessage()).startsWith("Invalid UTF-8")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Jackson's complaint about a field named twice, also where a nested object's reader wrapped it. */

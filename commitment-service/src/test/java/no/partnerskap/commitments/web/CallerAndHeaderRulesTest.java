@@ -150,6 +150,26 @@ class CallerAndHeaderRulesTest {
         assertThat(events()).isEqualTo(before + 2);
     }
 
+    /** Text in another encoding, sent as JSON: told so, rather than that a field has the wrong type. */
+    @Test
+    void a_body_that_is_not_utf8_is_told_so_and_writes_nothing() throws Exception {
+        OneCommitment one = OneCommitment.create(api);
+        long before = events();
+        byte[] latin1 = ("{\"organisationId\":\"" + one.organisation() + "\",\"title\":\"Grønn havn\","
+                + "\"dueDate\":\"2030-01-01\"}").getBytes(StandardCharsets.ISO_8859_1);
+
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                                + "/api/partnerships/" + one.partnership() + "/commitments"))
+                        .header("Authorization", "Bearer " + one.partner()).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("not UTF-8");
+        assertThat(events()).isEqualTo(before);
+    }
+
     /** A 403 says what is wrong: the token, or the organisation the request names. */
     @Test
     void a_partner_refused_for_its_organisation_is_told_whether_the_token_or_the_request_is_wrong() {
