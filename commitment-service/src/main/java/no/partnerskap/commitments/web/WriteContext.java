@@ -61,7 +61,7 @@ public record WriteContext(Caller caller, Optional<UUID> organisationId, Long ex
      */
     public void requireNoVersionNamed() {
         if (expectedVersion != null) {
-            throw new NothingToMatch(expectedVersion);
+            throw NothingToMatch.onCreation(expectedVersion);
         }
     }
 

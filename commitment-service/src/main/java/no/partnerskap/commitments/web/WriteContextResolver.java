@@ -68,14 +68,14 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
         }
     }
 
-    /** {@code If-Match: "3"} (or W/"3", or 3) names the version the client last saw. */
+    /** {@code If-Match: "3"} (or 3) names the version the client last saw; {@code *} any version; a weak tag none. */
     static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }
         String tag = ifMatch.trim();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            throw NothingToMatch.weak(tag);
         }
         tag = tag.replace("\"", "");
         try {

@@ -91,6 +91,25 @@ class CallerAndHeaderRulesTest {
                 .isEqualTo(201);
     }
 
+    /** If-Match compares strongly (RFC 9110): a weak ETag never matches, even one naming the current version. */
+    @Test
+    void a_weak_etag_in_if_match_is_a_failed_precondition() {
+        OneCommitment one = OneCommitment.create(api);
+        Api.Response current = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 10, "asOf", Days.today()));
+        long before = events();
+
+        Api.Response weak = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 20, "asOf", Days.today()), "If-Match", "W/" + current.header("ETag"));
+
+        assertThat(weak.status()).isEqualTo(412);
+        assertThat(weak.text("detail")).contains("weak ETag");
+        assertThat(events()).isEqualTo(before);
+        assertThat(api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 20, "asOf", Days.today()), "If-Match", current.header("ETag")).status())
+                .isEqualTo(200);
+    }
+
     /** JSON only: a body in another format skipped every check the JSON reader makes (here a control character). */
     @Test
     void a_body_that_is_not_json_is_refused_and_writes_nothing() throws Exception {
