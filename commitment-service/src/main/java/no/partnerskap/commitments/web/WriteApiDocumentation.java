@@ -46,7 +46,7 @@ class WriteApiDocumentation {
         operation.addParametersItem(new HeaderParameter().name("If-Match").schema(new StringSchema())
                 .example("\"3\"").description("The version last read (its ETag): refused with 412 if the "
                         + "resource has changed since, or if the request creates an organisation, partnership or "
-                        + "commitment, which has no version yet"));
+                        + "commitment, which has no version yet; a weak ETag (W/\"3\") never matches"));
         operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").schema(new StringSchema()
                 .maxLength(255)).description("Makes a retry safe: a repeat with the same key gets the first "
                         + "answer and writes nothing"));
