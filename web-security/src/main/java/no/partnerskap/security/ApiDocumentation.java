@@ -69,12 +69,13 @@ public final class ApiDocumentation {
      * Names a nested type's schema after its owner too ({@code PartnershipQueries.Detail}): by its simple name
      * alone, types of the same name shared one schema, and the API documented one's fields for the other.
      */
-    static ModelResolver ownerQualifiedSchemaNames(ObjectMapper mapper) {
+    static ModelResolver ownerQualifiedSchemaNames(ObjectMapper mapper, NullableFields nullable) {
         return new ModelResolver(mapper, new TypeNameResolver() {
             @Override
             protected String getNameOfClass(Class<?> type) {
                 Class<?> owner = type.getEnclosingClass();
-                return owner == null ? super.getNameOfClass(type) : getNameOfClass(owner) + "." + type.getSimpleName();
+                return nullable.named(owner == null ? super.getNameOfClass(type)
+                        : getNameOfClass(owner) + "." + type.getSimpleName(), type);
             }
         });
     }

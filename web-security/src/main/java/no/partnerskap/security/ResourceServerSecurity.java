@@ -110,10 +110,21 @@ public class ResourceServerSecurity {
         return ApiDocumentation.bearerTokensAndProblems();
     }
 
+    @Bean
+    static NullableFields nullableFields() {
+        return new NullableFields();
+    }
+
     /** Schema names that tell apart the nested types of the same name (a partnership's and a commitment's Detail). */
     @Bean
-    static ModelResolver ownerQualifiedSchemaNames(ObjectMapperProvider mappers) {
-        return ApiDocumentation.ownerQualifiedSchemaNames(mappers.jsonMapper());
+    static ModelResolver ownerQualifiedSchemaNames(ObjectMapperProvider mappers, NullableFields nullable) {
+        return ApiDocumentation.ownerQualifiedSchemaNames(mappers.jsonMapper(), nullable);
+    }
+
+    /** A field Java may leave null is documented as one that may be null. */
+    @Bean
+    static OpenApiCustomizer nullWhereJavaAllowsIt(NullableFields nullable) {
+        return nullable.customizer();
     }
 
     /** Stateless bearer-token security with problem documents for 401 and 403. */

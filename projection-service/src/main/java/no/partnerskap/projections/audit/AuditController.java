@@ -116,6 +116,8 @@ class AuditController {
             description = "Between two instants, one unbroken run of positions from the first event stamped at or "
                     + "after from to the last stamped at or before to. The last line is {\"exportEnd\": {\"events\": N}}: "
                     + "an export without it was cut short.")
+    @ApiResponse(responseCode = "200", description = "One AuditEvent per line, then the end line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEvent.class)))
     @GetMapping("/export")
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 HttpServletResponse response) throws IOException {
