@@ -41,6 +41,9 @@ class ApiDocumentationTest {
                 "/api/organisations/{id}", "/api/organisations/{id}/scorecard"}) {
             assertThat(docs.path("paths").path(read).path("get").path("parameters").findValuesAsText("name"))
                     .as(read).contains("minVersion");
+            // and its version, to send back as If-Match
+            assertThat(docs.path("paths").path(read).path("get").path("responses").path("200").path("headers")
+                    .has("ETag")).as(read).isTrue();
         }
     }
 
@@ -85,6 +88,8 @@ class ApiDocumentationTest {
         assertThat(member.path("properties").has("leaveReason")).isTrue();
         JsonNode goal = schema(docs, dashboard.path("properties").path("goals").path("items"));
         assertThat(goal.path("properties").has("revisions")).isTrue();
+        assertThat(docs.path("paths").path("/api/reports/council").path("get").path("responses").path("200")
+                .path("headers").has("X-Event-Position")).isTrue();
         // a busy or unreachable read says when to ask again
         assertThat(docs.path("paths").path("/api/sdg").path("get").path("responses").path("503").path("headers")
                 .has("Retry-After")).isTrue();
