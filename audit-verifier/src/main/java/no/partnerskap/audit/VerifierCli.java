@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The auditor's verifier:
  * {@code java -jar audit-verifier-cli.jar verify --export events.jsonl --checkpoints checkpoints.json
- * --public-key keys.pem [--expect-checkpoint HASH] [--part]}. Prints the result as JSON; exits 0 when the history
- * verifies, 1 when
+ * --public-key keys.pem [--expect-checkpoint HASH] [--part] [--without-end-line]} ({@link #USAGE}). Prints the
+ * result as JSON; exits 0 when the history verifies, 1 when
  * it does not, 2 on wrong usage or when a file is missing or holds something else (an export that is
  * not one, a key file without a usable key).
  */
@@ -32,35 +32,77 @@ public final class VerifierCli {
     private VerifierCli() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> options = new HashMap<>();
-        List<Path> publicKeys = new ArrayList<>();
-        List<String> expected = new ArrayList<>();
-        boolean part = false;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--part")) {
-                part = true;
-            } else if (i + 1 < args.length && args[i].startsWith("--public-key")) {
-                publicKeys.add(Path.of(args[++i]));
-            } else if (i + 1 < args.length && args[i].equals("--expect-checkpoint")) {
-                expected.add(args[++i]);
-            } else if (i + 1 < args.length) {
-                options.put(args[i], args[++i]);
+    static final String USAGE = "usage: verify --export events.jsonl --checkpoints checkpoints.json "
+            + "--public-key keys.pem [--public-key more.pem ...] [--expect-checkpoint HASH ...] [--part] "
+            + "[--without-end-line]\n"
+            + "  --public-key: a PEM file of one or more public keys (every key that signed a checkpoint)\n"
+            + "  --expect-checkpoint: a checkpoint hash written in the minutes; it must be among the checkpoints\n"
+            + "  --part: the export is a part of the history (exported with from= or to=)\n"
+            + "  --without-end-line: the export was saved before exports ended with a line counting their events";
+
+    /** What to verify, and how: the command line, read strictly (a mistyped option must not pass unnoticed). */
+    public record Options(Path export, Path checkpoints, List<Path> publicKeys, List<String> expectedCheckpoints,
+                          boolean part, boolean withoutEndLine) {
+
+        /** @throws IllegalArgumentException naming what is wrong with the command line */
+        public static Options parse(String... args) {
+            if (args.length == 0 || !args[0].equals("verify")) {
+                throw new IllegalArgumentException("the command is verify");
             }
+            Map<String, String> files = new HashMap<>();
+            List<Path> publicKeys = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            boolean part = false;
+            boolean withoutEndLine = false;
+            for (int i = 1; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--part")) {
+                    part = true;
+                    continue;
+                }
+                if (option.equals("--without-end-line")) {
+                    withoutEndLine = true;
+                    continue;
+                }
+                if (!List.of("--export", "--checkpoints", "--public-key", "--expect-checkpoint").contains(option)) {
+                    throw new IllegalArgumentException("unknown option " + option);
+                }
+                if (i + 1 >= args.length || args[i + 1].isBlank() || args[i + 1].startsWith("--")) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--public-key" -> publicKeys.add(Path.of(value));
+                    case "--expect-checkpoint" -> {
+                        if (!value.trim().matches("[0-9a-fA-F]{64}")) {
+                            throw new IllegalArgumentException("--expect-checkpoint takes a checkpoint hash "
+                                    + "(64 hexadecimal digits), not '" + value + "'");
+                        }
+                        expected.add(value.trim());
+                    }
+                    default -> files.put(option, value);
+                }
+            }
+            if (!files.containsKey("--export") || !files.containsKey("--checkpoints") || publicKeys.isEmpty()) {
+                throw new IllegalArgumentException("--export, --checkpoints and --public-key are needed");
+            }
+            return new Options(Path.of(files.get("--export")), Path.of(files.get("--checkpoints")),
+                    List.copyOf(publicKeys), List.copyOf(expected), part, withoutEndLine);
         }
-        if (args.length == 0 || !args[0].equals("verify") || !options.containsKey("--export")
-                || !options.containsKey("--checkpoints") || publicKeys.isEmpty()) {
-            System.err.println("usage: verify --export events.jsonl --checkpoints checkpoints.json "
-                    + "--public-key keys.pem [--public-key more.pem ...] [--expect-checkpoint HASH ...] [--part]\n"
-                    + "  --public-key: a PEM file of one or more public keys (every key that signed a checkpoint)\n"
-                    + "  --expect-checkpoint: a checkpoint hash written in the minutes; it must be among the checkpoints\n"
-                    + "  --part: the export is a part of the history (exported with from= or to=)");
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
             System.exit(2);
+            return;
         }
         Verifier.Result result;
         try {
-            result = verify(Path.of(options.get("--export")), Path.of(options.get("--checkpoints")), publicKeys,
-                    expected, part);
+            result = verify(options);
         } catch (NotAnExport | NotAKeyFile | NotCheckpoints e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -75,23 +117,21 @@ public final class VerifierCli {
         if (result.valid() && result.checkpointsChecked() == 0 && result.eventsChecked() > 0) {
             System.err.println("No checkpoint vouches for these events: they agree with their own hash chains, which "
                     + "anyone able to write the export can recompute. Give the checkpoints from the minutes "
-                    + "(--expect-checkpoint) to rule that out.");
+                    + "(--expect-checkpoint) to rule that out" + (options.part()
+                    ? ", and export whole checkpoints' ranges: a part checks only the checkpoints it holds whole."
+                    : "."));
         }
         System.exit(result.valid() ? 0 : 1);
     }
 
     public static Verifier.Result verify(Path export, Path checkpointsFile, List<Path> publicKeys) throws IOException {
-        return verify(export, checkpointsFile, publicKeys, List.of(), false);
+        return verify(new Options(export, checkpointsFile, publicKeys, List.of(), false, false));
     }
 
-    /**
-     * @param expected checkpoint hashes (from the minutes) that must be among the checkpoints
-     * @param part     the export is a part of the history, exported between two instants ({@link Verifier#part})
-     */
-    public static Verifier.Result verify(Path export, Path checkpointsFile, List<Path> publicKeys,
-                                         List<String> expected, boolean part) throws IOException {
+    public static Verifier.Result verify(Options options) throws IOException {
+        Path export = options.export();
         Map<String, PublicKey> keys = new HashMap<>();
-        for (Path file : publicKeys) {
+        for (Path file : options.publicKeys()) {
             List<PublicKey> inFile;
             try {
                 inFile = SigningKeys.readPublicKeys(Files.readString(file));
@@ -103,9 +143,9 @@ public final class VerifierCli {
                 keys.put(SigningKeys.keyId(key), key);
             }
         }
-        List<Checkpoint> checkpoints = checkpoints(checkpointsFile);
-        Verifier verifier = part ? Verifier.part(checkpoints, keys) : new Verifier(checkpoints, keys);
-        verifier.expectCheckpoints(expected);
+        List<Checkpoint> checkpoints = checkpoints(options.checkpoints());
+        Verifier verifier = options.part() ? Verifier.part(checkpoints, keys) : new Verifier(checkpoints, keys);
+        verifier.expectCheckpoints(options.expectedCheckpoints());
         Long declared = null;
         long exported = 0;
         try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
@@ -113,6 +153,10 @@ public final class VerifierCli {
             long number = 0;
             while ((line = lines.readLine()) != null) {
                 number++;
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    // a byte-order mark, as an editor may add when the file is saved again
+                    line = line.substring(1);
+                }
                 if (!line.isBlank()) {
                     JsonNode node = parsed(export, number, line);
                     if (node.has(END)) {
@@ -138,10 +182,10 @@ public final class VerifierCli {
                 }
             }
         }
-        if (declared == null) {
+        if (declared == null && !options.withoutEndLine()) {
             verifier.problem("the export has no end line ({\"" + END + "\": ...}): it was cut short, so events may "
                     + "be missing from its end");
-        } else if (declared != exported) {
+        } else if (declared != null && declared != exported) {
             verifier.problem("the export's end line says " + declared + " events, but it holds " + exported
                     + ": lines were removed or added");
         }

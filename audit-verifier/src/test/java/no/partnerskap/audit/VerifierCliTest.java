@@ -93,6 +93,52 @@ class VerifierCliTest {
         return Files.writeString(folder.resolve("events.jsonl"), text);
     }
 
+    /** A script whose hash variable is empty, or a mistyped option, must not verify with a check left out. */
+    @Test
+    void the_command_line_is_read_strictly() {
+        String hash = "ab".repeat(32);
+        VerifierCli.Options options = VerifierCli.Options.parse("verify", "--export", "e.jsonl", "--checkpoints",
+                "c.json", "--public-key", "k.pem", "--expect-checkpoint", hash, "--part");
+        assertThat(options.expectedCheckpoints()).containsExactly(hash);
+        assertThat(options.part()).isTrue();
+
+        for (String[] wrong : List.of(
+                new String[] {"verify", "--export", "e", "--checkpoints", "c", "--public-key", "k", "--expect-checkpoint"},
+                new String[] {"verify", "--export", "e", "--checkpoints", "c", "--public-key", "k", "--expect-checkpoint",
+                        ""},
+                new String[] {"verify", "--export", "e", "--checkpoints", "c", "--public-key", "k",
+                        "--expect-checkpoint", "--part"},
+                new String[] {"verify", "--export", "e", "--checkpoints", "c", "--public-key", "k",
+                        "--expect-checkpiont", hash},
+                new String[] {"verify", "--export", "e", "--checkpoints", "c", "--public-key", "k",
+                        "--expect-checkpoint", "not-a-hash"},
+                new String[] {"verify", "--export", "e", "--public-key", "k"})) {
+            assertThatThrownBy(() -> VerifierCli.Options.parse(wrong)).as(String.join(" ", wrong))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** An export saved before exports had an end line; and one saved again with a byte-order mark. */
+    @Test
+    void an_older_export_verifies_when_told_it_has_no_end_line_and_a_byte_order_mark_is_no_change() throws Exception {
+        KeyPair key = SigningKeys.generate();
+        List<EventRecord> events = VerifierTest.history(4, 2);
+        Path folder = Files.createTempDirectory("older");
+        ObjectMapper json = new ObjectMapper();
+        Path checkpoints = folder.resolve("checkpoints.json");
+        json.writeValue(checkpoints.toFile(), Map.of("checkpoints", List.of()));
+        Path publicKey = Files.writeString(folder.resolve("key.pem"), SigningKeys.publicPem(key.getPublic()));
+        List<String> whole = Files.readAllLines(export(folder, events.stream()
+                .map(event -> (ObjectNode) json.valueToTree(Map.of("stored", event))).toList()));
+        Path older = Files.write(folder.resolve("older.jsonl"), whole.subList(0, whole.size() - 1));
+
+        assertThat(VerifierCli.verify(older, checkpoints, List.of(publicKey)).valid()).isFalse();
+        assertThat(VerifierCli.verify(new VerifierCli.Options(older, checkpoints, List.of(publicKey), List.of(), false,
+                true)).valid()).isTrue();
+        Path marked = Files.writeString(folder.resolve("marked.jsonl"), "\uFEFF" + String.join("\n", whole) + "\n");
+        assertThat(VerifierCli.verify(marked, checkpoints, List.of(publicKey)).valid()).isTrue();
+    }
+
     /** Cut between two lines, the export would read as a shorter history; cut inside one, as no export. */
     @Test
     void an_export_cut_short_or_with_lines_removed_does_not_verify() throws Exception {
