@@ -128,12 +128,26 @@ class InputValidationTest {
                 .status()).isEqualTo(200);
     }
 
+    /** A description with nothing visible is none: else the history says it changed when nothing shown did. */
+    @Test
+    void a_description_with_nothing_visible_is_stored_as_none() {
+        assertThat(api.post("/api/commitments/" + one.commitment() + "/revision", one.partner(), Map.of(
+                "title", "T", "description", " \u200b ", "goalIds", List.of(), "resources", List.of(),
+                "reason", "Presisert")).status()).isEqualTo(200);
+
+        String payload = jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from event_store.domain_event_entry
+                where aggregate_identifier = ? order by sequence_number desc limit 1""", String.class,
+                one.commitment());
+        assertThat(payload).contains("\"description\":null");
+    }
+
     /** "NOK ", "nok" and "NOK" are one unit: otherwise the dashboard shows two "Funding, NOK" lines. */
     @Test
     void a_resource_unit_is_stored_trimmed_and_a_currency_code_in_capitals() {
         assertThat(api.post("/api/commitments/" + one.commitment() + "/revision", one.partner(), Map.of(
                 "title", "T", "description", "D", "goalIds", List.of(), "reason", "Presisert", "resources", List.of(
-                        Map.of("kind", "FUNDING", "amount", 5, "unit", " nok "),
+                        Map.of("kind", "FUNDING", "amount", 5, "unit", " nok\u00a0"),
                         Map.of("kind", "IN_KIND", "amount", 2, "unit", "m²\t lokaler "),
                         Map.of("kind", "FUNDING", "amount", 7, "unit", "kr")))).status()).isEqualTo(200);
 
@@ -142,6 +156,7 @@ class InputValidationTest {
                 where aggregate_identifier = ? order by sequence_number desc limit 1""", String.class,
                 one.commitment().toString());
         assertThat(payload).contains("\"unit\":\"NOK\"").contains("\"unit\":\"m² lokaler\"")
+                .doesNotContain("\u00a0")
                 .contains("\"unit\":\"kr\"").doesNotContain(" nok").doesNotContain("lokaler \"");
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import no.partnerskap.api.common.VisibleText;
 import no.partnerskap.commitments.commitment.CommitmentCommands.AddMilestone;
 import no.partnerskap.commitments.commitment.CommitmentCommands.AssessCommitment;
 import no.partnerskap.commitments.commitment.CommitmentCommands.CompleteMilestone;
@@ -51,7 +52,7 @@ class CommitmentController {
         context.requireNoVersionNamed();
         UUID id = UUID.randomUUID();
         return commands.create(context, new RecordCommitment(id, partnershipId, request.organisationId(),
-                        request.title(), request.description(), orEmpty(request.goalIds()),
+                        request.title(), textOrNone(request.description()), orEmpty(request.goalIds()),
                         CommitmentRequests.ResourceAmount.all(request.resources()), request.dueDate(), today()),
                 null, "id", id, created -> URI.create("/api/commitments/" + created));
     }
@@ -61,7 +62,7 @@ class CommitmentController {
     ResponseEntity<Map<String, Object>> revise(WriteContext context, @PathVariable UUID id,
                                                @Valid @RequestBody CommitmentRequests.Revision request) {
         return commands.update(context, new ReviseCommitment(id, context.partnerActingFor(), request.title(),
-                request.description(), orEmpty(request.goalIds()),
+                textOrNone(request.description()), orEmpty(request.goalIds()),
                 CommitmentRequests.ResourceAmount.all(request.resources()), request.reason(),
                 context.expectedVersion()), request.reason());
     }
@@ -152,5 +153,10 @@ class CommitmentController {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
+    }
+
+    /** A description with nothing visible is none: stored as such, and a revision to it changes nothing shown. */
+    private static String textOrNone(String text) {
+        return text == null || VisibleText.isBlank(text) ? null : text;
     }
 }

@@ -37,14 +37,15 @@ final class CommitmentRequests {
 
         /** "NOK ", "nok" and "NOK" are one unit: pledges in it are summed and compared as one. */
         Resource toResource() {
-            String written = SPACES.matcher(unit.strip()).replaceAll(" ");
+            String written = SPACES.matcher(unit).replaceAll(" ").strip();
             return new Resource(kind, amount, kind == ResourceKind.FUNDING && CURRENCY_CODE.matcher(written).matches()
                     ? written.toUpperCase(Locale.ROOT) : written);
         }
 
         /** An ISO 4217 currency code, in any case. */
         private static final java.util.regex.Pattern CURRENCY_CODE = java.util.regex.Pattern.compile("[A-Za-z]{3}");
-        private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+        /** Any run of spaces, the no-break ones too. */
+        private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
 
         static List<Resource> all(List<ResourceAmount> amounts) {
             return amounts == null ? List.of() : amounts.stream().map(ResourceAmount::toResource).toList();
