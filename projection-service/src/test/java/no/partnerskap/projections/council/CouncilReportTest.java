@@ -337,6 +337,7 @@ class CouncilReportTest {
                         .contains("Forpliktelser inngått i året");
             }
             assertThat(html).contains("position=" + position);
+            assertThat(html).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
             // dates as the other pages write them, in the reader's language
             assertThat(html).contains(language.equals("en") ? ">December 31, 2019</time>" : ">31. desember 2019</time>");
 

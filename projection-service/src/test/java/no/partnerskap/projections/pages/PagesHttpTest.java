@@ -556,6 +556,8 @@ class PagesHttpTest {
                 assertThat(tables).as(what).isNotEmpty();
                 for (String table : tables) {
                     assertThat(table).as(what).contains("<caption>");
+                    // on a narrow screen a table scrolls sideways: the keyboard must reach it to scroll it
+                    assertThat(table).as(what).startsWith("<table").matches("(?s)<table[^>]*tabindex=\"0\".*");
                     assertThat(all(table, "(<th(?:\\s[^>]*)?>)")).as(what).allMatch(th -> th.contains("scope=\""));
                 }
                 assertThat(html).as(what).contains("<nav class=\"lang\" aria-label=")
