@@ -2,8 +2,10 @@ package no.partnerskap.projections.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 import no.partnerskap.projections.admin.ProjectionAdmin;
 import no.partnerskap.projections.followup.FollowUpClock;
 import org.springframework.core.Ordered;
@@ -54,6 +56,18 @@ class PagesAdvice {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return PATHS.getPathWithinApplication(request);
+    }
+
+    /**
+     * The address the language links lead to: this page with its filters and page number, without its lang, so
+     * that switching language keeps what is shown.
+     */
+    @ModelAttribute("languageBase")
+    String languageBase(HttpServletRequest request) {
+        String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
+                .filter(part -> !part.isEmpty() && !part.equals("lang") && !part.startsWith("lang="))
+                .collect(Collectors.joining("&"));
+        return currentPath(request) + (query.isEmpty() ? "" : "?" + query);
     }
 
     @ExceptionHandler(PagesController.PageNotFound.class)

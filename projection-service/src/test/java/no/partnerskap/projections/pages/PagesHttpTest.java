@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -564,6 +565,17 @@ class PagesHttpTest {
                         .contains("<main id=\"main\">");
             }
         }
+    }
+
+    /** Switching language keeps the filter and the page number: only the language changes. */
+    @Test
+    void the_language_links_keep_what_the_page_shows() {
+        String filtered = page(port, "/pages/partnerships/" + given.partnership + "?status=OVERDUE&lang=en&page=0");
+
+        java.util.regex.Matcher nb = Pattern.compile("id=\"lang-nb\" href=\"([^\"]*)\"").matcher(filtered);
+        assertThat(nb.find()).isTrue();
+        assertThat(nb.group(1).replace("&amp;", "&")).isEqualTo("/pages/partnerships/" + given.partnership
+                + "?status=OVERDUE&page=0&lang=nb");
     }
 
     @Test
