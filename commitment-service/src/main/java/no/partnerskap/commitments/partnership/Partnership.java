@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -61,15 +62,19 @@ public class Partnership {
     private String mandate;
     private boolean concluded;
     private Map<UUID, MemberRole> activeMembers = new HashMap<>();
-    // when each organisation last left, for meetings recorded after the fact
-    // (a snapshot from before this field holds none: an organisation that left before it counts as never a member)
-    private Map<UUID, Instant> departures = new HashMap<>();
+    // each time an organisation was away, from leaving until admitted again (null: still away), for meetings recorded
+    // after the fact (a snapshot from before this field holds none: one that left before it counts as never a member)
+    private Map<UUID, List<Absence>> absences = new HashMap<>();
     private Map<UUID, GoalFigures> goals = new HashMap<>();
     private Set<UUID> openDisagreements = new HashSet<>();
     // (a snapshot from before this field holds none: a disagreement closed before it answers as unknown)
     private Set<UUID> closedDisagreements = new HashSet<>();
 
     record GoalFigures(BigDecimal baseline, BigDecimal target) {
+    }
+
+    /** From leaving until admitted again; {@code back} null while still away. */
+    record Absence(Instant left, Instant back) {
     }
 
     protected Partnership() {
@@ -323,24 +328,26 @@ public class Partnership {
     }
 
     /**
-     * Minutes are often approved, and the meeting recorded, after the fact: an attendee is a member now, or left on
-     * or after the meeting's day. Admission is not held against the day: partnerships are often entered in the
-     * system after they began, so admission there comes later than the real one.
+     * Minutes are often approved, and the meeting recorded, after the fact: an attendee had not left the partnership
+     * by the meeting's day, or was admitted again by then. Admission is not held against the day otherwise:
+     * partnerships are often entered in the system after they began, so a first admission there comes later than
+     * the real one.
      */
     private void requireMembersOn(LocalDate meetingDate, ZoneId zone, List<UUID> attendees) {
         for (UUID attendee : attendees) {
-            if (activeMembers.containsKey(attendee)) {
-                continue;
-            }
-            Instant leftAt = departures.get(attendee);
-            if (leftAt == null) {
+            List<Absence> away = absences.getOrDefault(attendee, List.of());
+            if (!activeMembers.containsKey(attendee) && away.isEmpty()) {
                 throw new RuleViolation("attendees-must-be-members",
                         "organisation " + attendee + " is not a member of this partnership");
             }
-            LocalDate leftOn = LocalDate.ofInstant(leftAt, zone);
-            if (leftOn.isBefore(meetingDate)) {
-                throw new RuleViolation("attendees-must-be-members", "organisation " + attendee
-                        + " left this partnership on " + leftOn + ", before the meeting on " + meetingDate);
+            for (Absence absence : away) {
+                LocalDate leftOn = LocalDate.ofInstant(absence.left(), zone);
+                LocalDate backOn = absence.back() == null ? null : LocalDate.ofInstant(absence.back(), zone);
+                if (leftOn.isBefore(meetingDate) && (backOn == null || backOn.isAfter(meetingDate))) {
+                    throw new RuleViolation("attendees-must-be-members", "organisation " + attendee
+                            + " left this partnership on " + leftOn + ", before the meeting on " + meetingDate
+                            + (backOn == null ? "" : ", and was admitted again only on " + backOn));
+                }
             }
         }
     }
@@ -360,8 +367,12 @@ public class Partnership {
     }
 
     @EventSourcingHandler
-    void on(MemberAdmitted event) {
+    void on(MemberAdmitted event, @Timestamp Instant at) {
         activeMembers.put(event.organisationId(), event.role());
+        List<Absence> away = absences.get(event.organisationId());
+        if (away != null && !away.isEmpty() && away.get(away.size() - 1).back() == null) {
+            away.set(away.size() - 1, new Absence(away.get(away.size() - 1).left(), at));
+        }
     }
 
     @EventSourcingHandler
@@ -372,7 +383,8 @@ public class Partnership {
     @EventSourcingHandler
     void on(MemberLeft event, @Timestamp Instant leftAt) {
         activeMembers.remove(event.organisationId());
-        departures.put(event.organisationId(), leftAt);
+        absences.computeIfAbsent(event.organisationId(), organisation -> new ArrayList<>())
+                .add(new Absence(leftAt, null));
     }
 
     @EventSourcingHandler

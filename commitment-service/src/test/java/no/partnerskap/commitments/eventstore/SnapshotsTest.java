@@ -11,6 +11,7 @@ import no.partnerskap.eventstore.EventStoreSchema;
 import no.partnerskap.commitments.support.OneCommitment;
 import no.partnerskap.testsupport.Api;
 import no.partnerskap.testsupport.Days;
+import no.partnerskap.testsupport.OrganisationNumbers;
 import no.partnerskap.testsupport.PostgresContextInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,33 @@ class SnapshotsTest {
                 Map.of("reason", "Finansieringen falt bort")).status()).isEqualTo(200);
         assertThat(api.post("/api/commitments/" + commitment + "/progress-reports", partner,
                 Map.of("percentComplete", 90, "asOf", Days.today())).status()).as("closed").isEqualTo(409);
+    }
+
+    /** A partnership loaded from its snapshot still knows who left and when: one that left today attended yesterday. */
+    @Test
+    void a_partnership_restored_from_its_snapshot_remembers_who_left_and_when() {
+        Api api = Api.onPort(port);
+        OneCommitment one = OneCommitment.create(api);
+        String partnership = "/api/partnerships/" + one.partnership();
+        String leaving = api.post("/api/organisations", one.secretariat(), Map.of("name", "Borte AS",
+                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS")).text("id");
+        assertThat(api.post(partnership + "/members", one.secretariat(), Map.of("organisationId", leaving,
+                "role", "PARTNER", "representation", "MANAGEMENT")).status()).isLessThan(300);
+        assertThat(api.post(partnership + "/members/" + leaving + "/departure", one.secretariat(),
+                Map.of("reason", "Omorganisert")).status()).isEqualTo(200);
+        for (int i = 1; i <= 6; i++) {
+            assertThat(api.post(partnership + "/mandate", one.secretariat(), Map.of("mandate", "Mandat " + i,
+                    "reason", "Vedtak " + i)).status()).isEqualTo(200);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> snapshotsOf(one.partnership()) > 0);
+        assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8') from " + EventStoreSchema.SNAPSHOTS
+                + " where aggregate_identifier = ? order by sequence_number desc limit 1", String.class,
+                one.partnership())).contains("absences").contains(leaving);
+        Api.Response meeting = api.post(partnership + "/meetings", one.secretariat(), Map.of("date",
+                java.time.LocalDate.parse(Days.today()).minusDays(1).toString(), "attendance",
+                List.of(Map.of("organisationId", leaving, "representation", "MANAGEMENT"))));
+        assertThat(meeting.status()).as(meeting.body().toString()).isEqualTo(201);
     }
 
     private long snapshotsOf(String aggregateId) {

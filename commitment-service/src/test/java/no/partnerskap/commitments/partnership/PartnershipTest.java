@@ -503,6 +503,24 @@ class PartnershipTest {
     }
 
     @Test
+    void a_member_away_between_leaving_and_rejoining_did_not_attend_a_meeting_then() {
+        List<Attendance> attendance = List.of(new Attendance(PARTNER, Representation.OPERATIONAL));
+        givenPartnerLeftOn10March()
+                .andGivenCurrentTime(Instant.parse("2028-04-10T10:00:00Z"))
+                .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT))
+                .when(meeting(LocalDate.of(2028, 3, 20), attendance))
+                .expectException(violates(RuleViolation.class, "attendees-must-be-members"))
+                .expectExceptionMessage("organisation " + PARTNER + " left this partnership on 2028-03-10, before the"
+                        + " meeting on 2028-03-20, and was admitted again only on 2028-04-10")
+                .expectNoEvents();
+        givenPartnerLeftOn10March()
+                .andGivenCurrentTime(Instant.parse("2028-04-10T10:00:00Z"))
+                .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT))
+                .when(meeting(LocalDate.of(2028, 4, 10), attendance))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void a_member_admitted_in_the_system_after_the_meeting_is_not_refused() {
         // partnerships are often entered after they began: admission in the system lags the real one
         fixture.givenCurrentTime(Instant.parse("2028-05-02T10:00:00Z"))
