@@ -36,6 +36,8 @@ public final class Verifier {
     private final List<Problem> problems = new ArrayList<>();
     private final List<Problem> unsealed = new ArrayList<>();
     private final List<byte[]> leaves = new ArrayList<>();
+    /** The events of the checkpoint being read, to name them when a part holds that checkpoint only in part. */
+    private final List<EventRecord> leafEvents = new ArrayList<>();
     private int checkpoint;
     private long lastPosition = Long.MIN_VALUE;
     private long events;
@@ -81,6 +83,9 @@ public final class Verifier {
         }
         if (checkpoint < checkpoints.size()) {
             leaves.add(event.eventHash() == null ? new byte[0] : Hashes.unhex(event.eventHash()));
+            if (part) {
+                leafEvents.add(event);
+            }
         } else {
             unsealed.add(new Problem(event.aggregateId(), event.sequenceNumber(), event.globalIndex(),
                     "after the last checkpoint: not yet sealed"));
@@ -141,8 +146,13 @@ public final class Verifier {
         Checkpoint c = checkpoints.get(checkpoint++);
         // its events are those after fromPosition: wholly inside when the part starts no later than the one after
         if (part && (firstPosition == null || c.fromPosition() + 1 < firstPosition || c.toPosition() > lastPosition)) {
-            // reaches outside the part: what is missing may simply not be in it
+            // reaches outside the part: what is missing may simply not be in it. Its events here are checked against
+            // their own chains only, as unsealed ones are, and are listed so
+            leafEvents.forEach(event -> unsealed.add(new Problem(event.aggregateId(), event.sequenceNumber(),
+                    event.globalIndex(), "in checkpoint " + c.number() + ", which this part holds only in part: "
+                    + "not checked against it")));
             leaves.clear();
+            leafEvents.clear();
             return;
         }
         checkpointsChecked++;
@@ -156,6 +166,7 @@ public final class Verifier {
                     + "] differs from the sealed one: events were changed or replaced"));
         }
         leaves.clear();
+        leafEvents.clear();
     }
 
     private void checkCheckpointChain() {

@@ -188,6 +188,11 @@ class VerifierTest {
         assertThat(result.valid()).isTrue();
         assertThat(result.eventsChecked()).isEqualTo(111);
         assertThat(result.checkpointsChecked()).as("only (100, 150] lies wholly inside").isEqualTo(1);
+        // the events of the checkpoints it holds only in part are named as not checked against them
+        assertThat(result.unsealed()).hasSize(111 - 50).allSatisfy(p -> assertThat(p.problem())
+                .contains("which this part holds only in part"));
+        assertThat(result.unsealed()).extracting(Verifier.Problem::globalPosition).contains(60L, 100L, 151L, 170L)
+                .doesNotContain(101L, 150L);
         assertThat(verify(part, checkpoints).valid()).as("as the whole history, it is not").isFalse();
     }
 
