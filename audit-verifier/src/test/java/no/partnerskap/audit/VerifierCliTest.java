@@ -83,6 +83,22 @@ class VerifierCliTest {
         }
     }
 
+    /** An export of a few events no checkpoint seals yet, as the service writes it, with its key and no checkpoints. */
+    record UnsealedExport(Path folder, Path checkpoints, Path publicKey, List<String> lines) {
+
+        static UnsealedExport of(int events) throws Exception {
+            KeyPair key = SigningKeys.generate();
+            Path folder = Files.createTempDirectory("unsealed");
+            ObjectMapper json = new ObjectMapper();
+            Path checkpoints = folder.resolve("checkpoints.json");
+            json.writeValue(checkpoints.toFile(), Map.of("checkpoints", List.of()));
+            Path publicKey = Files.writeString(folder.resolve("key.pem"), SigningKeys.publicPem(key.getPublic()));
+            List<String> lines = Files.readAllLines(export(folder, VerifierTest.history(events, 2).stream()
+                    .map(event -> (ObjectNode) json.valueToTree(Map.of("stored", event))).toList()));
+            return new UnsealedExport(folder, checkpoints, publicKey, lines);
+        }
+    }
+
     /** The lines as the service writes them, ending with the line that says how many events there are. */
     static Path export(Path folder, List<ObjectNode> lines) throws Exception {
         StringBuilder text = new StringBuilder();
@@ -121,15 +137,11 @@ class VerifierCliTest {
     /** An export saved before exports had an end line; and one saved again with a byte-order mark. */
     @Test
     void an_older_export_verifies_when_told_it_has_no_end_line_and_a_byte_order_mark_is_no_change() throws Exception {
-        KeyPair key = SigningKeys.generate();
-        List<EventRecord> events = VerifierTest.history(4, 2);
-        Path folder = Files.createTempDirectory("older");
-        ObjectMapper json = new ObjectMapper();
-        Path checkpoints = folder.resolve("checkpoints.json");
-        json.writeValue(checkpoints.toFile(), Map.of("checkpoints", List.of()));
-        Path publicKey = Files.writeString(folder.resolve("key.pem"), SigningKeys.publicPem(key.getPublic()));
-        List<String> whole = Files.readAllLines(export(folder, events.stream()
-                .map(event -> (ObjectNode) json.valueToTree(Map.of("stored", event))).toList()));
+        UnsealedExport export = UnsealedExport.of(4);
+        Path folder = export.folder();
+        Path checkpoints = export.checkpoints();
+        Path publicKey = export.publicKey();
+        List<String> whole = export.lines();
         Path older = Files.write(folder.resolve("older.jsonl"), whole.subList(0, whole.size() - 1));
 
         assertThat(VerifierCli.verify(older, checkpoints, List.of(publicKey)).valid()).isFalse();
@@ -142,15 +154,11 @@ class VerifierCliTest {
     /** Cut between two lines, the export would read as a shorter history; cut inside one, as no export. */
     @Test
     void an_export_cut_short_or_with_lines_removed_does_not_verify() throws Exception {
-        KeyPair key = SigningKeys.generate();
-        List<EventRecord> events = VerifierTest.history(6, 2);
-        Path folder = Files.createTempDirectory("cut");
-        ObjectMapper json = new ObjectMapper();
-        Path checkpoints = folder.resolve("checkpoints.json");
-        json.writeValue(checkpoints.toFile(), Map.of("checkpoints", List.of()));
-        Path publicKey = Files.writeString(folder.resolve("key.pem"), SigningKeys.publicPem(key.getPublic()));
-        List<String> whole = Files.readAllLines(export(folder, events.stream()
-                .map(event -> (ObjectNode) json.valueToTree(Map.of("stored", event))).toList()));
+        UnsealedExport export = UnsealedExport.of(6);
+        Path folder = export.folder();
+        Path checkpoints = export.checkpoints();
+        Path publicKey = export.publicKey();
+        List<String> whole = export.lines();
         assertThat(VerifierCli.verify(folder.resolve("events.jsonl"), checkpoints, List.of(publicKey)).valid()).isTrue();
 
         Path betweenLines = Files.write(folder.resolve("between.jsonl"), whole.subList(0, 4));
