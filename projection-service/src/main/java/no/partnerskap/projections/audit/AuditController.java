@@ -114,8 +114,8 @@ class AuditController {
     @Operation(summary = "The events as JSON lines (one event per line, global order), streamed; "
             + "from and to are optional inclusive instants on the event timestamp",
             description = "Between two instants, one unbroken run of positions from the first event stamped at or "
-                    + "after from to the last stamped at or before to. The last line is {\"exportEnd\": {\"events\": N}}: "
-                    + "an export without it was cut short.")
+                    + "after from to the last stamped at or before to. The last line is "
+                    + "{\"exportEnd\": {\"events\": N}}: an export without it was cut short.")
     @ApiResponse(responseCode = "200", description = "One AuditEvent per line, then the end line",
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEvent.class)))
     @GetMapping("/export")

@@ -39,8 +39,8 @@ public class ReadYourWrites {
             return;
         }
         long reached = seen;
-        waiting.run(() -> poll(minVersion, reached, current), () -> new NotCaughtUp(NotCaughtUp.state(minVersion, reached)
-                + ", and too many reads are waiting already"));
+        waiting.run(() -> poll(minVersion, reached, current),
+                () -> new NotCaughtUp(NotCaughtUp.state(minVersion, reached) + ", and too many reads are waiting already"));
     }
 
     private Void poll(long minVersion, long seen, LongSupplier current) {
