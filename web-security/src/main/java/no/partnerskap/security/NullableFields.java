@@ -23,7 +23,12 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  */
 final class NullableFields {
 
-    private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
+    /**
+     * Shared by every application context in the JVM: swagger-core keeps its model converters in one static list,
+     * so the resolver of the context started first names the classes of all (a name stands for the same class in
+     * each).
+     */
+    private static final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
 
     /** Notes the class behind a schema name; answers the name. */
     String named(String name, Class<?> type) {

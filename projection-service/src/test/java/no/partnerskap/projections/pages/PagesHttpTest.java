@@ -343,6 +343,9 @@ class PagesHttpTest {
                 new ProgressReported(commitment, partnership, reporter, 10, "i gang", List.of(), asOf));
         assertThat(Api.onPort(port).get("/api/commitments/" + commitment + "?minVersion=1", null).status())
                 .isEqualTo(200);
+        // the scorecard comes from another processor: wait for the organisation's registration too
+        assertThat(Api.onPort(port).get("/api/organisations/" + reporter + "/scorecard?minVersion=0", null).status())
+                .isEqualTo(200);
 
         assertThat(text(byId(page(port, "/pages/organisations/" + reporter + "?lang=nb"), "lag"))).isEqualTo("1 dag");
         assertThat(text(byId(page(port, "/pages/organisations/" + reporter + "?lang=en"), "lag"))).isEqualTo("1 day");
