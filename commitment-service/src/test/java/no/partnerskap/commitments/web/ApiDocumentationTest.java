@@ -70,6 +70,11 @@ class ApiDocumentationTest {
         JsonNode resolution = docs.path("paths").path("/api/partnerships/{id}/disagreements/{disagreementId}/resolution")
                 .path("post").path("requestBody").path("content").path("application/json");
         assertThat(resolution.path("example").toString()).contains("resolution").doesNotContain("dissent");
+        // a field sent as null for none says it may be null; a required one does not
+        assertThat(schemas.path("CommitmentRequests.Revision").path("properties").path("description").path("type")
+                .toString()).contains("\"null\"");
+        assertThat(schemas.path("CommitmentRequests.Revision").path("properties").path("title").path("type")
+                .toString()).isEqualTo("\"string\"");
         assertThat(schemas.path("PartnershipRequests.GoalRevision").path("properties").path("sdgTargets")
                 .path("example").toString()).isEqualTo("[\"9.5\",\"17.17\"]");
         JsonNode seal = docs.path("paths").path("/admin/checkpoints").path("post").path("responses");
