@@ -39,6 +39,11 @@ public record EventRecord(long globalIndex, String aggregateType, String aggrega
                 timeStamp, bytes(payload), bytes(metaData));
     }
 
+    /** The event's simple name, e.g. CommitmentRecorded, from its payload type. */
+    public static String eventName(String payloadType) {
+        return payloadType.substring(Math.max(payloadType.lastIndexOf('$'), payloadType.lastIndexOf('.')) + 1);
+    }
+
     public boolean hashMatches() {
         return prevHash != null && eventHash != null
                 && Arrays.equals(recomputedHash(), Hashes.unhex(eventHash));

@@ -39,10 +39,10 @@ final class ExportLine {
         List<String> disagreements = new ArrayList<>();
         line.fields().forEachRemaining(field -> {
             String name = field.getKey();
-            JsonNode expectedValue = expected.get(name);
             if (name.equals("stored")) {
                 return;
             }
+            JsonNode expectedValue = expected.get(name);
             if (expectedValue == null) {
                 disagreements.add("field '" + name + "' is not part of an exported event: nothing vouches for it");
             } else if (!(name.equals("timestamp") ? sameInstant(field.getValue(), expectedValue)
@@ -66,8 +66,8 @@ final class ExportLine {
         fields.put("aggregateType", NODES.textNode(stored.aggregateType()));
         fields.put("aggregateId", NODES.textNode(stored.aggregateId()));
         fields.put("sequenceNumber", NODES.numberNode(stored.sequenceNumber()));
-        String type = stored.payloadType() == null ? "" : stored.payloadType();
-        fields.put("event", NODES.textNode(type.substring(Math.max(type.lastIndexOf('$'), type.lastIndexOf('.')) + 1)));
+        fields.put("event", NODES.textNode(EventRecord.eventName(stored.payloadType() == null ? ""
+                : stored.payloadType())));
         fields.put("payloadType", NODES.textNode(stored.payloadType()));
         fields.put("timestamp", NODES.textNode(stored.timeStamp()));
         for (String key : List.of("subject", "organisationId", "reason", "correlationId", "idempotencyKey", "asOf")) {

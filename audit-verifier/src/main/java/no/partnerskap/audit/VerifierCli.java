@@ -192,8 +192,8 @@ public final class VerifierCli {
         return verifier.finish();
     }
 
-    /** The export's last line, saying how many events it holds. */
-    static final String END = "exportEnd";
+    /** The field of the export's last line, which says how many events it holds. */
+    public static final String END = "exportEnd";
 
     private static JsonNode parsed(Path export, long number, String line) {
         try {

@@ -369,9 +369,10 @@ public class Partnership {
     @EventSourcingHandler
     void on(MemberAdmitted event, @Timestamp Instant at) {
         activeMembers.put(event.organisationId(), event.role());
-        List<Absence> away = absences.get(event.organisationId());
-        if (away != null && !away.isEmpty() && away.get(away.size() - 1).back() == null) {
-            away.set(away.size() - 1, new Absence(away.get(away.size() - 1).left(), at));
+        List<Absence> away = absences.getOrDefault(event.organisationId(), List.of());
+        Absence last = away.isEmpty() ? null : away.get(away.size() - 1);
+        if (last != null && last.back() == null) {
+            away.set(away.size() - 1, new Absence(last.left(), at));
         }
     }
 

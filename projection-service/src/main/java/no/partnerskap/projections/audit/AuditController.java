@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import no.partnerskap.audit.VerifierCli;
 import no.partnerskap.projections.web.InvalidParameter;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -141,11 +142,8 @@ class AuditController {
             }
         });
         // the last line says the export is whole: one cut between two lines would otherwise read as a shorter history
-        out.write(json.writeValueAsBytes(Map.of(END, Map.of("events", events[0]))));
+        out.write(json.writeValueAsBytes(Map.of(VerifierCli.END, Map.of("events", events[0]))));
         out.write('\n');
         out.flush();
     }
-
-    /** The field of the export's last line, which says how many events it holds. */
-    static final String END = "exportEnd";
 }

@@ -65,7 +65,7 @@ class AuditReads {
 
     /** Streams an aggregate's events in global order (one read-only transaction, rows by the fetch size). */
     void events(UUID id, Consumer<AuditEvent> sink) {
-        stream(new Selection(null, null, null, null, List.of(id.toString()), null), sink);
+        stream(new Selection(null, null, null, List.of(id.toString()), null), sink);
     }
 
     /**
@@ -74,7 +74,7 @@ class AuditReads {
      * Check {@link #existing} first.
      */
     void trail(UUID organisationId, Consumer<AuditEvent> sink) {
-        stream(new Selection(null, null, null, null, List.of(organisationId.toString()), organisationId.toString()),
+        stream(new Selection(null, null, null, List.of(organisationId.toString()), organisationId.toString()),
                 sink);
     }
 
@@ -89,7 +89,7 @@ class AuditReads {
             throw new InvalidParameter("asOf", "must not be in the future (now is " + clock.instant() + "), not '"
                     + instant + "'");
         }
-        List<StoredEvent> own = history.read(new Selection(null, null, null, at, List.of(id.toString()), null));
+        List<StoredEvent> own = history.read(new Selection(null, null, at, List.of(id.toString()), null));
         if (own.stream().anyMatch(e -> !type.storedType.equals(e.aggregateType()))) {
             throw AuditProblem.notFound("no " + type.path + " " + id);
         }
@@ -97,7 +97,7 @@ class AuditReads {
             throw AuditProblem.notFound("no " + type.path + " " + id + " at " + at);
         }
         Clock then = Clock.fixed(at, clock.getZone());
-        Selection until = new Selection(null, null, null, at, involved(type, own, at), null);
+        Selection until = new Selection(null, null, at, involved(type, own, at), null);
         Optional<?> state = switch (type) {
             case PARTNERSHIP -> pointInTime.query(until, jdbc -> partnerships.at(then).one(id));
             case COMMITMENT -> pointInTime.query(until, jdbc -> commitments.at(then).one(id));

@@ -142,7 +142,7 @@ public class CouncilReports {
         // far the position reaches: the report shows what stood at that date
         Instant endOfReportDate = asked.reportDate().plusDays(1).atStartOfDay(zone()).toInstant()
                 .minus(1, ChronoUnit.MICROS);
-        return pointInTime.query(new EventHistory.Selection(null, asked.position(), null, endOfReportDate, null, null),
+        return pointInTime.query(new EventHistory.Selection(null, asked.position(), endOfReportDate, null, null),
                 jdbc -> new Reading(new NamedParameterJdbcTemplate(jdbc), asked.year(), asked.reportDate())
                         .read(asked.position(), builtAt));
     }

@@ -39,20 +39,20 @@ import org.springframework.stereotype.Component;
 public class EventHistory {
 
     /** Which events to read; null fields do not restrict. */
-    public record Selection(Long afterGlobalIndex, Long maxGlobalIndex, Instant from, Instant until,
+    public record Selection(Long afterGlobalIndex, Long maxGlobalIndex, Instant until,
                             List<String> aggregateIds, String payloadOrganisationId) {
 
         public static Selection all() {
-            return new Selection(null, null, null, null, null, null);
+            return new Selection(null, null, null, null, null);
         }
 
         public static Selection upToPosition(long position) {
-            return new Selection(null, position, null, null, null, null);
+            return new Selection(null, position, null, null, null);
         }
 
         /** The events with global positions in (after, upTo]. */
         public static Selection between(long after, long upTo) {
-            return new Selection(after, upTo, null, null, null, null);
+            return new Selection(after, upTo, null, null, null);
         }
     }
 
@@ -109,10 +109,6 @@ public class EventHistory {
         if (selection.maxGlobalIndex() != null) {
             sql.append(" and global_index <= ?");
             args.add(selection.maxGlobalIndex());
-        }
-        if (selection.from() != null) {
-            sql.append(" and time_stamp::timestamptz >= ?");
-            args.add(java.sql.Timestamp.from(selection.from()));
         }
         if (selection.until() != null) {
             sql.append(" and time_stamp::timestamptz <= ?");

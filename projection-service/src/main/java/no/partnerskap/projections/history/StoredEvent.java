@@ -15,6 +15,6 @@ public record StoredEvent(long globalIndex, String eventId, String aggregateType
 
     /** The event's simple name, e.g. CommitmentRecorded. */
     public String eventName() {
-        return payloadType.substring(Math.max(payloadType.lastIndexOf('$'), payloadType.lastIndexOf('.')) + 1);
+        return EventRecord.eventName(payloadType);
     }
 }

@@ -351,7 +351,7 @@ class AuditReadsTest {
 
         Instant at = Instant.parse("2036-06-01T00:00:00Z");
         Clock then = Clock.fixed(at, clock.getZone());
-        EventHistory.Selection whole = new EventHistory.Selection(null, null, null, at, null, null);
+        EventHistory.Selection whole = new EventHistory.Selection(null, null, at, null, null);
         PartnershipQueries.Detail partnershipThen = (PartnershipQueries.Detail) reads.asOf("partnership", partnership,
                 at.toString());
         assertThat(partnershipThen).isEqualTo(pointInTime.query(whole,
