@@ -35,8 +35,12 @@ import no.partnerskap.commitments.shared.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /** One organisation's promise within a partnership, and every report on it until it closes. */
+// the shape of its snapshots: raise it when the fields change, and a snapshot of an older shape is set aside
+// (the aggregate is then loaded from its events) instead of filling the new fields with nothing
+@Revision("1")
 public class Commitment {
 
     @AggregateIdentifier
@@ -44,7 +48,6 @@ public class Commitment {
     private UUID partnershipId;
     private UUID organisationId;
     private LocalDate dueDate;
-    // (null in a snapshot from before it was kept: the outcome's lower bound is then not checked)
     private LocalDate recordedOn;
     private List<UUID> goalIds;
     private boolean closed;
@@ -215,10 +218,9 @@ public class Commitment {
     /**
      * A report is about the commitment, which did not exist before it was recorded: a report dated earlier
      * would make the reporting lag (and, for an outcome, "fulfilled on time") count from before the promise.
-     * A snapshot from before this rule holds no recording date; then there is nothing to check against.
      */
     private void requireNotBeforeRecording(String rule, String what, LocalDate asOf) {
-        if (recordedOn != null && asOf.isBefore(recordedOn)) {
+        if (asOf.isBefore(recordedOn)) {
             throw new RuleViolation(rule, what + " cannot be dated " + asOf + ", before the commitment was recorded on "
                     + recordedOn);
         }

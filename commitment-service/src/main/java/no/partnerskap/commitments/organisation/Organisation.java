@@ -12,8 +12,12 @@ import no.partnerskap.commitments.shared.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /** A legal body that takes part in partnerships. */
+// the shape of its snapshots: raise it when the fields change, and a snapshot of an older shape is set aside
+// (the aggregate is then loaded from its events) instead of filling the new fields with nothing
+@Revision("1")
 public class Organisation {
 
     @AggregateIdentifier

@@ -53,8 +53,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /** A partnership: its members, goals, agreement, meetings and disagreements, until it concludes. */
+// the shape of its snapshots: raise it when the fields change, and a snapshot of an older shape is set aside
+// (the aggregate is then loaded from its events) instead of filling the new fields with nothing
+@Revision("1")
 public class Partnership {
 
     @AggregateIdentifier
@@ -63,11 +67,10 @@ public class Partnership {
     private boolean concluded;
     private Map<UUID, MemberRole> activeMembers = new HashMap<>();
     // each time an organisation was away, from leaving until admitted again (null: still away), for meetings recorded
-    // after the fact (a snapshot from before this field holds none: one that left before it counts as never a member)
+    // after the fact
     private Map<UUID, List<Absence>> absences = new HashMap<>();
     private Map<UUID, GoalFigures> goals = new HashMap<>();
     private Set<UUID> openDisagreements = new HashSet<>();
-    // (a snapshot from before this field holds none: a disagreement closed before it answers as unknown)
     private Set<UUID> closedDisagreements = new HashSet<>();
 
     record GoalFigures(BigDecimal baseline, BigDecimal target) {
