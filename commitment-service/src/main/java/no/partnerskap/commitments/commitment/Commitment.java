@@ -100,6 +100,11 @@ public class Commitment {
         if (milestonesCompleted.containsKey(command.milestoneId())) {
             throw new RuleViolation("milestone-added-once", "milestone " + command.milestoneId() + " already exists");
         }
+        // a step towards the promise falls due with it at the latest: a later one extends the deadline first
+        if (command.dueDate() != null && command.dueDate().isAfter(dueDate)) {
+            throw new RuleViolation("milestone-due-by-the-deadline", "milestone due " + command.dueDate()
+                    + " is after the commitment's due date " + dueDate + ": extend the deadline first");
+        }
         apply(new MilestoneAdded(commitmentId, partnershipId, organisationId, command.milestoneId(), command.title(),
                 command.dueDate()));
     }

@@ -236,6 +236,22 @@ class CommitmentTest {
                 .expectNoEvents();
     }
 
+    /** A milestone is a step towards the promise: due after the promise itself, it needs a later deadline first. */
+    @Test
+    void a_milestone_falls_due_by_the_commitments_deadline() {
+        fixture.given(recorded())
+                .when(new AddMilestone(COMMITMENT, MEMBER, MILESTONE, "Evaluation", DUE.plusDays(1), null))
+                .expectException(violates(RuleViolation.class, "milestone-due-by-the-deadline"));
+        fixture.given(recorded())
+                .when(new AddMilestone(COMMITMENT, MEMBER, MILESTONE, "Opening", DUE, null))
+                .expectEvents(new MilestoneAdded(COMMITMENT, PARTNERSHIP, MEMBER, MILESTONE, "Opening", DUE));
+        fixture.given(recorded(), new DeadlineExtended(COMMITMENT, PARTNERSHIP, MEMBER, DUE, DUE.plusMonths(3),
+                        "Leveransen er forsinket"))
+                .when(new AddMilestone(COMMITMENT, MEMBER, MILESTONE, "Evaluation", DUE.plusDays(1), null))
+                .expectEvents(new MilestoneAdded(COMMITMENT, PARTNERSHIP, MEMBER, MILESTONE, "Evaluation",
+                        DUE.plusDays(1)));
+    }
+
     @Test
     void complete_milestone() {
         fixture.given(recorded(), milestoneAdded())
