@@ -245,6 +245,11 @@ public class Partnership {
             throw new RuleViolation("resolution-or-dissent",
                     "a disagreement closes with either a resolution or a recorded dissent");
         }
+        if (resolved && command.dissentingOrganisationIds() != null && !command.dissentingOrganisationIds().isEmpty()) {
+            // a resolution's event has no dissenters: named, they would be dropped without a word
+            throw new RuleViolation("dissenters-only-with-dissent",
+                    "dissenting organisations are named with a recorded dissent, not with a resolution");
+        }
         if (resolved) {
             apply(new DisagreementResolved(partnershipId, command.disagreementId(), command.resolution()));
         } else {

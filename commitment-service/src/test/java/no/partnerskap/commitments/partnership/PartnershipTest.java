@@ -649,6 +649,17 @@ class PartnershipTest {
                 .expectNoEvents();
     }
 
+    /** A resolution records no dissenters: naming some is refused rather than dropped. */
+    @Test
+    void dissenters_are_named_with_a_dissent_only() {
+        fixture.given(establishedEvents())
+                .andGiven(disagreementRaised())
+                .when(new ResolveDisagreement(PARTNERSHIP, DISAGREEMENT, "budget doubled", null,
+                        List.of(CONVENOR), null))
+                .expectException(violates(RuleViolation.class, "dissenters-only-with-dissent"))
+                .expectNoEvents();
+    }
+
     @Test
     void resolution_or_dissent_not_neither() {
         fixture.given(establishedEvents())
