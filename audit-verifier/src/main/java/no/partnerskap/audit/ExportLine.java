@@ -76,6 +76,7 @@ final class ExportLine {
         fields.put("roles", roles(meta.get("roles")));
         JsonNode payload = parsed(stored.payload());
         fields.put("payload", payload == null ? NODES.textNode(stored.payload()) : payload);
+        fields.put("hashMatches", NODES.booleanNode(stored.hashMatches()));
         return fields;
     }
 

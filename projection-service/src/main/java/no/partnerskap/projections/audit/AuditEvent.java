@@ -17,6 +17,9 @@ import no.partnerskap.projections.history.StoredEvent;
  * export, so fields added here (e.g. the hash chain) appear in every audit read.
  *
  * @param payload the event's stored JSON, as stored (not re-serialised)
+ * @param hashMatches whether the stored columns still give the hash stored with them: false means the event was
+ *                changed in the database after it was stored. True alone proves nothing (whoever changed it may
+ *                have recomputed the hashes too): only verification against the sealed checkpoints does
  * @param stored  every stored column exactly as stored, with the event's place in the hash chain
  *                ({@code prevHash}, {@code eventHash}): what the offline verifier checks
  */
@@ -25,7 +28,10 @@ public record AuditEvent(long globalPosition, String eventId, String aggregateTy
                          String organisationId, List<String> roles, String reason, String correlationId,
                          String idempotencyKey, String asOf,
                          @JsonRawValue @Schema(implementation = Object.class, description = "the event payload as stored")
-                         String payload, EventRecord stored) {
+                         String payload,
+                         @Schema(description = "false: the event was changed in the database after it was stored; "
+                                 + "true proves nothing alone, verify against the checkpoints for that")
+                         boolean hashMatches, EventRecord stored) {
 
     public static AuditEvent of(StoredEvent stored) {
         Map<String, Object> meta = stored.metadata();
@@ -34,7 +40,7 @@ public record AuditEvent(long globalPosition, String eventId, String aggregateTy
                 text(meta.get(AuditMetadata.SUBJECT)), text(meta.get(AuditMetadata.ORGANISATION)),
                 roles(meta.get(AuditMetadata.ROLES)), text(meta.get(AuditMetadata.REASON)),
                 text(meta.get(AuditMetadata.CORRELATION_ID)), text(meta.get(AuditMetadata.IDEMPOTENCY_KEY)),
-                text(meta.get(AuditMetadata.AS_OF)), validJson(stored.payloadJson()), stored.stored());
+                text(meta.get(AuditMetadata.AS_OF)), validJson(stored.payloadJson()), stored.stored().hashMatches(), stored.stored());
     }
 
     /**

@@ -58,7 +58,8 @@ class HistoryStreamTest {
                 }
                 sink.accept(new AuditEvent(i + 1, UUID.randomUUID().toString(), "Organisation",
                         UUID.randomUUID().toString(), i, "OrganisationRenamed", "t", Instant.EPOCH, "revisor", null,
-                        List.of("SECRETARIAT"), "ny profil", null, null, null, "{\"name\":\"Navn " + i + "\"}", null));
+                        List.of("SECRETARIAT"), "ny profil", null, null, null, "{\"name\":\"Navn " + i + "\"}", true,
+                        null));
             }
         };
     }

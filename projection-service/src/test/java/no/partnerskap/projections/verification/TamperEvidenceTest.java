@@ -163,6 +163,22 @@ class TamperEvidenceTest {
         assertNamed(offline(), victim);
     }
 
+    /** An auditor reading a commitment's history sees which event no longer gives the hash stored with it. */
+    @Test
+    void an_audit_read_marks_the_changed_event() {
+        EventRecord victim = stored().get(stored().size() - 3);
+        tamper("update event_store.domain_event_entry set payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'\"n', '\"N'), 'UTF8') where global_index = " + victim.globalIndex());
+
+        JsonNode history = api.get("/api/audit/commitment/" + victim.aggregateId() + "/events", auditor).body()
+                .path("events");
+        assertThat(history).hasSizeGreaterThanOrEqualTo(7);
+        history.forEach(event -> assertThat(event.path("hashMatches").asBoolean())
+                .as("event at " + event.path("globalPosition"))
+                .isEqualTo(event.path("globalPosition").asLong() != victim.globalIndex()));
+        assertThat(history.findValues("hashMatches")).allMatch(JsonNode::isBoolean);
+    }
+
     @Test
     void metadata_broken_into_something_that_is_not_json_is_found() throws Exception {
         EventRecord victim = stored().get(3);
