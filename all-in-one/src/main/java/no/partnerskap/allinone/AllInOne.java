@@ -86,6 +86,8 @@ public final class AllInOne implements AutoCloseable {
             DatabaseBootstrap.apply(postgres.superuser("postgres"), postgres::superuser, DatabaseBootstrap.DATABASE,
                     COMMITMENT_PASSWORD, PROJECTION_PASSWORD);
             String jdbcUrl = postgres.jdbcUrl(DatabaseBootstrap.DATABASE);
+            // health watches the disk the database writes to, not the one the process was started from
+            String disk = "--management.health.diskspace.path=" + options.dataDir().toAbsolutePath().normalize();
             ConfigurableApplicationContext commitments = service(CommitmentServiceApplication.class,
                     CommitmentServiceApplication.CONFIG_NAME,
                     "--server.port=" + options.commitmentPort(),
@@ -93,14 +95,15 @@ public final class AllInOne implements AutoCloseable {
                     "--spring.datasource.username=" + DatabaseBootstrap.COMMITMENT_ROLE,
                     "--spring.datasource.password=" + COMMITMENT_PASSWORD,
                     "--partnerships.dev-issuer.key-file=" + options.dataDir().resolve("dev-issuer-key.json"),
-                    "--partnerships.audit.signing-key-file=" + options.dataDir().resolve("checkpoint-signing-key.pem"));
+                    "--partnerships.audit.signing-key-file=" + options.dataDir().resolve("checkpoint-signing-key.pem"),
+                    disk);
             ConfigurableApplicationContext projections = service(ProjectionServiceApplication.class,
                     ProjectionServiceApplication.CONFIG_NAME,
                     "--server.port=" + options.projectionPort(),
                     "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=" + DatabaseBootstrap.PROJECTION_ROLE,
                     "--spring.datasource.password=" + PROJECTION_PASSWORD,
-                    "--partnerships.commitment-service-url=http://127.0.0.1:" + options.commitmentPort());
+                    "--partnerships.commitment-service-url=http://127.0.0.1:" + options.commitmentPort(), disk);
             return new AllInOne(options, postgres, commitments, projections);
         } catch (RuntimeException e) {
             postgres.close();
@@ -118,6 +121,10 @@ public final class AllInOne implements AutoCloseable {
                 // one hook for the whole process closes both services before the database
                 .registerShutdownHook(false)
                 .run(all.toArray(String[]::new));
+    }
+
+    List<ConfigurableApplicationContext> services() {
+        return List.of(commitmentService, projectionService);
     }
 
     int commitmentPort() {

@@ -85,6 +85,14 @@ class AllInOneTest {
             for (String service : new String[] {commitments, projections}) {
                 assertThat(get(service + "/actuator/health", null).body().get("status").asText()).isEqualTo("UP");
             }
+            // a full disk under the database turns health DOWN: it watches the data folder's disk
+            for (var service : system.services()) {
+                var disk = (org.springframework.boot.actuate.health.HealthIndicator) service
+                        .getBean(org.springframework.boot.actuate.health.HealthContributorRegistry.class)
+                        .getContributor("diskSpace");
+                assertThat(disk.health().getDetails().get("path"))
+                        .hasToString(dataDir.toAbsolutePath().normalize().toString());
+            }
             // local mode issues a token to whoever asks, so only this machine may ask: no other address answers
             for (InetAddress address : networkAddresses()) {
                 for (int port : new int[] {options.commitmentPort(), options.projectionPort()}) {
