@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import no.partnerskap.eventstore.EventStoreSchema;
 import no.partnerskap.projections.history.EventHistory;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -98,7 +99,7 @@ public class ProjectionAdmin {
     private static final Duration CLAIM_RENEWED_WITHIN = Duration.ofSeconds(30);
     /** Lag is operational time: the system clock, not the follow-up clock tests move. */
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, Object> replayLocks = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> replayLocks = new ConcurrentHashMap<>();
     private final RebuildPause pause;
     /** How long a rebuild waits for other instances to let go of the processor's segments. */
     private final Duration releaseWait;
@@ -145,13 +146,23 @@ public class ProjectionAdmin {
         if (!processor.supportsReset()) {
             throw new IllegalStateException("processor '" + name + "' does not support a reset");
         }
-        synchronized (replayLocks.computeIfAbsent(name, n -> new Object())) {
+        // a second replay while one runs is refused, not queued: it would stop the processor again while it
+        // is still taking up its segments
+        ReentrantLock replaying = replayLocks.computeIfAbsent(name, n -> new ReentrantLock());
+        if (!replaying.tryLock()) {
+            throw new IllegalStateException("processor '" + name + "' is being rebuilt right now; its status shows "
+                    + "when that is done");
+        }
+        try {
             log.info("Replay of projection processor [{}] requested", name);
             if (!pause.pauseOthers(name)) {
                 throw new IllegalStateException("another instance is rebuilding processor '" + name
                         + "' right now; its status shows when that is done");
             }
             try {
+                // stopped while starting up, a tracking processor loses one of its threads for good, and leaves
+                // a segment unprocessed from then on: let it take up its segments first (as after the last start)
+                awaitItsShare(processor);
                 processor.shutdownAsync().join();
                 try {
                     resetOnceReleased(processor);
@@ -162,7 +173,9 @@ public class ProjectionAdmin {
             } finally {
                 pause.resumeOthers(name);
             }
-            awaitClaim(processor);
+            awaitItsShare(processor);
+        } finally {
+            replaying.unlock();
         }
         return status(processor, history.head(), storedTokens());
     }
@@ -200,13 +213,15 @@ public class ProjectionAdmin {
     }
 
     /**
-     * Waits until the started processor holds a segment again: before that its status shows no replay,
-     * and neither would the pages' banner. Its coordinator claims right after the start, so this is
-     * short; bounded, because another instance may hold every segment.
+     * Waits until the started processor holds its share of the segments (as many as it may claim): before it holds
+     * one, its status shows no replay, and neither would the pages' banner; before it holds all, it is still
+     * starting them up, and must not be stopped. It claims right after the start, so this is short; bounded,
+     * because other instances may hold the segments.
      */
-    private static void awaitClaim(StreamingEventProcessor processor) {
+    private void awaitItsShare(StreamingEventProcessor processor) {
+        int share = Math.max(1, Math.min(processor.maxCapacity(), segmentsTotal(processor.getName())));
         long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
-        while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+        while (processor.isRunning() && processor.processingStatus().size() < share && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
     }
