@@ -49,6 +49,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Given these events, the follow-up read models show what a person would count by hand. */
 @ProjectionServiceTest
@@ -62,6 +63,8 @@ class FollowUpProjectionTest {
     TestTokens tokens;
     @Autowired
     TestClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
 
     final UUID county = UUID.randomUUID();
     final UUID business = UUID.randomUUID();
@@ -361,6 +364,33 @@ class FollowUpProjectionTest {
         assertThat(PagesTestSupport.text(PagesTestSupport.page(port, "/pages/partnerships/" + partnership + "?lang=en",
                 "Authorization", "Bearer " + viewer)))
                 .contains("Revised February 1, 2027. Reason: fylkestinget ba om det. Before: “Samordne”");
+    }
+
+    /**
+     * The upgrade that began keeping mandate revisions copied every revision stored, including those the processor
+     * had not handled yet (after a crash, or a projection-service that lagged): handling one of them must not fail
+     * on the row already there, which stopped the partnership's dashboard for good.
+     */
+    @Test
+    void a_mandate_revision_the_upgrade_already_copied_is_handled_once_more_without_harm() {
+        events.append(new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "Samordne",
+                        "P", null, null, new Period(LocalDate.of(2026, 1, 1), null), county));
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        Api.onPort(port).get("/api/partnerships/" + partnership + "?minVersion=0", viewer);
+        jdbc.update("""
+                insert into mandate_revision (partnership_id, sequence_number, previous_mandate, mandate, reason,
+                    recorded_at) values (?, 1, 'Samordne', 'Samordne og måle', 'fylkestinget ba om det', now())""",
+                partnership);
+
+        events.append(new MandateRevised(partnership, "Samordne", "Samordne og måle", "fylkestinget ba om det"));
+        events.append(new MeetingRecorded(partnership, UUID.randomUUID(), LocalDate.of(2026, 3, 1), "Oppstart", null,
+                List.of()));
+
+        Api.Response dashboard = Api.onPort(port).get("/api/partnerships/" + partnership + "?minVersion=2", viewer);
+        assertThat(dashboard.status()).as(dashboard.body().toString()).isEqualTo(200);
+        assertThat(dashboard.body().path("mandate").asText()).isEqualTo("Samordne og måle");
+        assertThat(dashboard.body().path("mandateRevisions")).hasSize(1);
     }
 
     @Test

@@ -125,11 +125,13 @@ class PartnershipProjector implements ReadModelProjector {
     void on(MandateRevised e, @SequenceNumber long version, @Timestamp Instant at) {
         writes.update("update partnership_view set mandate = ? where partnership_id = ?",
                 e.mandate(), e.partnershipId());
-        // the mandate it replaced and why stay visible beside it
+        // the mandate it replaced and why stay visible beside it (the upgrade that began keeping them copied every
+        // revision stored, those this processor had not reached yet included)
         writes.update("""
                 insert into mandate_revision (partnership_id, sequence_number, previous_mandate, mandate, reason,
                     recorded_at)
-                values (?, ?, ?, ?, ?, ?)""", e.partnershipId(), version, e.previousMandate(), e.mandate(), e.reason(),
+                values (?, ?, ?, ?, ?, ?)
+                on conflict do nothing""", e.partnershipId(), version, e.previousMandate(), e.mandate(), e.reason(),
                 java.sql.Timestamp.from(at));
         touch(e, version);
     }
