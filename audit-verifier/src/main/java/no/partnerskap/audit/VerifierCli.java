@@ -184,7 +184,8 @@ public final class VerifierCli {
         }
         if (declared == null && !options.withoutEndLine()) {
             verifier.problem("the export has no end line ({\"" + END + "\": ...}): it was cut short, so events may "
-                    + "be missing from its end");
+                    + "be missing from its end (an export saved by a version from before end lines has none: verify "
+                    + "it with --without-end-line)");
         } else if (declared != null && declared != exported) {
             verifier.problem("the export's end line says " + declared + " events, but it holds " + exported
                     + ": lines were removed or added");

@@ -164,7 +164,8 @@ class VerifierCliTest {
         Path betweenLines = Files.write(folder.resolve("between.jsonl"), whole.subList(0, 4));
         Verifier.Result cut = VerifierCli.verify(betweenLines, checkpoints, List.of(publicKey));
         assertThat(cut.valid()).isFalse();
-        assertThat(cut.problems()).singleElement().satisfies(p -> assertThat(p.problem()).contains("no end line"));
+        assertThat(cut.problems()).singleElement().satisfies(p -> assertThat(p.problem()).contains("no end line")
+                .contains("--without-end-line"));
 
         List<String> oneRemoved = new java.util.ArrayList<>(whole);
         oneRemoved.remove(5);
