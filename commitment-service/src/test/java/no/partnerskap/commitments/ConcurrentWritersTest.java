@@ -157,6 +157,31 @@ class ConcurrentWritersTest {
         }
     }
 
+    /**
+     * Assessments of a closed commitment while its partnership concludes: each is stored before the conclusion or
+     * refused. A concluded partnership's record is final, and an assessment stored after it changed it.
+     */
+    @Test
+    void assessments_racing_the_conclusion_are_stored_before_it_or_refused() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            OneCommitment one = withNothingOpen();
+            List<Integer> statuses = racingTheConclusion(one, i -> api.post("/api/commitments/" + one.commitment()
+                    + "/assessments", one.secretariat(), Map.of("level", "LIMITED", "comment", "Vurdering " + i))
+                    .status());
+
+            String round_ = "round " + round + ": " + statuses;
+            assertThat(statuses.get(0)).as(round_).isEqualTo(200);
+            assertThat(statuses.subList(1, statuses.size())).as(round_).allMatch(s -> s == 200 || s == 409);
+            Long assessedAfter = jdbc.queryForObject("""
+                    select count(*) from event_store.domain_event_entry a
+                    where a.aggregate_identifier = ? and a.payload_type like '%CommitmentAssessed'
+                    and a.global_index > (select c.global_index from event_store.domain_event_entry c
+                                          where c.aggregate_identifier = ? and c.payload_type like '%PartnershipConcluded')""",
+                    Long.class, one.commitment(), one.partnership());
+            assertThat(assessedAfter).as(round_).isZero();
+        }
+    }
+
     /** A partnership whose one commitment is withdrawn: nothing holds its conclusion up. */
     private OneCommitment withNothingOpen() {
         OneCommitment one = OneCommitment.create(api);

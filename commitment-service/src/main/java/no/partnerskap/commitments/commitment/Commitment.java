@@ -168,6 +168,8 @@ public class Commitment {
     /** The one thing a closed commitment still accepts (while its partnership lasts): the secretariat's view of it. */
     @CommandHandler
     public void handle(AssessCommitment command, PartnershipDirectory partnerships) {
+        // a closed commitment, which the conclusion does not wait for, still takes assessments until it comes
+        partnerships.holdOffConclusion(partnershipId);
         requirePartnershipNotConcluded(partnerships, partnershipId);
         apply(new CommitmentAssessed(commitmentId, partnershipId, organisationId, command.level(),
                 command.comment()));

@@ -69,11 +69,11 @@ class CommandSideLookups implements OrganisationRegistry, PartnershipDirectory {
                 order by commitment_id""", UUID.class, partnershipId);
     }
 
-    /** Shares the parent's row lock: its conclusion, which takes that row first, waits for this network. */
+    /** Shares the partnership's row lock: its conclusion, which takes that row first, waits for this command. */
     @Override
-    public void holdParent(UUID parentPartnershipId) {
+    public void holdOffConclusion(UUID partnershipId) {
         jdbc.queryForList("select 1 from event_store.partnership_lookup where partnership_id = ? for share",
-                Integer.class, parentPartnershipId);
+                Integer.class, partnershipId);
     }
 
     @Override

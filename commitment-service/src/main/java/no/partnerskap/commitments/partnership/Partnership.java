@@ -95,7 +95,7 @@ public class Partnership {
                 throw new RuleViolation("network-parent-must-be-strategic",
                         "a thematic network can only sit under a strategic partnership; " + parent + " is " + parentKind);
             }
-            partnerships.holdParent(parent);
+            partnerships.holdOffConclusion(parent);
             if (partnerships.isConcluded(parent)) {
                 throw new RuleViolation("concluded-partnership-is-read-only",
                         "parent partnership " + parent + " has concluded");

@@ -31,10 +31,12 @@ public interface PartnershipDirectory {
     void settleMemberships(UUID partnershipId);
 
     /**
-     * Holds off the parent's conclusion until this command's transaction ends: called before a thematic
-     * network checks that its parent has not concluded.
+     * Holds off the partnership's conclusion until this command's transaction ends, and waits for one under way:
+     * called before a command that a concluded partnership refuses checks that it has not concluded, where
+     * nothing else would keep the conclusion from being stored first (a thematic network under it, an
+     * assessment of a closed commitment).
      */
-    void holdParent(UUID parentPartnershipId);
+    void holdOffConclusion(UUID partnershipId);
 
     /**
      * The thematic networks under the partnership that have not concluded; no new one can be established

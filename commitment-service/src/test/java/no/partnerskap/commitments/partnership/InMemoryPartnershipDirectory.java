@@ -80,7 +80,7 @@ public final class InMemoryPartnershipDirectory implements PartnershipDirectory 
     }
 
     @Override
-    public void holdParent(UUID parentPartnershipId) {
+    public void holdOffConclusion(UUID partnershipId) {
         // one command at a time in an aggregate test: nothing to wait for
     }
 
