@@ -1,13 +1,19 @@
 package no.partnerskap.projections.web;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Cells and lines of a CSV download (RFC 4180, lines ending in CRLF). Free text that a spreadsheet
  * would read as a formula (starting with {@code = + - @}, a tab or a carriage return) is prefixed
- * with a single quote; values the service computes (ids, dates, numbers) are written as they are.
+ * with a single quote, and so is each part of it after a semicolon or a line break: a spreadsheet in a
+ * locale whose list separator is the semicolon (Norwegian Excel) splits the text there into cells of
+ * their own, quotes or not. Values the service computes (ids, dates, numbers) are written as they are.
  */
 public final class Csv {
+
+    /** Where a cell may begin (the text's start, after a semicolon or a line break) followed by a formula's start. */
+    private static final Pattern FORMULA_START = Pattern.compile("(^|[;\\r\\n])(?=[=+\\-@\\t\\r])");
 
     private Csv() {
     }
@@ -21,8 +27,7 @@ public final class Csv {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return quote(safe);
+        return quote(FORMULA_START.matcher(value).replaceAll("$1'"));
     }
 
     /** A value the service computed, or empty for none. */
