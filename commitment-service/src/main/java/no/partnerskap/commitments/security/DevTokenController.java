@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import no.partnerskap.security.Role;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -18,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /dev/token}: a signed token for whoever asks. Local mode only. */
@@ -38,9 +44,19 @@ class DevTokenController {
         this.issuer = issuer;
     }
 
-    @Operation(summary = "Issue a development token (local mode only)")
+    @Operation(summary = "Issue a development token (local mode only; for requests addressed to localhost)")
     @PostMapping("/dev/token")
-    Map<String, Object> token(@Valid @RequestBody TokenRequest request) {
+    ResponseEntity<?> token(@RequestHeader(value = HttpHeaders.HOST, required = false) String host,
+                            @Valid @RequestBody TokenRequest request) {
+        // a web page the developer visits may have its own name resolve to 127.0.0.1 (DNS rebinding) and ask
+        // from the browser as the same origin: only a request addressed to this machine by its own name is one
+        if (!addressedToThisMachine(host)) {
+            ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "the development issuer answers requests addressed to localhost, 127.0.0.1 or [::1] only");
+            refused.setTitle("Forbidden");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(refused);
+        }
         Instant now = Instant.now();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(DevIssuer.ISSUER)
@@ -53,7 +69,17 @@ class DevTokenController {
         }
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
                 claims.build())).getTokenValue();
-        return Map.of("access_token", token, "token_type", "Bearer", "expires_in", LIFETIME.toSeconds());
+        return ResponseEntity.ok(Map.of("access_token", token, "token_type", "Bearer",
+                "expires_in", LIFETIME.toSeconds()));
+    }
+
+    static boolean addressedToThisMachine(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+        return List.of("localhost", "127.0.0.1", "[::1]").contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The public key, so projection-service (and anyone) can check the tokens. */
