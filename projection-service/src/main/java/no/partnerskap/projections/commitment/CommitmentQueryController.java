@@ -15,8 +15,11 @@ import no.partnerskap.projections.web.ReadYourWrites;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
+import no.partnerskap.projections.organisation.OrganisationView;
+import no.partnerskap.security.Caller;
+import no.partnerskap.security.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,12 +33,14 @@ class CommitmentQueryController {
     private final CommitmentQueries queries;
     private final PartnershipQueries partnerships;
     private final ReadYourWrites readYourWrites;
+    private final JdbcTemplate jdbc;
 
     private static final String STATUSES = CommitmentQueries.STATUSES;
     private static final String SIGNALS = CommitmentQueries.SIGNALS;
 
     CommitmentQueryController(CommitmentQueries queries, PartnershipQueries partnerships,
-                              ReadYourWrites readYourWrites) {
+                              ReadYourWrites readYourWrites, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.queries = queries;
         this.partnerships = partnerships;
         this.readYourWrites = readYourWrites;
@@ -107,15 +112,26 @@ class CommitmentQueryController {
         readYourWrites.await(minVersion, () -> queries.version(id));
         CommitmentQueries.Detail detail = queries.one(id).orElseThrow(() -> new NotFound("no commitment " + id));
         return ResponseEntity.ok().eTag("\"" + detail.commitment().version() + "\"")
-                .body(anonymous() ? detail.withoutPeople() : detail);
+                .body(mayNamePeople(detail.commitment()) ? detail : detail.withoutPeople());
     }
 
     /**
-     * A reader without a token (public read switched on) sees what was recorded and when, but not
-     * which person recorded it: that is personal data, for callers with a role and for auditors.
+     * Which person recorded each entry is personal data: for the secretariat, auditors and the partner's own
+     * organisation. Other readers (a viewer's token, perhaps shared by a proxy in front of public dashboards, another
+     * organisation's partner, or no token) see what was recorded and when.
      */
-    private static boolean anonymous() {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        return caller == null || caller instanceof AnonymousAuthenticationToken;
+    private boolean mayNamePeople(CommitmentRow commitment) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            return false;
+        }
+        Caller caller = Caller.from(token.getToken());
+        if (caller.has(Role.SECRETARIAT) || caller.has(Role.AUDITOR)) {
+            return true;
+        }
+        // the token names its organisation by id, or by organisation number (Maskinporten)
+        return caller.has(Role.PARTNER) && caller.organisation().filter(org ->
+                org.equalsIgnoreCase(commitment.organisationId().toString())
+                        || OrganisationView.find(jdbc, commitment.organisationId())
+                        .map(OrganisationView::organisationNumber).filter(org::equals).isPresent()).isPresent();
     }
 }
