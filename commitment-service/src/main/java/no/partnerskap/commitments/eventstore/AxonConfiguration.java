@@ -16,6 +16,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import no.partnerskap.api.common.AuditMetadata;
+import no.partnerskap.commitments.idempotency.IdempotencyKeyInProgress;
 import no.partnerskap.commitments.idempotency.IdempotencyKeyReused;
 import no.partnerskap.commitments.shared.RuleViolation;
 import org.axonframework.common.AxonNonTransientException;
@@ -183,6 +184,7 @@ class AxonConfiguration {
     /** Asked of the failure and of each of its causes: is this one final by itself? */
     static boolean isNonTransient(Throwable failure) {
         return failure instanceof RuleViolation || failure instanceof IdempotencyKeyReused
+                || failure instanceof IdempotencyKeyInProgress
                 || failure instanceof AxonNonTransientException || DatabaseOutage.isOutage(failure);
     }
 }

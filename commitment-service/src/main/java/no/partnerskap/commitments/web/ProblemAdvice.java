@@ -2,6 +2,7 @@ package no.partnerskap.commitments.web;
 
 import java.net.URI;
 import java.util.List;
+import no.partnerskap.commitments.idempotency.IdempotencyKeyInProgress;
 import no.partnerskap.commitments.idempotency.IdempotencyKeyReused;
 import no.partnerskap.commitments.shared.NotFound;
 import no.partnerskap.commitments.shared.NotPermitted;
@@ -13,6 +14,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -81,6 +83,10 @@ class ProblemAdvice extends RequestProblems {
         }
         if (t instanceof IdempotencyKeyReused e) {
             return status(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
+        }
+        if (t instanceof IdempotencyKeyInProgress e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem(HttpStatus.CONFLICT, "Request in progress", e.getMessage()));
         }
         if (DatabaseOutage.isOutage(t)) {
             return DatabaseOutage.answer(t, "nothing was written.");
