@@ -220,6 +220,13 @@ public class EventHistory {
                 + " where aggregate_identifier = ? limit 1", String.class, aggregateId).stream().findFirst();
     }
 
+    /** The latest version (sequence number) of the aggregate the store holds, or -1 when it holds none. */
+    public long latestVersion(String aggregateId) {
+        Long latest = jdbc.queryForObject("select max(sequence_number) from " + EventStoreSchema.EVENTS
+                + " where aggregate_identifier = ?", Long.class, aggregateId);
+        return latest == null ? -1 : latest;
+    }
+
     /** The highest global position in the store now. */
     public long head() {
         Long head = jdbc.queryForObject("select max(global_index) from " + EventStoreSchema.EVENTS, Long.class);

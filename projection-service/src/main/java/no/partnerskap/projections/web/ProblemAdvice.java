@@ -79,6 +79,13 @@ class ProblemAdvice extends RequestProblems {
         return ResponseEntity.internalServerError().body(problem);
     }
 
+    @ExceptionHandler(ReadYourWrites.NeverWritten.class)
+    ResponseEntity<ProblemDetail> neverWritten(ReadYourWrites.NeverWritten e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("No such version");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
     @ExceptionHandler(ReadYourWrites.NotCaughtUp.class)
     ResponseEntity<ProblemDetail> stale(ReadYourWrites.NotCaughtUp e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -14,12 +15,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
 import no.partnerskap.api.organisation.Sector;
+import no.partnerskap.api.partnership.PartnershipEvent.MandateRevised;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
 import no.partnerskap.api.partnership.PartnershipKind;
 import no.partnerskap.api.partnership.Period;
 import no.partnerskap.projections.support.EventStoreWriter;
+import no.partnerskap.projections.support.ProcessorGate;
 import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestTokens;
 import no.partnerskap.testsupport.Api;
@@ -44,6 +49,8 @@ class ReadYourWritesTest {
     EventStoreWriter events;
     @Autowired
     TestTokens tokens;
+    @Autowired
+    ProcessorGate gate;
 
     @Test
     void a_version_not_reached_within_the_bound_is_503_with_retry_after() {
@@ -62,21 +69,46 @@ class ReadYourWritesTest {
         assertThat(reached.status()).isEqualTo(200);
         assertThat(reached.text("name")).isEqualTo("P");
 
+        // a version no write ever answered with: refused at once, as waiting would not bring it
         for (String path : new String[] {"/api/partnerships/" + partnership + "?minVersion=7",
                 "/api/commitments/" + UUID.randomUUID() + "?minVersion=0",
                 "/api/organisations/" + organisation + "/scorecard?minVersion=5"}) {
-            Api.Response behind = api.get(path, viewer);
-            assertThat(behind.status()).as(path).isEqualTo(503);
-            assertThat(behind.header("Retry-After")).as(path).isEqualTo("1");
-            assertThat(behind.header("Content-Type")).as(path).startsWith("application/problem+json");
-            assertThat(behind.text("title")).as(path).isEqualTo("Read model not caught up yet");
+            Api.Response never = api.get(path, viewer);
+            assertThat(never.status()).as(path).isEqualTo(404);
+            assertThat(never.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(never.text("title")).as(path).isEqualTo("No such version");
         }
         assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=7", viewer).text("detail"))
-                .isEqualTo("the read model is at version 0 of this resource, not yet at 7");
-        // nothing of it yet: just written, or never; not "version -1"
+                .isEqualTo("version 7 of this resource was never written: the latest is 0");
         assertThat(api.get("/api/commitments/" + UUID.randomUUID() + "?minVersion=0", viewer).text("detail"))
-                .isEqualTo("the read model holds nothing of this resource yet, not version 0: one just written "
-                        + "appears shortly, an id never written stays missing");
+                .isEqualTo("nothing was ever written under this id, so no version 0 of it will come");
+
+        // written, and not in the read model yet: 503, to be asked again
+        UUID commitment = UUID.randomUUID();
+        gate.close("partnership-follow-up");
+        gate.close("commitments");
+        try {
+            events.append(new MandateRevised(partnership, "M", "M2", "Nytt vedtak"),
+                    new CommitmentRecorded(commitment, partnership, organisation, "T", null, List.of(), List.of(),
+                            LocalDate.of(2030, 1, 1), LocalDate.of(2026, 1, 1)));
+            for (String path : new String[] {"/api/partnerships/" + partnership + "?minVersion=1",
+                    "/api/commitments/" + commitment + "?minVersion=0"}) {
+                Api.Response behind = api.get(path, viewer);
+                assertThat(behind.status()).as(path).isEqualTo(503);
+                assertThat(behind.header("Retry-After")).as(path).isEqualTo("1");
+                assertThat(behind.header("Content-Type")).as(path).startsWith("application/problem+json");
+                assertThat(behind.text("title")).as(path).isEqualTo("Read model not caught up yet");
+            }
+            assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=1", viewer).text("detail"))
+                    .isEqualTo("the read model is at version 0 of this resource, not yet at 1");
+            // nothing of it yet: not "version -1"
+            assertThat(api.get("/api/commitments/" + commitment + "?minVersion=0", viewer).text("detail"))
+                    .isEqualTo("the read model holds nothing of this resource yet, not version 0: one just written "
+                            + "appears shortly, an id never written stays missing");
+        } finally {
+            gate.open("partnership-follow-up");
+            gate.open("commitments");
+        }
         // a version is a count from 0
         Api.Response negative = api.get("/api/partnerships/" + partnership + "?minVersion=-1", viewer);
         assertThat(negative.status()).isEqualTo(400);
@@ -97,7 +129,8 @@ class ReadYourWritesTest {
     /** Each waiting read holds a thread and polls the database: past the limit, a read that would wait answers 503. */
     @Test
     void only_so_many_reads_wait_at_once() throws Exception {
-        ReadYourWrites bounded = new ReadYourWrites(Duration.ofSeconds(30), 1);
+        ReadYourWrites bounded = new ReadYourWrites(Duration.ofSeconds(30), 1, null);
+        LongSupplier written = () -> 9;
         AtomicLong version = new AtomicLong(0);
         AtomicInteger polls = new AtomicInteger();
         CountDownLatch waiting = new CountDownLatch(1);
@@ -108,20 +141,20 @@ class ReadYourWritesTest {
                     waiting.countDown();
                 }
                 return version.get();
-            }));
+            }, written));
             assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
 
-            assertThatThrownBy(() -> bounded.await(1L, () -> 0L)).isInstanceOf(ReadYourWrites.NotCaughtUp.class)
+            assertThatThrownBy(() -> bounded.await(1L, () -> 0L, written)).isInstanceOf(ReadYourWrites.NotCaughtUp.class)
                     .hasMessage("the read model is at version 0 of this resource, not yet at 1, and too many reads"
                             + " are waiting already");
             // a read the model has already reached takes no place
-            bounded.await(1L, () -> 1L);
+            bounded.await(1L, () -> 1L, written);
 
             version.set(1);
             first.get(10, TimeUnit.SECONDS);
             // the place is free again: this one waits for its version
             AtomicLong later = new AtomicLong();
-            bounded.await(2L, () -> later.getAndIncrement());
+            bounded.await(2L, () -> later.getAndIncrement(), written);
             assertThat(later.get()).isEqualTo(3);
         } finally {
             executor.shutdownNow();
