@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import no.partnerskap.api.common.VisibleText;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.providers.ObjectMapperProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +51,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtIss
 @Import(JsonOnly.class)
 public class ResourceServerSecurity {
 
+    private static final Logger log = LoggerFactory.getLogger(ResourceServerSecurity.class);
+
     private final AuthenticationManagerResolver<HttpServletRequest> managers;
 
     ResourceServerSecurity(SecurityProperties properties, ObjectProvider<LocalIssuer> localIssuers) {
@@ -56,6 +60,11 @@ public class ResourceServerSecurity {
         for (SecurityProperties.Issuer issuer : properties.getIssuers()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).build();
             decoder.setJwtValidator(tokenRules(issuer.getIssuer(), issuer.getAudience()));
+            if (issuer.getAudience() == null || issuer.getAudience().isBlank()) {
+                log.warn("Tokens of issuer {} are taken whatever their audience (aud): if that issuer serves other "
+                        + "applications too, a token it made for one of them, with a role of the same name, is taken "
+                        + "here. Set partnerships.security.issuers[n].audience (TOKEN_AUDIENCE).", issuer.getIssuer());
+            }
             byIssuer.put(issuer.getIssuer(), manager(decoder));
         }
         localIssuers.orderedStream().forEach(local -> byIssuer.put(local.issuer(), manager(local.decoder())));
