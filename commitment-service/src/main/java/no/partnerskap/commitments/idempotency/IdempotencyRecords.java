@@ -39,7 +39,8 @@ class IdempotencyRecords {
                     values (?, ?, ?) on conflict do nothing""", subject, key, fingerprint);
             jdbc.execute("set local lock_timeout to default");
         } catch (DataAccessException failure) {
-            if (failure.getMostSpecificCause() instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+            if (failure.getMostSpecificCause() instanceof SQLException sql
+                    && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
                 throw new IdempotencyKeyInProgress(key);
             }
             throw failure;
