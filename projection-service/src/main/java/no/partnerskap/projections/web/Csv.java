@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  */
 public final class Csv {
 
-    /** Where a cell may begin (the text's start, after a semicolon or a line break) followed by a formula's start. */
-    private static final Pattern FORMULA_START = Pattern.compile("(^|[;\\r\\n])(?=[=+\\-@\\t\\r])");
+    /**
+     * Where a cell may begin (the text's start, after a semicolon or a line break), then quotes or spaces a
+     * spreadsheet passes over, then a formula's start: the quote goes right before the formula's character.
+     */
+    private static final Pattern FORMULA_START = Pattern.compile("(^|[;\\r\\n])([\"\\s]*)(?=[=+\\-@\\t\\r])");
 
     private Csv() {
     }
@@ -27,7 +30,7 @@ public final class Csv {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return quote(FORMULA_START.matcher(value).replaceAll("$1'"));
+        return quote(FORMULA_START.matcher(value).replaceAll("$1$2'"));
     }
 
     /** A value the service computed, or empty for none. */

@@ -25,9 +25,24 @@ class CsvTest {
         String line = "id-1,2026-01-01," + Csv.text(title) + ",42";
         String[] cells = line.split("[;\r\n]");
         assertThat(cells).hasSizeGreaterThan(4);
-        assertThat(Arrays.stream(cells).skip(1)).allSatisfy(cell ->
+        // (a spreadsheet passes over the spaces and tabs a part begins with)
+        assertThat(Arrays.stream(cells).skip(1).map(String::strip)).allSatisfy(cell ->
                 assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
-                        .doesNotStartWith("@").doesNotStartWith("\t"));
+                        .doesNotStartWith("@"));
         assertThat(Csv.text("Vei; bane")).as("a part that starts no formula is left alone").isEqualTo("Vei; bane");
+    }
+
+    /** A quote or a space after the semicolon does not hide the formula: a spreadsheet passes over them. */
+    @Test
+    void quotes_and_spaces_before_a_formula_do_not_hide_it() {
+        for (String title : new String[] {"Q;\"=cmd|' /C calc'!A0;", "Q\n\"\"@SUM(1+1)", "Q; =1+1", "\"=1+1\""}) {
+            String cell = Csv.text(title);
+            // the cell as a spreadsheet splitting on semicolons and line breaks reads each part, quotes removed
+            for (String part : cell.split("[;\r\n]")) {
+                String read = part.replace("\"", "").strip();
+                assertThat(read).as(title + " gave " + cell).doesNotStartWith("=").doesNotStartWith("+")
+                        .doesNotStartWith("-").doesNotStartWith("@");
+            }
+        }
     }
 }
