@@ -26,9 +26,9 @@ class IdempotencyRecords {
 
     /**
      * Claims the key for this request, or returns the earlier request's answer. A concurrent request with the same
-     * key waits on the row until the first commits or rolls back, for {@link #IN_PROGRESS_WAIT} at most: a client
-     * that retries while its first request is held up would otherwise pile retries on the row, each holding a
-     * database connection, until there are none left for anybody.
+     * key on another instance (on this one, {@link KeysInFlight} holds it back) waits on the row until the first
+     * commits or rolls back, for {@link #IN_PROGRESS_WAIT} at most: retries of a request held up would otherwise
+     * pile up on the row, each holding a database connection, until there are none left for anybody.
      */
     Optional<Prior> claim(String subject, String key, String fingerprint) {
         int inserted;

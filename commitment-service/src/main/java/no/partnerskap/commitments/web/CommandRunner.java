@@ -9,6 +9,7 @@ import java.util.function.Function;
 import no.partnerskap.api.common.AuditMetadata;
 import no.partnerskap.commitments.idempotency.CommandMetadata;
 import no.partnerskap.commitments.idempotency.CommandOutcome;
+import no.partnerskap.commitments.idempotency.KeysInFlight;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -25,9 +26,11 @@ import org.springframework.stereotype.Component;
 public class CommandRunner {
 
     private final CommandGateway gateway;
+    private final KeysInFlight keysInFlight;
 
-    CommandRunner(CommandGateway gateway) {
+    CommandRunner(CommandGateway gateway, KeysInFlight keysInFlight) {
         this.gateway = gateway;
+        this.keysInFlight = keysInFlight;
     }
 
     /** A command that creates something: 201, {@code {idField: id}} and its Location. */
@@ -75,7 +78,13 @@ public class CommandRunner {
             metadata.put(AuditMetadata.IDEMPOTENCY_KEY, context.idempotencyKey());
             metadata.put(CommandMetadata.REQUEST_FINGERPRINT, context.requestFingerprint());
         }
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
+        Object message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));
+        if (context.idempotencyKey() == null) {
+            return gateway.sendAndWait(message);
+        }
+        // a second request with this key waits for the first here, not on a database connection
+        return keysInFlight.run(context.caller().subject(), context.idempotencyKey(),
+                () -> gateway.<CommandOutcome>sendAndWait(message));
     }
 
     private static ResponseEntity<Map<String, Object>> answer(ResponseEntity.BodyBuilder builder,

@@ -71,4 +71,29 @@ class RetryWhileInProgressTest {
         assertThat(replayed.status()).isEqualTo(201);
         assertThat(replayed.text("id")).isEqualTo(stored.text("id"));
     }
+
+    /** The same when the first request is being processed by another instance: the retries meet at the key's row. */
+    @Test
+    void a_request_whose_key_another_instance_is_processing_is_told_so() throws Exception {
+        Api api = Api.onPort(port);
+        OneCommitment one = OneCommitment.create(api);
+        String key = "report-" + UUID.randomUUID();
+        String path = "/api/commitments/" + one.commitment() + "/progress-reports";
+        Map<String, Object> body = Map.of("percentComplete", 20, "asOf", no.partnerskap.testsupport.Days.today());
+        try (Connection otherInstance = database.superuser().getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement claim = otherInstance.prepareStatement("insert into event_store.idempotency_key "
+                    + "(subject, idempotency_key, request_fingerprint) values ('partner', ?, 'its request')")) {
+                claim.setString(1, key);
+                claim.executeUpdate();
+            }
+            Api.Response retry = CompletableFuture.supplyAsync(() ->
+                    api.post(path, one.partner(), body, "Idempotency-Key", key)).get(30, TimeUnit.SECONDS);
+            assertThat(retry.status()).as(retry.body().toString()).isEqualTo(409);
+            assertThat(retry.header("Retry-After")).isEqualTo("1");
+            otherInstance.rollback();
+        }
+        // the other instance's request failed and claimed nothing: this one is the first now
+        assertThat(api.post(path, one.partner(), body, "Idempotency-Key", key).status()).isEqualTo(200);
+    }
 }
