@@ -109,7 +109,7 @@ class CommitmentQueryController {
             @PathVariable UUID id,
             @Parameter(description = "wait (bounded) until the read model holds at least this version")
             @RequestParam(required = false) @PositiveOrZero Long minVersion) {
-        readYourWrites.await(minVersion, id, () -> queries.version(id));
+        readYourWrites.await(minVersion, "Commitment", id, () -> queries.version(id));
         CommitmentQueries.Detail detail = queries.one(id).orElseThrow(() -> new NotFound("no commitment " + id));
         return ResponseEntity.ok().eTag("\"" + detail.commitment().version() + "\"")
                 .body(mayNamePeople(detail.commitment()) ? detail : detail.withoutPeople());

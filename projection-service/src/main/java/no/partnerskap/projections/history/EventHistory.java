@@ -220,10 +220,10 @@ public class EventHistory {
                 + " where aggregate_identifier = ? limit 1", String.class, aggregateId).stream().findFirst();
     }
 
-    /** The latest version (sequence number) of the aggregate the store holds, or -1 when it holds none. */
-    public long latestVersion(String aggregateId) {
+    /** The latest version (sequence number) of the aggregate of that type the store holds, or -1 when none. */
+    public long latestVersion(String type, String aggregateId) {
         Long latest = jdbc.queryForObject("select max(sequence_number) from " + EventStoreSchema.EVENTS
-                + " where aggregate_identifier = ?", Long.class, aggregateId);
+                + " where aggregate_identifier = ? and type = ?", Long.class, aggregateId, type);
         return latest == null ? -1 : latest;
     }
 

@@ -36,7 +36,7 @@ class OrganisationController {
             @Parameter(description = "wait (bounded) until the read model holds at least this version of the "
                     + "organisation, the ETag its registration or rename answered with")
             @RequestParam(required = false) @PositiveOrZero Long minVersion) {
-        readYourWrites.await(minVersion, id, () -> queries.version(id));
+        readYourWrites.await(minVersion, "Organisation", id, () -> queries.version(id));
         OrganisationView organisation = OrganisationView.find(jdbc, id)
                 .orElseThrow(() -> new NotFound("no organisation " + id));
         return ResponseEntity.ok().eTag("\"" + organisation.version() + "\"").body(organisation);
@@ -49,7 +49,7 @@ class OrganisationController {
             @Parameter(description = "wait (bounded) until the read model holds at least this version of the "
                     + "organisation, the ETag its registration or rename answered with")
             @RequestParam(required = false) @PositiveOrZero Long minVersion) {
-        readYourWrites.await(minVersion, id, () -> queries.version(id));
+        readYourWrites.await(minVersion, "Organisation", id, () -> queries.version(id));
         ScorecardQueries.Scorecard scorecard = queries.of(id).orElseThrow(() -> new NotFound("no organisation " + id));
         return ResponseEntity.ok().eTag("\"" + scorecard.version() + "\"").body(scorecard);
     }

@@ -41,7 +41,7 @@ class PartnershipQueryController {
             @Parameter(description = "wait (bounded) until the read model holds at least this version, "
                     + "the ETag a write answered with")
             @RequestParam(required = false) @PositiveOrZero Long minVersion) {
-        readYourWrites.await(minVersion, id, () -> queries.version(id));
+        readYourWrites.await(minVersion, "Partnership", id, () -> queries.version(id));
         PartnershipQueries.Detail detail = queries.one(id).orElseThrow(() -> new NotFound("no partnership " + id));
         return ResponseEntity.ok().eTag("\"" + detail.version() + "\"").body(detail);
     }

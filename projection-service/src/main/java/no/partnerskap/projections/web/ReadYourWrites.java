@@ -32,13 +32,14 @@ public class ReadYourWrites {
 
     /**
      * @param minVersion  the version the client needs, or null to read what there is now
+     * @param type        the aggregate's type, e.g. Partnership (an id of another type holds no version of this)
      * @param aggregateId the aggregate the read shows
      * @param current     the version the read model holds now (-1 when it has none)
      * @throws NotCaughtUp when the bound passes first
      * @throws NeverWritten when the event store holds no such version
      */
-    public void await(Long minVersion, UUID aggregateId, LongSupplier current) {
-        await(minVersion, current, () -> history.latestVersion(aggregateId.toString()));
+    public void await(Long minVersion, String type, UUID aggregateId, LongSupplier current) {
+        await(minVersion, current, () -> history.latestVersion(type, aggregateId.toString()));
     }
 
     /** As above, with {@code written} the latest version the event store holds (-1 when none). */

@@ -72,7 +72,9 @@ class ReadYourWritesTest {
         // a version no write ever answered with: refused at once, as waiting would not bring it
         for (String path : new String[] {"/api/partnerships/" + partnership + "?minVersion=7",
                 "/api/commitments/" + UUID.randomUUID() + "?minVersion=0",
-                "/api/organisations/" + organisation + "/scorecard?minVersion=5"}) {
+                "/api/organisations/" + organisation + "/scorecard?minVersion=5",
+                // an organisation's id is no partnership's, whatever versions the organisation has
+                "/api/partnerships/" + organisation + "?minVersion=0"}) {
             Api.Response never = api.get(path, viewer);
             assertThat(never.status()).as(path).isEqualTo(404);
             assertThat(never.header("Content-Type")).as(path).startsWith("application/problem+json");
