@@ -52,7 +52,7 @@ public class CommitmentQueries {
                          List<ResourceLine> resources, List<Milestone> milestones, List<IndicatorLine> indicatorValues,
                          List<Entry> timeline) {
 
-        /** The same, without the person who recorded each entry (for readers without a token). */
+        /** The same, without the person who recorded each entry (for readers who may not see who did). */
         public Detail withoutPeople() {
             return new Detail(commitment, description, goalIds, resources, milestones, indicatorValues,
                     timeline.stream().map(e -> new Entry(e.sequenceNumber(), e.kind(), e.recordedAt(), null, e.asOf(),
