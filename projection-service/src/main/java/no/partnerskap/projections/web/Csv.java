@@ -16,7 +16,7 @@ public final class Csv {
      * Where a cell may begin (the text's start, after a semicolon or a line break), then quotes or spaces a
      * spreadsheet passes over, then a formula's start: the quote goes right before the formula's character.
      */
-    private static final Pattern FORMULA_START = Pattern.compile("(^|[;\\r\\n])([\"\\s]*)(?=[=+\\-@\\t\\r])");
+    private static final Pattern FORMULA_START = Pattern.compile("(^|[;\\r\\n])([\"\\s\\p{Z}]*)(?=[=+\\-@\\t\\r])");
 
     private Csv() {
     }

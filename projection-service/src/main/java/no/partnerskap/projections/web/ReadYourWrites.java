@@ -81,7 +81,8 @@ public class ReadYourWrites {
     /** No write ever answered with the version the client asked for (HTTP 404): waiting would not bring it. */
     public static class NeverWritten extends RuntimeException {
         NeverWritten(long wanted, long latest) {
-            super(latest < 0 ? "nothing was ever written under this id, so no version " + wanted + " of it will come"
+            super(latest < 0 ? "nothing of this kind was ever written under this id, so no version " + wanted
+                    + " of it will come"
                     : "version " + wanted + " of this resource was never written: the latest is " + latest);
         }
     }

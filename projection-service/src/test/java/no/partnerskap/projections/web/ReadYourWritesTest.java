@@ -83,7 +83,7 @@ class ReadYourWritesTest {
         assertThat(api.get("/api/partnerships/" + partnership + "?minVersion=7", viewer).text("detail"))
                 .isEqualTo("version 7 of this resource was never written: the latest is 0");
         assertThat(api.get("/api/commitments/" + UUID.randomUUID() + "?minVersion=0", viewer).text("detail"))
-                .isEqualTo("nothing was ever written under this id, so no version 0 of it will come");
+                .isEqualTo("nothing of this kind was ever written under this id, so no version 0 of it will come");
 
         // written, and not in the read model yet: 503, to be asked again
         UUID commitment = UUID.randomUUID();
