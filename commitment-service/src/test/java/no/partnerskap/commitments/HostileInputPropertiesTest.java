@@ -185,8 +185,9 @@ class HostileInputPropertiesTest {
     }
 
     @Property(tries = 150)
-    void text_is_stored_exactly_as_sent(@ForAll("text") String name) throws Exception {
-        tried.incrementAndGet();
+    void text_is_stored_exactly_as_sent(@ForAll("text") String generated) throws Exception {
+        // each try a new name: a rename to the name it has is refused
+        String name = generated + " " + tried.incrementAndGet();
         Api.Response response = api.post("/api/organisations/" + organisation + "/name", secretariat,
                 Map.of("name", name));
         assertThat(response.status()).isEqualTo(200);
@@ -200,7 +201,7 @@ class HostileInputPropertiesTest {
     @Provide
     Arbitrary<String> text() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('\u0020', '\ud7ff').ofMinLength(1).ofMaxLength(200),
+                Arbitraries.strings().withCharRange('\u0020', '\ud7ff').ofMinLength(1).ofMaxLength(190),
                 Arbitraries.of("<script>alert('x')</script>", "Robert'); DROP TABLE organisation_lookup;--",
                         "Æøå Sámi ŋ 🚀", "a\"b\\c", "&lt;not escaped twice&gt;"))
                 // a name needs a visible character: one of only no-break spaces is refused; and text holds no

@@ -45,6 +45,10 @@ public class Organisation {
 
     @CommandHandler
     public void handle(RenameOrganisation command) {
+        // a rename to the name it has would stand in the history as a change that was none
+        if (command.name().equals(name)) {
+            throw new RuleViolation("rename-changes-the-name", "the organisation is named " + name + " already");
+        }
         apply(new OrganisationRenamed(organisationId, name, command.name()));
     }
 

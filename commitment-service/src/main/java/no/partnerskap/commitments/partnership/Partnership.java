@@ -200,6 +200,10 @@ public class Partnership {
     @CommandHandler
     public void handle(ReviseMandate command) {
         requireOpen();
+        // a revision to the mandate it has would stand in the history, with its reason, as a change that was none
+        if (command.mandate().equals(mandate)) {
+            throw new RuleViolation("revision-changes-the-mandate", "the mandate reads so already");
+        }
         apply(new MandateRevised(partnershipId, mandate, command.mandate(), command.reason()));
     }
 

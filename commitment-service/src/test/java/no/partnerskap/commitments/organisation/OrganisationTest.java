@@ -91,6 +91,14 @@ class OrganisationTest {
     }
 
     @Test
+    void a_rename_to_the_name_it_has_is_refused() {
+        fixture.given(new OrganisationRegistered(ORGANISATION, "Old name", VALID_NUMBER, Sector.BUSINESS))
+                .when(new RenameOrganisation(ORGANISATION, "Old name", null))
+                .expectException(violates(RuleViolation.class, "rename-changes-the-name"))
+                .expectNoEvents();
+    }
+
+    @Test
     void second_rename_carries_the_name_from_the_first() {
         fixture.given(new OrganisationRegistered(ORGANISATION, "Old name", VALID_NUMBER, Sector.ACADEMIA),
                         new OrganisationRenamed(ORGANISATION, "Old name", "Middle name"))

@@ -414,6 +414,15 @@ class PartnershipTest {
     }
 
     @Test
+    void a_revision_to_the_mandate_it_has_is_refused() {
+        fixture.given(establishedEvents())
+                .andGiven(new MandateRevised(PARTNERSHIP, "mandate", "wider mandate", "board decision"))
+                .when(new ReviseMandate(PARTNERSHIP, "wider mandate", "again", null))
+                .expectException(violates(RuleViolation.class, "revision-changes-the-mandate"))
+                .expectNoEvents();
+    }
+
+    @Test
     void second_mandate_revision_carries_the_first_revision() {
         fixture.given(establishedEvents())
                 .andGiven(new MandateRevised(PARTNERSHIP, "mandate", "wider mandate", "board decision"))
