@@ -132,7 +132,7 @@ class InputValidationTest {
     @Test
     void a_description_with_nothing_visible_is_stored_as_none() {
         assertThat(api.post("/api/commitments/" + one.commitment() + "/revision", one.partner(), Map.of(
-                "title", "T", "description", " \u200b ", "goalIds", List.of(), "resources", List.of(),
+                "title", "T presisert", "description", " \u200b ", "goalIds", List.of(), "resources", List.of(),
                 "reason", "Presisert")).status()).isEqualTo(200);
 
         String payload = jdbc.queryForObject("""

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentAssessed;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
@@ -18,6 +20,7 @@ import no.partnerskap.api.commitment.CommitmentEvent.MilestoneCompleted;
 import no.partnerskap.api.commitment.CommitmentEvent.OutcomeReported;
 import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
 import no.partnerskap.api.commitment.IndicatorValue;
+import no.partnerskap.api.commitment.Resource;
 import no.partnerskap.commitments.commitment.CommitmentCommands.AddMilestone;
 import no.partnerskap.commitments.commitment.CommitmentCommands.AssessCommitment;
 import no.partnerskap.commitments.commitment.CommitmentCommands.CompleteMilestone;
@@ -40,7 +43,7 @@ import org.axonframework.serialization.Revision;
 /** One organisation's promise within a partnership, and every report on it until it closes. */
 // the shape of its snapshots: raise it when the fields change, and a snapshot of an older shape is set aside
 // (the aggregate is then loaded from its events) instead of filling the new fields with nothing
-@Revision("1")
+@Revision("2")
 public class Commitment {
 
     @AggregateIdentifier
@@ -49,7 +52,10 @@ public class Commitment {
     private UUID organisationId;
     private LocalDate dueDate;
     private LocalDate recordedOn;
+    private String title;
+    private String description;
     private List<UUID> goalIds;
+    private List<Resource> resources;
     private boolean closed;
     private Map<UUID, Boolean> milestonesCompleted = new HashMap<>();
 
@@ -86,6 +92,13 @@ public class Commitment {
         requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
         requireGoalsOf(partnerships, partnershipId, command.goalIds());
+        if (command.title().equals(title) && Objects.equals(command.description(), description)
+                && Set.copyOf(command.goalIds()).equals(Set.copyOf(goalIds))
+                && sameAmounts(command.resources(), resources)) {
+            // it would stand in the history, with its reason, as a change that was none
+            throw new RuleViolation("revision-changes-the-commitment",
+                    "the commitment has this title, description, goals and resources already");
+        }
         apply(new CommitmentRevised(commitmentId, partnershipId, organisationId, command.title(),
                 command.description(), List.copyOf(command.goalIds()), List.copyOf(command.resources()),
                 command.reason()));
@@ -269,13 +282,36 @@ public class Commitment {
         partnershipId = event.partnershipId();
         organisationId = event.organisationId();
         dueDate = event.dueDate();
+        title = event.title();
+        description = event.description();
         goalIds = event.goalIds();
+        resources = event.resources();
         recordedOn = event.recordedOn();
     }
 
     @EventSourcingHandler
     void on(CommitmentRevised event) {
+        title = event.title();
+        description = event.description();
         goalIds = event.goalIds();
+        resources = event.resources();
+    }
+
+    /** The same lines in the same order, amounts compared by value (2000000 is 2000000.00). */
+    private static boolean sameAmounts(List<Resource> revised, List<Resource> current) {
+        if (revised.size() != current.size()) {
+            return false;
+        }
+        for (int i = 0; i < revised.size(); i++) {
+            Resource a = revised.get(i);
+            Resource b = current.get(i);
+            boolean sameAmount = a.amount() == null ? b.amount() == null
+                    : b.amount() != null && a.amount().compareTo(b.amount()) == 0;
+            if (a.kind() != b.kind() || !Objects.equals(a.unit(), b.unit()) || !sameAmount) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @EventSourcingHandler

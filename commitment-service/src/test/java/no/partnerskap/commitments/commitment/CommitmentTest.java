@@ -236,6 +236,23 @@ class CommitmentTest {
                 .expectNoEvents();
     }
 
+    /** A revision that changes nothing would stand in the history as a change: refused, amounts compared by value. */
+    @Test
+    void a_revision_that_changes_nothing_is_refused() {
+        List<Resource> sameByValue = RESOURCES.stream().map(r -> new Resource(r.kind(),
+                r.amount().setScale(r.amount().scale() + 2), r.unit())).toList();
+        fixture.given(recorded())
+                .when(new ReviseCommitment(COMMITMENT, MEMBER, "Charge points", "Ten public charge points",
+                        List.of(GOAL), sameByValue, "no change", null))
+                .expectException(violates(RuleViolation.class, "revision-changes-the-commitment"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new ReviseCommitment(COMMITMENT, MEMBER, "Charge points", "Twelve public charge points",
+                        List.of(GOAL), RESOURCES, "two more", null))
+                .expectEvents(new CommitmentRevised(COMMITMENT, PARTNERSHIP, MEMBER, "Charge points",
+                        "Twelve public charge points", List.of(GOAL), RESOURCES, "two more"));
+    }
+
     /** A milestone is a step towards the promise: due after the promise itself, it needs a later deadline first. */
     @Test
     void a_milestone_falls_due_by_the_commitments_deadline() {
