@@ -50,6 +50,9 @@ import no.partnerskap.testsupport.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -99,6 +102,22 @@ class AuditReadsTest {
         testClock.setToday(LocalDate.of(2040, 1, 1));
         api = Api.onPort(port);
         auditor = tokens.token("revisor@example.no", null, "AUDITOR");
+    }
+
+    /** The histories hold who did what: a data protection officer asks who read them. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void every_audit_read_is_logged_with_who_read_it(CapturedOutput log) {
+        events.append(new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY));
+        assertThat(api.get("/api/audit/organisation/" + county + "/events", auditor).status()).isEqualTo(200);
+        assertThat(api.get("/api/audit/export?from=2030-01-01T00:00:00Z", auditor).status()).isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(log.getOut())
+                        .contains("GET /api/audit/organisation/" + county + "/events read by revisor@example.no "
+                                + "([AUDITOR]), answered 200")
+                        .contains("GET /api/audit/export?from=2030-01-01T00:00:00Z read by revisor@example.no "
+                                + "([AUDITOR]), answered 200"));
     }
 
     @Test

@@ -1,0 +1,41 @@
+package no.partnerskap.projections.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import no.partnerskap.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * One line in the log for every audit read: who read which history, and the answer. The histories hold who did
+ * what (personal data), and a data protection officer asks who looked at them. The logger is {@code audit-access},
+ * for an operator to route to a log of its own.
+ */
+@Configuration
+class AuditAccessLog implements WebMvcConfigurer, HandlerInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger("audit-access");
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/audit/**");
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception failure) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            Caller caller = Caller.from(token.getToken());
+            String query = request.getQueryString();
+            log.info("{} {} read by {} ({}), answered {}", request.getMethod(),
+                    request.getRequestURI() + (query == null ? "" : "?" + query), caller.subject(),
+                    caller.roles(), response.getStatus());
+        }
+    }
+}
