@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Who is calling, for which organisation, in which roles: read from the bearer token.
@@ -21,6 +23,12 @@ public record Caller(String subject, Optional<String> organisation, Set<Role> ro
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** The caller of the request being handled, when it sent a verified token. */
+    public static Optional<Caller> current() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                ? Optional.of(from(token.getToken())) : Optional.empty();
     }
 
     public static Caller from(Jwt jwt) {

@@ -29,6 +29,16 @@ public final class DatabaseOutage {
         return reason(failure).isPresent();
     }
 
+    /**
+     * Logs the failure of a task that runs again by itself: one line with the reason when the database cannot
+     * serve (it fails every try the same way), the stack trace otherwise.
+     */
+    public static void logFailedTry(Logger log, String task, RuntimeException failure) {
+        reason(failure).ifPresentOrElse(
+                reason -> log.warn("{} failed, as {}; will try again", task, reason),
+                () -> log.warn("{} failed; will try again", task, failure));
+    }
+
     /** What keeps the database from serving, in words, when that is what failed. */
     public static Optional<String> reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -57,10 +57,7 @@ public class CheckpointSealer {
         try {
             seal(false);
         } catch (RuntimeException e) {
-            // a database that cannot serve fails every try the same way: one line each, not a stack trace
-            DatabaseOutage.reason(e).ifPresentOrElse(
-                    reason -> log.warn("Sealing a checkpoint failed, as {}; will try again", reason),
-                    () -> log.warn("Sealing a checkpoint failed; will try again", e));
+            DatabaseOutage.logFailedTry(log, "Sealing a checkpoint", e);
         }
     }
 

@@ -35,9 +35,7 @@ class IdempotencyKeyExpiry {
                 log.info("Forgot {} Idempotency-Keys older than {}", forgotten, retention);
             }
         } catch (RuntimeException e) {
-            DatabaseOutage.reason(e).ifPresentOrElse(
-                    reason -> log.warn("Forgetting old Idempotency-Keys failed, as {}; will try again", reason),
-                    () -> log.warn("Forgetting old Idempotency-Keys failed; will try again", e));
+            DatabaseOutage.logFailedTry(log, "Forgetting old Idempotency-Keys", e);
         }
     }
 

@@ -8,13 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import no.partnerskap.commitments.web.Forbidden;
 import no.partnerskap.security.Role;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -46,16 +43,13 @@ class DevTokenController {
 
     @Operation(summary = "Issue a development token (local mode only; for requests addressed to localhost)")
     @PostMapping("/dev/token")
-    ResponseEntity<?> token(@RequestHeader(value = HttpHeaders.HOST, required = false) String host,
-                            @Valid @RequestBody TokenRequest request) {
+    Map<String, Object> token(@RequestHeader(value = HttpHeaders.HOST, required = false) String host,
+                              @Valid @RequestBody TokenRequest request) {
         // a web page the developer visits may have its own name resolve to 127.0.0.1 (DNS rebinding) and ask
         // from the browser as the same origin: only a request addressed to this machine by its own name is one
         if (!addressedToThisMachine(host)) {
-            ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "the development issuer answers requests addressed to localhost, 127.0.0.1 or [::1] only");
-            refused.setTitle("Forbidden");
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(refused);
+            throw new Forbidden("the development issuer answers requests addressed to localhost, 127.0.0.1 or [::1] "
+                    + "only");
         }
         Instant now = Instant.now();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
@@ -69,8 +63,7 @@ class DevTokenController {
         }
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
                 claims.build())).getTokenValue();
-        return ResponseEntity.ok(Map.of("access_token", token, "token_type", "Bearer",
-                "expires_in", LIFETIME.toSeconds()));
+        return Map.of("access_token", token, "token_type", "Bearer", "expires_in", LIFETIME.toSeconds());
     }
 
     static boolean addressedToThisMachine(String host) {

@@ -5,8 +5,6 @@ import java.util.UUID;
 import no.partnerskap.commitments.organisation.OrganisationRegistry;
 import no.partnerskap.security.Caller;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -33,10 +31,8 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
     @Override
     public WriteContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                         WebDataBinderFactory binders) {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-            throw new IllegalStateException("writes are authenticated by the security filter chain");
-        }
-        Caller caller = Caller.from(token.getToken());
+        Caller caller = Caller.current().orElseThrow(() ->
+                new IllegalStateException("writes are authenticated by the security filter chain"));
         String key = request.getHeader("Idempotency-Key");
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH || !printableAscii(key))) {
             throw new BadHeader("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters of printable ASCII");

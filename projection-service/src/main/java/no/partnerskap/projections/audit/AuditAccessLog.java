@@ -6,8 +6,6 @@ import no.partnerskap.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -30,12 +28,9 @@ class AuditAccessLog implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception failure) {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            Caller caller = Caller.from(token.getToken());
-            String query = request.getQueryString();
-            log.info("{} {} read by {} ({}), answered {}", request.getMethod(),
-                    request.getRequestURI() + (query == null ? "" : "?" + query), caller.subject(),
-                    caller.roles(), response.getStatus());
-        }
+        String query = request.getQueryString();
+        Caller.current().ifPresent(caller -> log.info("{} {} read by {} ({}), answered {}", request.getMethod(),
+                request.getRequestURI() + (query == null ? "" : "?" + query), caller.subject(), caller.roles(),
+                response.getStatus()));
     }
 }

@@ -19,8 +19,6 @@ import no.partnerskap.projections.organisation.OrganisationView;
 import no.partnerskap.security.Caller;
 import no.partnerskap.security.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -121,17 +119,15 @@ class CommitmentQueryController {
      * organisation's partner, or no token) see what was recorded and when.
      */
     private boolean mayNamePeople(CommitmentRow commitment) {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-            return false;
-        }
-        Caller caller = Caller.from(token.getToken());
-        if (caller.has(Role.SECRETARIAT) || caller.has(Role.AUDITOR)) {
-            return true;
-        }
-        // the token names its organisation by id, or by organisation number (Maskinporten)
-        return caller.has(Role.PARTNER) && caller.organisation().filter(org ->
-                org.equalsIgnoreCase(commitment.organisationId().toString())
-                        || OrganisationView.find(jdbc, commitment.organisationId())
-                        .map(OrganisationView::organisationNumber).filter(org::equals).isPresent()).isPresent();
+        return Caller.current().filter(caller -> caller.has(Role.SECRETARIAT) || caller.has(Role.AUDITOR)
+                || caller.has(Role.PARTNER) && caller.organisation().filter(org -> names(org, commitment)).isPresent())
+                .isPresent();
+    }
+
+    /** Whether the token's organisation is the commitment's: named by id, or by organisation number (Maskinporten). */
+    private boolean names(String organisation, CommitmentRow commitment) {
+        return organisation.equalsIgnoreCase(commitment.organisationId().toString())
+                || OrganisationView.find(jdbc, commitment.organisationId())
+                .map(OrganisationView::organisationNumber).filter(organisation::equals).isPresent();
     }
 }
