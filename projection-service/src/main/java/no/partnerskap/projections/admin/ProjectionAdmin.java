@@ -78,6 +78,13 @@ public class ProjectionAdmin {
         }
     }
 
+    /** A rebuild of the processor is under way, here or on another instance: a second one waits until it is done. */
+    static class RebuildUnderway extends IllegalStateException {
+        RebuildUnderway(String detail) {
+            super(detail);
+        }
+    }
+
     /** Another instance kept a segment of the processor: a rebuild resets every segment, so it did not start. */
     static class HeldElsewhere extends IllegalStateException {
         HeldElsewhere(String name, String claims, Throwable cause) {
@@ -150,13 +157,13 @@ public class ProjectionAdmin {
         // is still taking up its segments
         ReentrantLock replaying = replayLocks.computeIfAbsent(name, n -> new ReentrantLock());
         if (!replaying.tryLock()) {
-            throw new IllegalStateException("processor '" + name + "' is being rebuilt right now; its status shows "
+            throw new RebuildUnderway("processor '" + name + "' is being rebuilt right now; its status shows "
                     + "when that is done");
         }
         try {
             log.info("Replay of projection processor [{}] requested", name);
             if (!pause.pauseOthers(name)) {
-                throw new IllegalStateException("another instance is rebuilding processor '" + name
+                throw new RebuildUnderway("another instance is rebuilding processor '" + name
                         + "' right now; its status shows when that is done");
             }
             try {

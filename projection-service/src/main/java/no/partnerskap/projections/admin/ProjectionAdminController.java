@@ -45,8 +45,9 @@ class ProjectionAdminController {
             + "(its tables cleared) and it starts again; the others keep serving. 202 with its status; follow "
             + "the progress at GET /admin/projections/{name}")
     @ApiResponse(responseCode = "202", description = "The rebuild has started")
-    @ApiResponse(responseCode = "409", description = "Another instance holds a segment past the rebuild wait, or "
-            + "the processor is being reset already; nothing changed",
+    @ApiResponse(responseCode = "409", description = "Another instance holds a segment past the rebuild wait "
+            + "(urn:partnerships:rebuild:segment-held-elsewhere), or the processor is being rebuilt already "
+            + "(urn:partnerships:rebuild:rebuild-underway, with Retry-After and its status as Location); nothing changed",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping("/{name}/replay")

@@ -93,6 +93,8 @@ class RebuildAcrossInstancesTest {
             Api.Response refused = api.post("/admin/projections/organisations/replay", secretariat, "");
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.text("type")).isEqualTo("urn:partnerships:rebuild:segment-held-elsewhere");
+            assertThat(refused.header("Retry-After")).as("asking again does not help").isNull();
             assertThat(refused.text("detail")).contains("segment 1 (projection-2@elsewhere)")
                     .contains("nothing was changed");
             JsonNode status = api.get("/admin/projections/organisations", secretariat).body();
@@ -123,6 +125,9 @@ class RebuildAcrossInstancesTest {
             Api.Response second = api.post("/admin/projections/organisations/replay", secretariat, "");
             assertThat(second.status()).isEqualTo(409);
             assertThat(second.text("detail")).contains("another instance is rebuilding processor 'organisations'");
+            assertThat(second.text("type")).isEqualTo("urn:partnerships:rebuild:rebuild-underway");
+            assertThat(second.header("Retry-After")).isEqualTo("10");
+            assertThat(second.header("Location")).isEqualTo("/admin/projections/organisations");
         } finally {
             jdbc.update("delete from processor_pause where processor_name = 'organisations'");
         }
