@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -111,6 +113,12 @@ public class ResourceServerSecurity {
     static WebSecurityCustomizer fasterFirewall() {
         return web -> web.httpFirewall(new HeaderCharacters())
                 .requestRejectedHandler(ProblemResponses.rejected());
+    }
+
+    /** Errors Tomcat answers itself (an address it cannot decode) as problem documents too. */
+    @Bean
+    static WebServerFactoryCustomizer<TomcatServletWebServerFactory> serverErrorProblems() {
+        return ServerErrorProblems.customizer();
     }
 
     /** The API documentation says that every call takes a bearer token and how errors are answered. */

@@ -2,12 +2,9 @@ package no.partnerskap.commitments.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
+import no.partnerskap.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,7 +22,7 @@ class DevIssuerHostTest {
     int port;
 
     @Test
-    void a_token_is_issued_for_requests_addressed_to_this_machine_only() throws IOException {
+    void a_token_is_issued_for_requests_addressed_to_this_machine_only() {
         assertThat(statusAndBody("attacker.example:" + port)).startsWith("403").contains("localhost")
                 .doesNotContain("access_token");
         assertThat(statusAndBody("127.0.0.1.attacker.example")).startsWith("403");
@@ -35,18 +32,9 @@ class DevIssuerHostTest {
     }
 
     /** The status code and body of POST /dev/token sent with the given Host header (a client cannot set it). */
-    private String statusAndBody(String host) throws IOException {
+    private String statusAndBody(String host) {
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /dev/token HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return answer.substring("HTTP/1.1 ".length());
-        }
+        return RawHttp.exchange(port, "POST /dev/token HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n", body).substring("HTTP/1.1 ".length());
     }
 }

@@ -2,10 +2,6 @@ package no.partnerskap.commitments.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +10,7 @@ import no.partnerskap.commitments.support.OneCommitment;
 import no.partnerskap.testsupport.Api;
 import no.partnerskap.testsupport.Days;
 import no.partnerskap.testsupport.OrganisationNumbers;
+import no.partnerskap.testsupport.RawHttp;
 import no.partnerskap.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -267,26 +264,29 @@ class CallerAndHeaderRulesTest {
         assertThat(stored).matches("[0-9a-f-]{36}");
     }
 
+    @Test
+    void an_address_the_server_cannot_decode_is_a_problem_document_and_writes_nothing() {
+        OneCommitment one = OneCommitment.create(api);
+        long before = events();
+
+        String answer = rawPost("/api/commitments/%zz/progress-reports", one.partner(), "",
+                "{\"percentComplete\":10,\"asOf\":\"" + Days.today() + "\"}");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("hexadecimal").doesNotContain("<html");
+        assertThat(events()).isEqualTo(before);
+    }
+
     /** A request with a header in UTF-8 bytes, which Java's HTTP client will not send. */
-    private String rawPost(String path, String token, String header, String body) throws Exception {
+    private String rawPost(String path, String token, String header, String body) {
         return rawPost(path, token, "application/json", header, body);
     }
 
-    private String rawPost(String path, String token, String contentType, String header, String body)
-            throws Exception {
-        try (Socket socket = new Socket("localhost", port)) {
-            OutputStream out = socket.getOutputStream();
-            byte[] json = body.getBytes(StandardCharsets.UTF_8);
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Authorization: Bearer " + token + "\r\nContent-Type: " + contentType + "\r\n"
-                    + "Content-Length: " + json.length + "\r\n" + header + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(json);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            in.transferTo(answer);
-            return answer.toString(StandardCharsets.UTF_8);
-        }
+    private String rawPost(String path, String token, String contentType, String header, String body) {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        return RawHttp.exchange(port, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + token + "\r\nContent-Type: " + contentType + "\r\n"
+                + "Content-Length: " + json.length + "\r\n" + (header.isEmpty() ? "" : header + "\r\n"), json);
     }
 
     private long checkpoints() {
