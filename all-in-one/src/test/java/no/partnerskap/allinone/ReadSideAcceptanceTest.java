@@ -135,7 +135,7 @@ class ReadSideAcceptanceTest {
         JsonNode funding = byField(dashboard.path("resources"), "kind", "FUNDING");
         assertThat(funding.path("pledged").decimalValue()).isEqualByComparingTo("600000");
         assertThat(funding.path("delivered").decimalValue()).isEqualByComparingTo("450000");
-        assertThat(ids(dashboard.path("dueWithin30Days"))).containsExactly(heat);
+        assertThat(ids(dashboard.path("dueWithin30Days").path("items"))).containsExactly(heat);
         assertThat(byField(dashboard.path("members"), "organisationId", business).path("leadershipAttendances")
                 .asLong()).isEqualTo(1);
     }

@@ -27,7 +27,36 @@ public class CommitmentQueries {
     /** The follow-up signals, as a pattern for the filters that take one. */
     public static final String SIGNALS = "OVERDUE|AT_RISK|ON_TRACK|CLOSED";
 
-    public record Filter(String status, String signal, UUID organisationId, UUID goalId) {
+    /**
+     * Which of a partnership's commitments to list: each criterion given narrows the list. {@code dueWithinDays}: active
+     * and due from today to that many days ahead; {@code openFollowUp}: a follow-up request not yet answered;
+     * {@code divergent}: the partner's latest word and the latest assessment more than one level apart.
+     */
+    public record Filter(String status, String signal, UUID organisationId, UUID goalId, Integer dueWithinDays,
+                         boolean openFollowUp, boolean divergent) {
+
+        public static final Filter ALL = new Filter(null, null, null, null, null, false, false);
+
+        public Filter withStatus(String status) {
+            return new Filter(status, signal, organisationId, goalId, dueWithinDays, openFollowUp, divergent);
+        }
+
+        public Filter dueWithin(int days) {
+            return new Filter(status, signal, organisationId, goalId, days, openFollowUp, divergent);
+        }
+
+        public Filter withOpenFollowUp() {
+            return new Filter(status, signal, organisationId, goalId, dueWithinDays, true, divergent);
+        }
+
+        public Filter onlyDivergent() {
+            return new Filter(status, signal, organisationId, goalId, dueWithinDays, openFollowUp, true);
+        }
+
+        /** Whether any criterion narrows the list. */
+        public boolean narrows() {
+            return !equals(ALL);
+        }
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {
@@ -96,6 +125,16 @@ public class CommitmentQueries {
         if (filter.goalId() != null) {
             where.add(":goal = any(c.goal_ids)");
             params.addValue("goal", filter.goalId());
+        }
+        if (filter.dueWithinDays() != null) {
+            where.add("c.status = 'ACTIVE' and c.due_date between :today and :today + :dueWithin");
+            params.addValue("dueWithin", filter.dueWithinDays());
+        }
+        if (filter.openFollowUp()) {
+            where.add("c.open_follow_up_since is not null");
+        }
+        if (filter.divergent()) {
+            where.add(FollowUpRules.DIVERGENT);
         }
         return page(String.join(" and ", where), "c.due_date, c.title, c.commitment_id", params, page, size);
     }

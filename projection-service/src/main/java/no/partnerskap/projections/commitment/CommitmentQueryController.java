@@ -35,6 +35,8 @@ class CommitmentQueryController {
 
     private static final String STATUSES = CommitmentQueries.STATUSES;
     private static final String SIGNALS = CommitmentQueries.SIGNALS;
+    /** Ten years ahead: the longest a partnership's period sensibly runs. */
+    private static final long DUE_WITHIN_DAYS_MAX = 3660;
 
     CommitmentQueryController(CommitmentQueries queries, PartnershipQueries partnerships,
                               ReadYourWrites readYourWrites, JdbcTemplate jdbc) {
@@ -44,7 +46,8 @@ class CommitmentQueryController {
         this.readYourWrites = readYourWrites;
     }
 
-    @Operation(summary = "A partnership's commitments, filtered by status, signal, organisation or goal; paged")
+    @Operation(summary = "A partnership's commitments, filtered by status, signal, organisation, goal, due date, open "
+            + "follow-up request or divergent assessment; paged")
     @GetMapping("/api/partnerships/{id}/commitments")
     CommitmentQueries.Page<CommitmentRow> list(
             @PathVariable UUID id,
@@ -54,11 +57,17 @@ class CommitmentQueryController {
             String signal,
             @RequestParam(required = false) UUID organisationId,
             @RequestParam(required = false) UUID goalId,
+            @Parameter(description = "only active commitments due from today to this many days ahead")
+            @RequestParam(required = false) @Min(0) @Max(DUE_WITHIN_DAYS_MAX) Integer dueWithinDays,
+            @Parameter(description = "only commitments with a follow-up request not yet answered")
+            @RequestParam(defaultValue = "false") boolean openFollowUp,
+            @Parameter(description = "only commitments whose report and assessment are more than one level apart")
+            @RequestParam(defaultValue = "false") boolean divergent,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         existing(id);
-        return queries.inPartnership(id, new CommitmentQueries.Filter(status, signal, organisationId, goalId), page,
-                size);
+        return queries.inPartnership(id, new CommitmentQueries.Filter(status, signal, organisationId, goalId,
+                dueWithinDays, openFollowUp, divergent), page, size);
     }
 
     @Operation(summary = "A partnership's commitments as a spreadsheet (CSV), all of them, filtered as the list is")
@@ -70,10 +79,14 @@ class CommitmentQueryController {
             @RequestParam(required = false) @Pattern(regexp = SIGNALS, message = "must be one of " + SIGNALS)
             String signal,
             @RequestParam(required = false) UUID organisationId,
-            @RequestParam(required = false) UUID goalId) {
+            @RequestParam(required = false) UUID goalId,
+            @RequestParam(required = false) @Min(0) @Max(DUE_WITHIN_DAYS_MAX) Integer dueWithinDays,
+            @RequestParam(defaultValue = "false") boolean openFollowUp,
+            @RequestParam(defaultValue = "false") boolean divergent) {
         existing(id);
         return spreadsheet("commitments-" + id + ".csv", queries.inPartnership(id,
-                new CommitmentQueries.Filter(status, signal, organisationId, goalId), 0, Integer.MAX_VALUE).items());
+                new CommitmentQueries.Filter(status, signal, organisationId, goalId, dueWithinDays, openFollowUp,
+                        divergent), 0, Integer.MAX_VALUE).items());
     }
 
     /** An unknown partnership is a 404, as its dashboard is, rather than an empty list. */

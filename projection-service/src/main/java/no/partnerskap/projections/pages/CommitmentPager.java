@@ -6,13 +6,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Which page of a commitment list is shown, and the links to its neighbours and to the whole list
- * as a spreadsheet: they keep the status, signal, organisation (and page size) the reader chose,
+ * as a spreadsheet: they keep the filter (and page size) the reader chose,
  * and leave out what the reader did not choose.
  */
 public record CommitmentPager(String path, String fragment, String spreadsheetPath, CommitmentQueries.Filter filter,
                               int page, int size, int last, boolean sizeChosen) {
-
-    private static final CommitmentQueries.Filter ALL = new CommitmentQueries.Filter(null, null, null, null);
 
     /** A partnership's commitments, on its page under "#commitments". */
     static CommitmentPager ofPartnership(UUID partnership, CommitmentQueries.Filter filter, int page, int size,
@@ -23,7 +21,7 @@ public record CommitmentPager(String path, String fragment, String spreadsheetPa
 
     /** The overdue commitments across all partnerships, the whole of their page. */
     static CommitmentPager ofOverdue(int page, int size, int last, boolean sizeChosen) {
-        return new CommitmentPager("/pages/overdue", null, "/api/commitments/overdue.csv", ALL, page, size, last,
+        return new CommitmentPager("/pages/overdue", null, "/api/commitments/overdue.csv", CommitmentQueries.Filter.ALL, page, size, last,
                 sizeChosen);
     }
 
@@ -66,6 +64,15 @@ public record CommitmentPager(String path, String fragment, String spreadsheetPa
         }
         if (filter.organisationId() != null) {
             uri.queryParam("organisationId", filter.organisationId());
+        }
+        if (filter.dueWithinDays() != null) {
+            uri.queryParam("dueWithinDays", filter.dueWithinDays());
+        }
+        if (filter.openFollowUp()) {
+            uri.queryParam("openFollowUp", true);
+        }
+        if (filter.divergent()) {
+            uri.queryParam("divergent", true);
         }
         return uri;
     }

@@ -58,6 +58,9 @@ class PagesController {
     String partnership(@PathVariable UUID id, @RequestParam(required = false) String status,
                        @RequestParam(required = false) String signal,
                        @RequestParam(required = false) UUID organisationId,
+                       @RequestParam(required = false) Integer dueWithinDays,
+                       @RequestParam(defaultValue = "false") boolean openFollowUp,
+                       @RequestParam(defaultValue = "false") boolean divergent,
                        @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size,
                        Model model) {
         if (status != null && !status.matches(CommitmentQueries.STATUSES)) {
@@ -65,6 +68,9 @@ class PagesController {
         }
         if (signal != null && !signal.matches(CommitmentQueries.SIGNALS)) {
             throw new NotUnderstood("signal", signal);
+        }
+        if (dueWithinDays != null && dueWithinDays < 0) {
+            throw new NotUnderstood("dueWithinDays", dueWithinDays.toString());
         }
         PartnershipQueries.Detail detail = partnerships.one(id).orElseThrow(PageNotFound::new);
         Map<UUID, String> names = new HashMap<>();
@@ -75,13 +81,12 @@ class PagesController {
         model.addAttribute("organisationNames", names);
         model.addAttribute("statusMax", max(detail.commitmentsByStatus().values()));
         int perPage = perPage(size);
-        CommitmentQueries.Filter filter = new CommitmentQueries.Filter(status, signal, organisationId, null);
+        CommitmentQueries.Filter filter = new CommitmentQueries.Filter(status, signal, organisationId, null,
+                dueWithinDays, openFollowUp, divergent);
         CommitmentQueries.Page<CommitmentRow> listed = within((at, n) -> commitments.inPartnership(id, filter, at, n),
                 page, perPage);
         model.addAttribute("commitments", listed);
-        model.addAttribute("status", status);
-        model.addAttribute("signal", signal);
-        model.addAttribute("organisationId", organisationId);
+        model.addAttribute("filter", filter);
         model.addAttribute("organisationName", organisationId == null ? null
                 : names.getOrDefault(organisationId, organisationId.toString()));
         model.addAttribute("pager", CommitmentPager.ofPartnership(id, filter, listed.page(), perPage, last(listed),

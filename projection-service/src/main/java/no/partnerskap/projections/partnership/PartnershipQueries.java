@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import no.partnerskap.projections.commitment.CommitmentQueries;
+import no.partnerskap.projections.commitment.CommitmentQueries.Filter;
+import no.partnerskap.projections.commitment.CommitmentQueries.Page;
 import no.partnerskap.projections.commitment.CommitmentRow;
 import no.partnerskap.projections.followup.FollowUpClock;
 import no.partnerskap.projections.followup.FollowUpRules;
@@ -76,8 +79,8 @@ public class PartnershipQueries {
                          boolean concluded, String conclusionReason, LocalDate concludedOn, long meetings,
                          List<Member> members,
                          List<Goal> goals, Map<String, Long> commitmentsByStatus, Signals signals,
-                         List<CommitmentRow> overdue, List<CommitmentRow> dueWithin30Days,
-                         List<CommitmentRow> openFollowUps, List<CommitmentRow> divergent,
+                         Page<CommitmentRow> overdue, Page<CommitmentRow> dueWithin30Days,
+                         Page<CommitmentRow> openFollowUps, Page<CommitmentRow> divergent,
                          List<ResourceTotal> resources, List<Disagreement> openDisagreements, long version) {
     }
 
@@ -89,17 +92,26 @@ public class PartnershipQueries {
                    count(*) filter (where %1$s = 'CLOSED') as closed
             from commitment_view c where c.partnership_id = :id""".formatted(FollowUpRules.SIGNAL);
 
+    /**
+     * How many commitments each of the dashboard's lists of what needs attention (overdue, due soon, open follow-up
+     * requests, divergent assessments) holds at most, by due date; each says how many there are in all, and the
+     * commitment list, filtered the same way, has every one.
+     */
+    public static final int ATTENTION_LISTED = 20;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final CommitmentQueries commitments;
 
-    PartnershipQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    PartnershipQueries(NamedParameterJdbcTemplate jdbc, Clock clock, CommitmentQueries commitments) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.commitments = commitments;
     }
 
     /** The same reads, with status and signals as they were on the given clock's day (audit reads as of a date). */
     public PartnershipQueries at(Clock clock) {
-        return new PartnershipQueries(jdbc, clock);
+        return new PartnershipQueries(jdbc, clock, commitments.at(clock));
     }
 
     /** Read in one read-only transaction: one connection for all the figures, one consistent snapshot. */
@@ -166,10 +178,8 @@ public class PartnershipQueries {
                         rs.getBoolean("concluded"), rs.getString("conclusion_reason"), concludedOn(rs), meetings(id),
                         members,
                         goals(id), byStatus(id), signals(id),
-                        commitments(id, FollowUpRules.STATUS + " = 'OVERDUE'"),
-                        commitments(id, "c.status = 'ACTIVE' and c.due_date between :today and :today + 30"),
-                        commitments(id, "c.open_follow_up_since is not null"),
-                        commitments(id, FollowUpRules.DIVERGENT),
+                        attention(id, Filter.ALL.withStatus("OVERDUE")), attention(id, Filter.ALL.dueWithin(30)),
+                        attention(id, Filter.ALL.withOpenFollowUp()), attention(id, Filter.ALL.onlyDivergent()),
                         resources(id), openDisagreements(id), rs.getLong("version"))).stream().findFirst();
     }
 
@@ -204,10 +214,8 @@ public class PartnershipQueries {
         return counts;
     }
 
-    private List<CommitmentRow> commitments(UUID id, String condition) {
-        return jdbc.query("select " + CommitmentRow.COLUMNS + " from " + CommitmentRow.FROM
-                        + " where c.partnership_id = :id and " + condition + " order by c.due_date, c.title",
-                params().addValue("id", id), CommitmentRow::map);
+    private Page<CommitmentRow> attention(UUID id, Filter filter) {
+        return commitments.inPartnership(id, filter, 0, ATTENTION_LISTED);
     }
 
     /** The titles of a partnership's result goals, by id (for pages that name the goals a commitment serves). */

@@ -301,7 +301,7 @@ class AuditReadsTest {
         assertThat(goalThen.path("target").decimalValue()).isEqualByComparingTo("10");
         assertThat(goalThen.path("revisions")).hasSize(1);
         assertThat(partnershipThen.body().path("members").get(0).path("name").asText()).isEqualTo("Gammelt navn");
-        assertThat(partnershipThen.body().path("overdue").get(0).path("id").asText()).isEqualTo(commitment.toString());
+        assertThat(partnershipThen.body().path("overdue").path("items").get(0).path("id").asText()).isEqualTo(commitment.toString());
 
         JsonNode commitmentThen = api.get("/api/audit/commitment/" + commitment + "?asOf=" + between, auditor).body();
         assertThat(commitmentThen.path("commitment").path("dueDate").asText()).isEqualTo("2033-06-30");
@@ -378,7 +378,7 @@ class AuditReadsTest {
         // what is compared is not empty: the renamed member, the revised goal, the overdue commitment
         assertThat(partnershipThen.members()).extracting(PartnershipQueries.Member::name).contains("Bedriften AS");
         assertThat(partnershipThen.goals().get(0).target()).isEqualByComparingTo("15");
-        assertThat(partnershipThen.overdue()).extracting(CommitmentRow::id).containsExactly(overdue);
+        assertThat(partnershipThen.overdue().items()).extracting(CommitmentRow::id).containsExactly(overdue);
         // a network names its strategic partnership then as now
         PartnershipQueries.Detail networkThen = (PartnershipQueries.Detail) reads.asOf("partnership", thematic,
                 at.toString());
