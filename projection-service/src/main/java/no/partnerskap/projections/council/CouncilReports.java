@@ -112,7 +112,9 @@ public class CouncilReports {
     }
 
     public CouncilReport build(int year, long position, LocalDate reportDate) {
-        Asked asked = new Asked(year, position, reportDate);
+        // what is recorded after the report date does not count: up to the last event recorded by then, the report is
+        // the same, so a report of a day gone by is built once however much is written after it
+        Asked asked = new Asked(year, history.lastStampedBy(position, endOf(reportDate)), reportDate);
         CouncilReport report = built.get(asked);
         if (report == null) {
             report = builds.run(() -> {
@@ -127,22 +129,29 @@ public class CouncilReports {
             }, () -> new Busy(
                     "Other council reports are being built just now; ask again in a few seconds.", 5));
         }
-        // checkpoints are added after a report is printed, to seal what it shows: always the latest
+        // stamped with the position asked for, which rebuilds it, and the checkpoints that seal up to there; checkpoints
+        // are added after a report is printed, to seal what it shows: always the latest
+        CouncilReport stamped = new CouncilReport(report.year(), report.reportDate(), position, report.builtAt(),
+                report.partnerships(), report.totals(), List.of());
         CouncilCheckpoints hook = checkpoints.getIfAvailable();
         if (hook == null) {
-            return report;
+            return stamped;
         }
-        return new CouncilReport(report.year(), report.reportDate(), report.position(), report.builtAt(),
-                report.partnerships(), report.totals(), List.copyOf(hook.checkpointsFor(report)));
+        return new CouncilReport(stamped.year(), stamped.reportDate(), stamped.position(), stamped.builtAt(),
+                stamped.partnerships(), stamped.totals(), List.copyOf(hook.checkpointsFor(stamped)));
+    }
+
+    /** The last instant of the report date, where the report's clock counts days. */
+    private Instant endOf(LocalDate reportDate) {
+        return reportDate.plusDays(1).atStartOfDay(zone()).toInstant().minus(1, ChronoUnit.MICROS);
     }
 
     private CouncilReport rebuild(Asked asked) {
         Instant builtAt = clock.instant();
         // nothing recorded after the report date counts (a later revision of a pledge, a later role), however
         // far the position reaches: the report shows what stood at that date
-        Instant endOfReportDate = asked.reportDate().plusDays(1).atStartOfDay(zone()).toInstant()
-                .minus(1, ChronoUnit.MICROS);
-        return pointInTime.query(new EventHistory.Selection(null, asked.position(), endOfReportDate, null, null),
+        return pointInTime.query(new EventHistory.Selection(null, asked.position(), endOf(asked.reportDate()), null,
+                        null),
                 jdbc -> new Reading(new NamedParameterJdbcTemplate(jdbc), asked.year(), asked.reportDate())
                         .read(asked.position(), builtAt));
     }

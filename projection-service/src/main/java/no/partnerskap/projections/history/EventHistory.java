@@ -89,6 +89,16 @@ public class EventHistory {
                 ? Selection.between(0, 0) : Selection.between(rs.getLong(1) - 1, rs.getLong(2)), args.toArray());
     }
 
+    /**
+     * The last position, up to {@code position}, of an event stamped at or before {@code until}; 0 if none is. The
+     * events up to {@code position} stamped by then are the events up to this position stamped by then.
+     */
+    public long lastStampedBy(long position, Instant until) {
+        Long last = jdbc.queryForObject("select max(global_index) from %s where global_index <= ? and time_stamp::timestamptz <= ?"
+                .formatted(EventStoreSchema.EVENTS), Long.class, position, java.sql.Timestamp.from(until));
+        return last == null ? 0 : last;
+    }
+
     public List<StoredEvent> read(Selection selection) {
         List<StoredEvent> events = new ArrayList<>();
         forEach(selection, events::add);

@@ -41,6 +41,7 @@ import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestClock;
 import no.partnerskap.projections.support.TestTokens;
 import no.partnerskap.testsupport.Api;
+import no.partnerskap.testsupport.OrganisationNumbers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -212,6 +213,45 @@ class CouncilReportPositionTest {
         Api.Response begun = api.get("/api/reports/council?year=2027", viewer);
         assertThat(begun.status()).isEqualTo(200);
         assertThat(begun.body().path("reportDate").asText()).isEqualTo("2027-01-01");
+    }
+
+    /**
+     * What is recorded after a report's date does not count, so the report of a year gone by stays the same however
+     * much is written meanwhile: it is built once, and each answer is stamped with the position it was asked at.
+     */
+    @Test
+    void a_report_of_a_year_gone_by_is_built_once_however_much_is_written_after_it() {
+        clock.setToday(LocalDate.of(2024, 3, 1));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        UUID agder = UUID.randomUUID();
+        UUID network = UUID.randomUUID();
+        events.appendOn("2023-05-02", new OrganisationRegistered(agder, "Agder fylkeskommune",
+                        OrganisationNumbers.next(), Sector.PUBLIC_COUNTY),
+                new PartnershipEstablished(network, "Sørlandsnettverket", PartnershipKind.STRATEGIC, null, "mandat",
+                        null, null, null, new Period(LocalDate.of(2023, 1, 1), null), agder),
+                new MemberAdmitted(network, agder, MemberRole.CONVENOR, Representation.LEADERSHIP));
+        long before = caughtUp();
+        Api.Response first = api.get("/api/reports/council?year=2023", viewer);
+        assertThat(first.header("X-Event-Position")).isEqualTo(Long.toString(before));
+
+        // written in the new year: a goal, which the 2023 report does not count
+        events.appendOn("2024-02-01", new ResultGoalDefined(network, UUID.randomUUID(), "Nye bedrifter", null, "stk",
+                BigDecimal.ZERO, BigDecimal.TEN, null, List.of("9.3")));
+        long after = caughtUp();
+        clock.setToday(LocalDate.of(2024, 3, 2));
+        Api.Response second = api.get("/api/reports/council?year=2023", viewer);
+
+        assertThat(second.header("X-Event-Position")).isEqualTo(Long.toString(after));
+        assertThat(second.body().path("position").asLong()).isEqualTo(after);
+        assertThat(second.body().path("builtAt").asText()).as("not built again")
+                .isEqualTo(first.body().path("builtAt").asText());
+        assertThat(second.body().path("partnerships")).isEqualTo(first.body().path("partnerships"));
+        assertThat(partnership(second.body(), network).path("goals")).isEmpty();
+        Api.Response rebuilt = api.get("/api/reports/council?year=2023&position=" + before
+                + "&reportDate=2023-12-31", viewer);
+        assertThat(rebuilt.header("X-Event-Position")).isEqualTo(Long.toString(before));
+        assertThat(rebuilt.body().path("partnerships")).isEqualTo(first.body().path("partnerships"));
     }
 
     private long caughtUp() {
