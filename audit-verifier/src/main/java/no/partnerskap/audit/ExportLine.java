@@ -70,7 +70,8 @@ final class ExportLine {
                 : stored.payloadType())));
         fields.put("payloadType", NODES.textNode(stored.payloadType()));
         fields.put("timestamp", NODES.textNode(stored.timeStamp()));
-        for (String key : List.of("subject", "organisationId", "reason", "correlationId", "idempotencyKey", "asOf")) {
+        for (String key : List.of("subject", "issuer", "organisationId", "reason", "correlationId", "idempotencyKey",
+                "asOf")) {
             fields.put(key, text(meta.get(key)));
         }
         fields.put("roles", roles(meta.get("roles")));

@@ -65,6 +65,7 @@ class VerifierCliTest {
         Map<String, java.util.function.Consumer<ObjectNode>> edits = Map.of(
                 "payload", line -> ((ObjectNode) line.get("payload")).put("n", 9_999_999),
                 "subject", line -> line.put("subject", "someone else"),
+                "issuer", line -> line.put("issuer", "https://elsewhere.example"),
                 "timestamp", line -> line.put("timestamp", "2020-01-01T00:00:00Z"),
                 "event", line -> line.put("event", "CommitmentWithdrawn"),
                 "globalPosition", line -> line.put("globalPosition", 99),

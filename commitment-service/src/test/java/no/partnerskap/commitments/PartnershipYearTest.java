@@ -213,6 +213,7 @@ class PartnershipYearTest {
                 "MilestoneCompleted", "DeadlineExtended", "CommitmentAssessed", "OutcomeReported", "CommitmentAssessed");
         assertThat(types(pilot)).containsExactly("CommitmentRecorded", "FollowUpRequested", "CommitmentWithdrawn");
         assertThat(metadata(bridge, 1)).contains("\"subject\":\"radgiver@bergen.kommune.no\"")
+                .contains("\"issuer\":\"partnerships-local-dev\"")
                 .contains("\"organisationId\":\"" + municipality + "\"").contains("\"asOf\":\"" + Days.today() + "\"");
         // a milestone's completion is a report too: when it was true goes with it
         assertThat(metadata(bridge, 3)).contains("\"asOf\":\"" + Days.today() + "\"");

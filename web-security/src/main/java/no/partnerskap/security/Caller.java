@@ -15,8 +15,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  *
  * @param organisation the organisation as the token names it: its id (UUID) or its
  *                     nine-digit organisation number; empty when the token names none
+ * @param issuer       the issuer of the token ({@code iss}), which vouched for the subject
  */
-public record Caller(String subject, Optional<String> organisation, Set<Role> roles) {
+public record Caller(String subject, Optional<String> organisation, Set<Role> roles, String issuer) {
 
     /** The ISO 6523 prefix of Norwegian organisation numbers in Maskinporten's consumer claim. */
     private static final String NORWEGIAN_ORGNR_PREFIX = "0192:";
@@ -32,7 +33,8 @@ public record Caller(String subject, Optional<String> organisation, Set<Role> ro
     }
 
     public static Caller from(Jwt jwt) {
-        return new Caller(jwt.getSubject(), organisationOf(jwt), rolesOf(jwt));
+        // as a string: an issuer need not be a URL (getIssuer() insists on one)
+        return new Caller(jwt.getSubject(), organisationOf(jwt), rolesOf(jwt), jwt.getClaimAsString("iss"));
     }
 
     static Optional<String> organisationOf(Jwt jwt) {

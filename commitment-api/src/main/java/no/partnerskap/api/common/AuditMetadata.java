@@ -7,6 +7,8 @@ package no.partnerskap.api.common;
 public final class AuditMetadata {
 
     public static final String SUBJECT = "subject";
+    /** The token issuer that vouched for the subject: a subject names one person only at its issuer. */
+    public static final String ISSUER = "issuer";
     public static final String ORGANISATION = "organisationId";
     public static final String ROLES = "roles";
     public static final String REASON = "reason";

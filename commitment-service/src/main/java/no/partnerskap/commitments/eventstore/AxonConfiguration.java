@@ -76,7 +76,7 @@ class AxonConfiguration {
      */
     @Bean
     CorrelationDataProvider auditMetadata() {
-        return new SimpleCorrelationDataProvider(AuditMetadata.SUBJECT, AuditMetadata.ORGANISATION,
+        return new SimpleCorrelationDataProvider(AuditMetadata.SUBJECT, AuditMetadata.ISSUER, AuditMetadata.ORGANISATION,
                 AuditMetadata.ROLES, AuditMetadata.REASON, AuditMetadata.CORRELATION_ID,
                 AuditMetadata.IDEMPOTENCY_KEY, AuditMetadata.AS_OF);
     }

@@ -64,6 +64,9 @@ public class CommandRunner {
             metadata.put(CommandMetadata.CREATED_ID, createdId);
         }
         metadata.put(AuditMetadata.SUBJECT, context.caller().subject());
+        if (context.caller().issuer() != null) {
+            metadata.put(AuditMetadata.ISSUER, context.caller().issuer());
+        }
         context.organisationId().ifPresent(id -> metadata.put(AuditMetadata.ORGANISATION, id.toString()));
         metadata.put(AuditMetadata.ROLES, String.join(",",
                 context.caller().roles().stream().map(Enum::name).sorted().toList()));

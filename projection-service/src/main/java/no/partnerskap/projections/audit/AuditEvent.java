@@ -25,7 +25,9 @@ import no.partnerskap.projections.history.StoredEvent;
  */
 public record AuditEvent(long globalPosition, String eventId, String aggregateType, String aggregateId,
                          long sequenceNumber, String event, String payloadType, Instant timestamp, String subject,
-                         String organisationId, List<String> roles, String reason, String correlationId,
+                         @Schema(description = "the token issuer that vouched for the subject (null in events stored "
+                                 + "before it was recorded)")
+                         String issuer, String organisationId, List<String> roles, String reason, String correlationId,
                          String idempotencyKey, String asOf,
                          @JsonRawValue @Schema(implementation = Object.class, description = "the event payload as stored")
                          String payload,
@@ -37,7 +39,8 @@ public record AuditEvent(long globalPosition, String eventId, String aggregateTy
         Map<String, Object> meta = stored.metadata();
         return new AuditEvent(stored.globalIndex(), stored.eventId(), stored.aggregateType(), stored.aggregateId(),
                 stored.sequenceNumber(), stored.eventName(), stored.payloadType(), stored.timestamp(),
-                text(meta.get(AuditMetadata.SUBJECT)), text(meta.get(AuditMetadata.ORGANISATION)),
+                text(meta.get(AuditMetadata.SUBJECT)), text(meta.get(AuditMetadata.ISSUER)),
+                text(meta.get(AuditMetadata.ORGANISATION)),
                 roles(meta.get(AuditMetadata.ROLES)), text(meta.get(AuditMetadata.REASON)),
                 text(meta.get(AuditMetadata.CORRELATION_ID)), text(meta.get(AuditMetadata.IDEMPOTENCY_KEY)),
                 text(meta.get(AuditMetadata.AS_OF)), validJson(stored.payloadJson()), stored.stored().hashMatches(), stored.stored());

@@ -129,7 +129,7 @@ class AuditReadsTest {
                 new MemberAdmitted(partnership, business, MemberRole.PARTNER, Representation.MANAGEMENT),
                 goal(partnership, goal, 10));
         Map<String, String> partner = Map.of(AuditMetadata.SUBJECT, "kari@havkraft.no",
-                AuditMetadata.ORGANISATION, business.toString(), AuditMetadata.ROLES, "PARTNER",
+                AuditMetadata.ISSUER, "https://login.havkraft.no", AuditMetadata.ORGANISATION, business.toString(), AuditMetadata.ROLES, "PARTNER",
                 AuditMetadata.CORRELATION_ID, "corr-record", AuditMetadata.IDEMPOTENCY_KEY, "key-record");
         events.append(t0.plusSeconds(3600), partner, recorded(commitment, business, "2031-06-30"));
         events.append(t0.plusSeconds(7200), Map.of(AuditMetadata.SUBJECT, "kari@havkraft.no",
@@ -162,6 +162,8 @@ class AuditReadsTest {
         JsonNode record = history.get(0);
         assertThat(record.path("timestamp").asText()).isEqualTo("2031-01-10T10:00:00Z");
         assertThat(record.path("subject").asText()).isEqualTo("kari@havkraft.no");
+        assertThat(record.path("issuer").asText()).isEqualTo("https://login.havkraft.no");
+        assertThat(history.get(1).path("issuer").isNull()).as("none recorded").isTrue();
         assertThat(record.path("organisationId").asText()).isEqualTo(business.toString());
         assertThat(record.path("roles")).hasSize(1);
         assertThat(record.path("roles").get(0).asText()).isEqualTo("PARTNER");

@@ -57,7 +57,7 @@ class HistoryStreamTest {
                     throw new IllegalStateException("the database gave up");
                 }
                 sink.accept(new AuditEvent(i + 1, UUID.randomUUID().toString(), "Organisation",
-                        UUID.randomUUID().toString(), i, "OrganisationRenamed", "t", Instant.EPOCH, "revisor", null,
+                        UUID.randomUUID().toString(), i, "OrganisationRenamed", "t", Instant.EPOCH, "revisor", null, null,
                         List.of("SECRETARIAT"), "ny profil", null, null, null, "{\"name\":\"Navn " + i + "\"}", true,
                         null));
             }
