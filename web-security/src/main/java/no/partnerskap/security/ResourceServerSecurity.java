@@ -61,7 +61,8 @@ public class ResourceServerSecurity {
         Map<String, AuthenticationManager> byIssuer = new HashMap<>();
         for (SecurityProperties.Issuer issuer : properties.getIssuers()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).build();
-            decoder.setJwtValidator(tokenRules(issuer.getIssuer(), issuer.getAudience()));
+            decoder.setJwtValidator(tokenRules(issuer.getIssuer(), issuer.getAudience(),
+                    properties.getMaxTokenLifetime()));
             if (issuer.getAudience() == null || issuer.getAudience().isBlank()) {
                 log.warn("Tokens of issuer {} are taken whatever their audience (aud): if that issuer serves other "
                         + "applications too, a token it made for one of them, with a role of the same name, is taken "
@@ -74,19 +75,24 @@ public class ResourceServerSecurity {
                 Clock.systemUTC(), Duration.ofMinutes(5), 10_000);
     }
 
+    /** How long a token may stay valid from now, unless {@code partnerships.security.max-token-lifetime} says otherwise. */
+    public static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(24);
+
     /**
      * What a token of the issuer must hold besides a valid signature: Spring's default checks (the
-     * issuer; not expired, not before its time), an expiry (a token without one would never expire),
+     * issuer; not expired, not before its time), an expiry no further ahead than {@link #MAX_TOKEN_LIFETIME}
+     * (a token without one, or valid for a year, would serve whoever stole it for as long),
      * and a subject that names someone, since every event records who acted.
      */
     public static OAuth2TokenValidator<Jwt> tokenRules(String issuer) {
-        return tokenRules(issuer, null);
+        return tokenRules(issuer, null, MAX_TOKEN_LIFETIME);
     }
 
-    /** The same, and when an audience is given, a token must name it in {@code aud}. */
-    public static OAuth2TokenValidator<Jwt> tokenRules(String issuer, String audience) {
+    /** The same, with its longest lifetime; and when an audience is given, a token must name it in {@code aud}. */
+    public static OAuth2TokenValidator<Jwt> tokenRules(String issuer, String audience, Duration maxLifetime) {
         List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>(List.of(JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP,
+                        expiry -> expiry != null && expiry.isBefore(Instant.now().plus(maxLifetime))),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, ResourceServerSecurity::namesSomeone)));
         if (audience != null && !audience.isBlank()) {
             rules.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,

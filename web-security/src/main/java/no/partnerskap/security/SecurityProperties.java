@@ -1,5 +1,6 @@
 package no.partnerskap.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -43,6 +44,16 @@ public class SecurityProperties {
     }
 
     private List<Issuer> issuers = new ArrayList<>();
+    /** A token that would stay valid longer than this from now is refused: a stolen one must not serve for long. */
+    private Duration maxTokenLifetime = ResourceServerSecurity.MAX_TOKEN_LIFETIME;
+
+    public Duration getMaxTokenLifetime() {
+        return maxTokenLifetime;
+    }
+
+    public void setMaxTokenLifetime(Duration maxTokenLifetime) {
+        this.maxTokenLifetime = maxTokenLifetime;
+    }
 
     public List<Issuer> getIssuers() {
         return issuers;

@@ -127,6 +127,9 @@ class AuthorizationMatrixTest {
                 claims -> claims.put("sub", " ")));
         refused.put("no expiry", () -> sign(devEncoder, DevIssuer.ISSUER, Instant.now().plusSeconds(600),
                 claims -> claims.remove("exp")));
+        // nor would a stolen one valid for a year
+        refused.put("valid for a year", () -> sign(devEncoder, DevIssuer.ISSUER,
+                Instant.now().plus(java.time.Duration.ofDays(365))));
         // a subject no read model could show: 256 characters, or a control character
         refused.put("overlong subject", () -> sign(devEncoder, DevIssuer.ISSUER, Instant.now().plusSeconds(600),
                 claims -> claims.put("sub", "u".repeat(251) + "@x.no")));
