@@ -31,12 +31,17 @@ public final class PageFormat {
         return today;
     }
 
+    /**
+     * A recorded amount to its last decimal (rounded to two, 0.004 MNOK pledged would read as none, and 4.0045 MNOK
+     * as 4.00); a computed figure (a median, a double) to two.
+     */
     public String number(Number value) {
         if (value == null) {
             return NONE;
         }
         NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMaximumFractionDigits(2);
+        format.setMaximumFractionDigits(value instanceof BigDecimal amount
+                ? Math.max(0, amount.stripTrailingZeros().scale()) : 2);
         return format.format(value);
     }
 
