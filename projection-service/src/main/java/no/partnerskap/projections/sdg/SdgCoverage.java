@@ -35,6 +35,13 @@ public class SdgCoverage {
                                List<TargetCoverage> targets) {
     }
 
+    /**
+     * Each commitment once per goal it serves, joined on the goal {@code g}: as a join on a column rather than
+     * {@code g.goal_id = any(c.goal_ids)}, which compares every goal with every commitment.
+     */
+    private static final String SERVING =
+            "(commitment_view c cross join lateral unnest(c.goal_ids) as served(goal_id)) on served.goal_id = g.goal_id";
+
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
 
@@ -50,8 +57,8 @@ public class SdgCoverage {
                 select t.target, count(distinct g.partnership_id), count(distinct g.goal_id),
                        count(distinct c.commitment_id)
                 from goal_view g cross join unnest(g.sdg_targets) as t(target)
-                left join commitment_view c on g.goal_id = any(c.goal_ids)
-                group by t.target""", rs -> {
+                left join %s
+                group by t.target""".formatted(SERVING), rs -> {
             counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
         });
         Map<String, List<Resources>> resources = new HashMap<>();
@@ -59,10 +66,11 @@ public class SdgCoverage {
                 select t.target, r.kind, r.unit, sum(r.pledged)
                 from (select distinct t.target, c.commitment_id
                       from goal_view g cross join unnest(g.sdg_targets) as t(target)
-                      join commitment_view c on g.goal_id = any(c.goal_ids)
+                      join %s
                       where %s) t
                 join commitment_resource r on r.commitment_id = t.commitment_id
-                group by t.target, r.kind, r.unit having sum(r.pledged) > 0 order by r.kind, r.unit""".formatted(FollowUpRules.PLEDGE_STANDS),
+                group by t.target, r.kind, r.unit having sum(r.pledged) > 0 order by r.kind, r.unit""".formatted(SERVING,
+                        FollowUpRules.PLEDGE_STANDS),
                 new MapSqlParameterSource("today", FollowUpClock.today(clock)), (ResultSet rs) -> {
             resources.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Resources(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
@@ -72,8 +80,8 @@ public class SdgCoverage {
                 select split_part(t.target, '.', 1)::int, count(distinct g.partnership_id),
                        count(distinct c.commitment_id)
                 from goal_view g cross join unnest(g.sdg_targets) as t(target)
-                left join commitment_view c on g.goal_id = any(c.goal_ids)
-                group by 1""", rs -> {
+                left join %s
+                group by 1""".formatted(SERVING), rs -> {
             perGoal.put(rs.getInt(1), new long[] {rs.getLong(2), rs.getLong(3)});
         });
         List<GoalCoverage> goals = new ArrayList<>();
