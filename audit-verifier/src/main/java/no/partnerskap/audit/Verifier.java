@@ -20,12 +20,19 @@ public final class Verifier {
     }
 
     /**
-     * @param unsealed events after the last checkpoint: their chains were checked, but nothing
-     *                 signed vouches for them yet
+     * @param unsealedEvents how many events no checkpoint vouches for
+     * @param unsealed the first {@value #UNSEALED_LISTED} of them: events after the last checkpoint (their chains were
+     *                 checked, but nothing signed vouches for them yet), or of a checkpoint a part holds only in part
      */
     public record Result(boolean valid, long eventsChecked, long checkpointsChecked, List<Problem> problems,
-                         List<Problem> unsealed) {
+                         long unsealedEvents, List<Problem> unsealed) {
     }
+
+    /**
+     * How many unsealed events are named one by one: a history with no recent checkpoint (or an auditor's checkpoints
+     * from a meeting long ago) has hundreds of thousands, and naming each would only fill the memory and the screen.
+     */
+    public static final int UNSEALED_LISTED = 1_000;
 
     private record Link(long sequenceNumber, byte[] hash) {
     }
@@ -35,6 +42,7 @@ public final class Verifier {
     private final Map<String, Link> lastOfAggregate = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
     private final List<Problem> unsealed = new ArrayList<>();
+    private long unsealedEvents;
     private final List<byte[]> leaves = new ArrayList<>();
     /** The events of the checkpoint being read, to name them when a part holds that checkpoint only in part. */
     private final List<EventRecord> leafEvents = new ArrayList<>();
@@ -87,8 +95,7 @@ public final class Verifier {
                 leafEvents.add(event);
             }
         } else {
-            unsealed.add(new Problem(event.aggregateId(), event.sequenceNumber(), event.globalIndex(),
-                    "after the last checkpoint: not yet sealed"));
+            unsealed(event, "after the last checkpoint: not yet sealed");
         }
     }
 
@@ -119,8 +126,15 @@ public final class Verifier {
         while (checkpoint < checkpoints.size()) {
             closeCheckpoint();
         }
-        return new Result(problems.isEmpty(), events, checkpointsChecked, List.copyOf(problems),
+        return new Result(problems.isEmpty(), events, checkpointsChecked, List.copyOf(problems), unsealedEvents,
                 List.copyOf(unsealed));
+    }
+
+    private void unsealed(EventRecord event, String why) {
+        unsealedEvents++;
+        if (unsealed.size() < UNSEALED_LISTED) {
+            unsealed.add(new Problem(event.aggregateId(), event.sequenceNumber(), event.globalIndex(), why));
+        }
     }
 
     private void checkChain(EventRecord event) {
@@ -148,9 +162,8 @@ public final class Verifier {
         if (part && (firstPosition == null || c.fromPosition() + 1 < firstPosition || c.toPosition() > lastPosition)) {
             // reaches outside the part: what is missing may simply not be in it. Its events here are checked against
             // their own chains only, as unsealed ones are, and are listed so
-            leafEvents.forEach(event -> unsealed.add(new Problem(event.aggregateId(), event.sequenceNumber(),
-                    event.globalIndex(), "in checkpoint " + c.number() + ", which this part holds only in part: "
-                    + "not checked against it")));
+            leafEvents.forEach(event -> unsealed(event, "in checkpoint " + c.number()
+                    + ", which this part holds only in part: not checked against it"));
             leaves.clear();
             leafEvents.clear();
             return;

@@ -112,6 +112,12 @@ public final class VerifierCli {
             System.err.println("cannot read " + e.getMessage());
             System.exit(2);
             return;
+        } catch (OutOfMemoryError e) {
+            // nor is a verification cut short: a script must not take it for tampering
+            System.err.println("ran out of memory before the end, so nothing was verified: give the verifier more "
+                    + "(java -Xmx1g -jar ...)");
+            System.exit(2);
+            return;
         }
         System.out.println(json.writeValueAsString(result));
         if (result.valid() && result.checkpointsChecked() == 0 && result.eventsChecked() > 0) {

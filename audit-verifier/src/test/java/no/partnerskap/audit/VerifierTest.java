@@ -189,11 +189,26 @@ class VerifierTest {
         assertThat(result.eventsChecked()).isEqualTo(111);
         assertThat(result.checkpointsChecked()).as("only (100, 150] lies wholly inside").isEqualTo(1);
         // the events of the checkpoints it holds only in part are named as not checked against them
+        assertThat(result.unsealedEvents()).isEqualTo(111 - 50);
         assertThat(result.unsealed()).hasSize(111 - 50).allSatisfy(p -> assertThat(p.problem())
                 .contains("which this part holds only in part"));
         assertThat(result.unsealed()).extracting(Verifier.Problem::globalPosition).contains(60L, 100L, 151L, 170L)
                 .doesNotContain(101L, 150L);
         assertThat(verify(part, checkpoints).valid()).as("as the whole history, it is not").isFalse();
+    }
+
+    /** Checkpoints from a meeting long ago: every event since is unsealed, counted, and the first of them named. */
+    @Test
+    void unsealed_events_are_counted_and_the_first_thousand_named() {
+        List<EventRecord> events = history(2_500, 7);
+
+        Verifier.Result result = verify(events, sealed(events, 100));
+
+        assertThat(result.valid()).isTrue();
+        assertThat(result.unsealedEvents()).isEqualTo(2_400);
+        assertThat(result.unsealed()).hasSize(Verifier.UNSEALED_LISTED);
+        assertThat(result.unsealed().get(0).globalPosition()).isEqualTo(101L);
+        assertThat(result.unsealed().get(999).globalPosition()).isEqualTo(1_100L);
     }
 
     /** A checkpoint seals the events after its fromPosition: a part starting with the first of them holds it all. */
