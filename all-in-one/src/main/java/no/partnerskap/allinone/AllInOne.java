@@ -23,6 +23,11 @@ public final class AllInOne implements AutoCloseable {
     static final String COMMITMENT_PASSWORD = "local-commitment";
     static final String PROJECTION_PASSWORD = "local-projection";
 
+    static final String USAGE = """
+            Usage: java -jar all-in-one.jar [--data-dir=./data] [--commitment-port=8080] [--projection-port=8081] \
+            [--db-port=15432]
+            Starts an embedded PostgreSQL, its data in the data folder, and both services in local mode.""";
+
     record Options(Path dataDir, int commitmentPort, int projectionPort, int dbPort) {
 
         static Options parse(String... args) {
@@ -34,15 +39,27 @@ public final class AllInOne implements AutoCloseable {
                 values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
             Options options = new Options(Path.of(values.getOrDefault("data-dir", "./data")),
-                    Integer.parseInt(values.getOrDefault("commitment-port", "8080")),
-                    Integer.parseInt(values.getOrDefault("projection-port", "8081")),
-                    Integer.parseInt(values.getOrDefault("db-port", "15432")));
+                    port(values, "commitment-port", 8080), port(values, "projection-port", 8081),
+                    port(values, "db-port", 15432));
             values.keySet().removeAll(List.of("data-dir", "commitment-port", "projection-port", "db-port"));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown option(s) " + values.keySet()
                         + "; known: --data-dir, --commitment-port, --projection-port, --db-port");
             }
             return options;
+        }
+
+        private static int port(Map<String, String> values, String name, int otherwise) {
+            String value = values.get(name);
+            try {
+                int port = value == null ? otherwise : Integer.parseInt(value);
+                if (port < 1 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " must be a port number (1-65535), not '" + value + "'");
+            }
         }
     }
 
@@ -60,9 +77,21 @@ public final class AllInOne implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
         AllInOne system;
         try {
-            system = start(Options.parse(args));
+            system = start(options);
         } catch (LocalPostgres.DataFolderInUse e) {
             // said to whoever started it, not buried in a stack trace
             System.err.println("Not started: " + e.getMessage());
