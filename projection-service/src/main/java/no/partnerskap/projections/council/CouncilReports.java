@@ -18,6 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import no.partnerskap.api.commitment.CommitmentEvent.CommitmentAssessed;
+import no.partnerskap.api.commitment.CommitmentEvent.FollowUpRequested;
+import no.partnerskap.api.commitment.CommitmentEvent.MilestoneAdded;
+import no.partnerskap.api.commitment.CommitmentEvent.MilestoneCompleted;
+import no.partnerskap.api.commitment.CommitmentEvent.ProgressReported;
 import no.partnerskap.projections.council.CouncilReport.Commitments;
 import no.partnerskap.projections.council.CouncilReport.Goal;
 import no.partnerskap.projections.council.CouncilReport.GoalRevision;
@@ -71,6 +76,14 @@ public class CouncilReports {
 
     private record Asked(int year, long position, LocalDate reportDate) {
     }
+
+    /**
+     * What the report never counts: a commitment's progress reports, milestones, follow-up requests and assessments
+     * (its status, due date, pledge and outcome come from other events). Most of a history is these, so a rebuild
+     * leaves them out.
+     */
+    private static final List<Class<?>> NOT_COUNTED = List.of(ProgressReported.class, MilestoneAdded.class,
+            MilestoneCompleted.class, FollowUpRequested.class, CommitmentAssessed.class);
 
     /** A rebuild reads the history up to its position: any reader may ask for one, so only so many run at once. */
     private final AtOnce builds;
@@ -151,7 +164,7 @@ public class CouncilReports {
         // nothing recorded after the report date counts (a later revision of a pledge, a later role), however
         // far the position reaches: the report shows what stood at that date
         return pointInTime.query(new EventHistory.Selection(null, asked.position(), endOf(asked.reportDate()), null,
-                        null),
+                        null).leavingOut(NOT_COUNTED),
                 jdbc -> new Reading(new NamedParameterJdbcTemplate(jdbc), asked.year(), asked.reportDate())
                         .read(asked.position(), builtAt));
     }

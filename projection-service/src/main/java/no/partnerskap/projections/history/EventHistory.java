@@ -40,7 +40,18 @@ public class EventHistory {
 
     /** Which events to read; null fields do not restrict. */
     public record Selection(Long afterGlobalIndex, Long maxGlobalIndex, Instant until,
-                            List<String> aggregateIds, String payloadOrganisationId) {
+                            List<String> aggregateIds, String payloadOrganisationId, List<String> typesLeftOut) {
+
+        public Selection(Long afterGlobalIndex, Long maxGlobalIndex, Instant until, List<String> aggregateIds,
+                         String payloadOrganisationId) {
+            this(afterGlobalIndex, maxGlobalIndex, until, aggregateIds, payloadOrganisationId, List.of());
+        }
+
+        /** The same events but those of the given types (event classes), which a reader has no use for. */
+        public Selection leavingOut(List<Class<?>> types) {
+            return new Selection(afterGlobalIndex, maxGlobalIndex, until, aggregateIds, payloadOrganisationId,
+                    types.stream().map(Class::getName).toList());
+        }
 
         public static Selection all() {
             return new Selection(null, null, null, null, null);
@@ -123,6 +134,10 @@ public class EventHistory {
         if (selection.until() != null) {
             sql.append(" and time_stamp::timestamptz <= ?");
             args.add(java.sql.Timestamp.from(selection.until()));
+        }
+        if (!selection.typesLeftOut().isEmpty()) {
+            sql.append(" and payload_type <> all(?)");
+            args.add(selection.typesLeftOut().toArray(String[]::new));
         }
         if (selection.aggregateIds() != null || selection.payloadOrganisationId() != null) {
             List<String> either = new ArrayList<>();
