@@ -18,6 +18,11 @@ import java.util.UUID;
 public record CouncilReport(int year, LocalDate reportDate, long position, Instant builtAt,
                             List<Partnership> partnerships, Totals totals, List<Object> checkpoints) {
 
+    /** The same figures, stamped with the position they were asked at and the checkpoints that seal up to it. */
+    public CouncilReport stamped(long position, List<Object> checkpoints) {
+        return new CouncilReport(year, reportDate, position, builtAt, partnerships, totals, List.copyOf(checkpoints));
+    }
+
     /** A partnership active in the year: its period overlaps the year and it was not concluded before it. */
     public record Partnership(UUID id, String name, String kind, UUID parentId, String parentName,
                               LocalDate periodFrom, LocalDate periodTo, LocalDate concludedOn, long meetings,

@@ -142,16 +142,11 @@ public class CouncilReports {
             }, () -> new Busy(
                     "Other council reports are being built just now; ask again in a few seconds.", 5));
         }
-        // stamped with the position asked for, which rebuilds it, and the checkpoints that seal up to there; checkpoints
-        // are added after a report is printed, to seal what it shows: always the latest
-        CouncilReport stamped = new CouncilReport(report.year(), report.reportDate(), position, report.builtAt(),
-                report.partnerships(), report.totals(), List.of());
+        // stamped with the position asked at, which rebuilds it; checkpoints are added after a report is printed, to
+        // seal what it shows: always the latest up to that position
+        CouncilReport stamped = report.stamped(position, List.of());
         CouncilCheckpoints hook = checkpoints.getIfAvailable();
-        if (hook == null) {
-            return stamped;
-        }
-        return new CouncilReport(stamped.year(), stamped.reportDate(), stamped.position(), stamped.builtAt(),
-                stamped.partnerships(), stamped.totals(), List.copyOf(hook.checkpointsFor(stamped)));
+        return hook == null ? stamped : stamped.stamped(position, hook.checkpointsFor(stamped));
     }
 
     /** The last instant of the report date, where the report's clock counts days. */
