@@ -1,5 +1,6 @@
 package no.partnerskap.audit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,6 +104,9 @@ public final class VerifierCli {
         Verifier.Result result;
         try {
             result = verify(options);
+            // streamed: a history with a problem in every event makes a verdict larger than one string should be
+            json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(System.out, result);
+            System.out.println();
         } catch (NotAnExport | NotAKeyFile | NotCheckpoints e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -113,13 +117,12 @@ public final class VerifierCli {
             System.exit(2);
             return;
         } catch (OutOfMemoryError e) {
-            // nor is a verification cut short: a script must not take it for tampering
-            System.err.println("ran out of memory before the end, so nothing was verified: give the verifier more "
+            // nor is a verification (or its verdict) cut short: a script must not take it for tampering
+            System.err.println("ran out of memory before the end, so no verdict was given: give the verifier more "
                     + "(java -Xmx1g -jar ...)");
             System.exit(2);
             return;
         }
-        System.out.println(json.writeValueAsString(result));
         if (result.valid() && result.checkpointsChecked() == 0 && result.eventsChecked() > 0) {
             System.err.println("No checkpoint vouches for these events: they agree with their own hash chains, which "
                     + "anyone able to write the export can recompute. Give the checkpoints from the minutes "

@@ -26,6 +26,8 @@ public class CommitmentQueries {
     public static final String STATUSES = "ACTIVE|OVERDUE|FULFILLED|PARTIALLY_FULFILLED|NOT_FULFILLED|WITHDRAWN";
     /** The follow-up signals, as a pattern for the filters that take one. */
     public static final String SIGNALS = "OVERDUE|AT_RISK|ON_TRACK|CLOSED";
+    /** The furthest ahead a list looks for commitments falling due: ten years, the longest a period sensibly runs. */
+    public static final int DUE_WITHIN_DAYS_MAX = 3660;
 
     /**
      * Which of a partnership's commitments to list: each criterion given narrows the list. {@code dueWithinDays}: active

@@ -35,8 +35,7 @@ class CommitmentQueryController {
 
     private static final String STATUSES = CommitmentQueries.STATUSES;
     private static final String SIGNALS = CommitmentQueries.SIGNALS;
-    /** Ten years ahead: the longest a partnership's period sensibly runs. */
-    private static final long DUE_WITHIN_DAYS_MAX = 3660;
+    private static final long DUE_WITHIN_DAYS_MAX = CommitmentQueries.DUE_WITHIN_DAYS_MAX;
 
     CommitmentQueryController(CommitmentQueries queries, PartnershipQueries partnerships,
                               ReadYourWrites readYourWrites, JdbcTemplate jdbc) {

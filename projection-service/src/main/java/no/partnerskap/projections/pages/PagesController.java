@@ -69,7 +69,7 @@ class PagesController {
         if (signal != null && !signal.matches(CommitmentQueries.SIGNALS)) {
             throw new NotUnderstood("signal", signal);
         }
-        if (dueWithinDays != null && dueWithinDays < 0) {
+        if (dueWithinDays != null && (dueWithinDays < 0 || dueWithinDays > CommitmentQueries.DUE_WITHIN_DAYS_MAX)) {
             throw new NotUnderstood("dueWithinDays", dueWithinDays.toString());
         }
         PartnershipQueries.Detail detail = partnerships.one(id).orElseThrow(PageNotFound::new);

@@ -110,7 +110,8 @@ class AttentionListsTest {
         String csv = api.get("/api/partnerships/" + partnership + "/commitments.csv?openFollowUp=true", viewer).raw()
                 .body();
         assertThat(csv.split("\r\n")).as("a header and 21 rows").hasSize(22);
-        for (String bad : new String[] {"dueWithinDays=-1", "dueWithinDays=soon", "openFollowUp=maybe"}) {
+        for (String bad : new String[] {"dueWithinDays=-1", "dueWithinDays=3661", "dueWithinDays=soon",
+                "openFollowUp=maybe"}) {
             Api.Response refused = api.get(list + bad, viewer);
             assertThat(refused.status()).as(bad).isEqualTo(400);
             assertThat(refused.header("Content-Type")).as(bad).startsWith("application/problem+json");
@@ -136,8 +137,10 @@ class AttentionListsTest {
         // a list of one: no note
         String dueSoonSection = all(html, "(<section aria-labelledby=\"due-soon\">.*?</section>)").get(0);
         assertThat(dueSoonSection).doesNotContain("Show all");
-        assertThat(fetch(port, "/pages/partnerships/" + partnership + "?dueWithinDays=-1").statusCode())
-                .isEqualTo(400);
+        for (String bad : new String[] {"-1", "3661", "2147483647", "soon"}) {
+            assertThat(fetch(port, "/pages/partnerships/" + partnership + "?dueWithinDays=" + bad).statusCode())
+                    .as("as the list it links to: " + bad).isEqualTo(400);
+        }
     }
 
     private void record(UUID commitment, LocalDate due) {
