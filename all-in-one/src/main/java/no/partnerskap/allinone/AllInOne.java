@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import no.partnerskap.commitments.CommitmentServiceApplication;
 import no.partnerskap.localpostgres.DatabaseBootstrap;
 import no.partnerskap.localpostgres.LocalPostgres;
+import no.partnerskap.localpostgres.PortInUse;
 import no.partnerskap.projections.ProjectionServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -91,8 +92,11 @@ public final class AllInOne implements AutoCloseable {
         }
         AllInOne system;
         try {
+            // before the database starts: a service port in use would fail the start halfway, with a stack trace
+            PortInUse.requireFree(options.commitmentPort(), "--commitment-port");
+            PortInUse.requireFree(options.projectionPort(), "--projection-port");
             system = start(options);
-        } catch (LocalPostgres.DataFolderInUse e) {
+        } catch (LocalPostgres.DataFolderInUse | PortInUse e) {
             // said to whoever started it, not buried in a stack trace
             System.err.println("Not started: " + e.getMessage());
             System.exit(1);

@@ -9,6 +9,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +82,33 @@ public final class LocalPostgres implements AutoCloseable {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             serverConfig.forEach(builder::setServerConfig);
-            return new LocalPostgres(builder.start(), dataDirectory);
+            if (port != 0) {
+                // or the start would wait for whatever answers there, such as another instance's database, and take
+                // it for its own
+                PortInUse.requireFree(port, "--db-port");
+            }
+            EmbeddedPostgres server = builder.start();
+            requireOwn(server, dataDirectory);
+            return new LocalPostgres(server, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);
         }
     }
+
+    /** The server answering on the port serves this data folder (not one that took the port meanwhile). */
+    private static void requireOwn(EmbeddedPostgres server, Path dataDirectory) throws IOException {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             ResultSet answer = connection.createStatement().executeQuery("show data_directory")) {
+            answer.next();
+            if (!Path.of(answer.getString(1)).toRealPath().equals(dataDirectory.toRealPath())) {
+                throw new PortInUse(server.getPort(), "--db-port");
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not ask the new server which data folder it serves", e);
+        }
+    }
+
+
 
     /**
      * A JVM killed with SIGKILL leaves its postmaster running on the data folder, and a new one

@@ -9,8 +9,25 @@ import java.sql.ResultSet;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The data folder of a running instance is its own: a second start there leaves it alone. */
+/** The data folder and the port of a running instance are its own: a second start there leaves them alone. */
 class LocalPostgresTest {
+
+    /** Before, the second server could not listen, and the start took the first one's database for its own. */
+    @Test
+    void a_start_on_a_port_in_use_is_refused_and_uses_nothing_there() throws Exception {
+        Path first = Files.createTempDirectory("partnerships-local-pg");
+        Path second = Files.createTempDirectory("partnerships-local-pg");
+        try (LocalPostgres running = LocalPostgres.startDurable(first, 0)) {
+            assertThatThrownBy(() -> LocalPostgres.startDurable(second, running.port()))
+                    .isInstanceOf(PortInUse.class)
+                    .hasMessageContaining("Port " + running.port()).hasMessageContaining("--db-port");
+            try (Connection connection = running.superuser("postgres").getConnection();
+                 ResultSet answer = connection.createStatement().executeQuery("show data_directory")) {
+                assertThat(answer.next()).isTrue();
+                assertThat(Path.of(answer.getString(1)).toRealPath()).isEqualTo(first.toRealPath());
+            }
+        }
+    }
 
     @Test
     void a_second_start_on_a_folder_in_use_is_refused_and_the_running_server_keeps_serving() throws Exception {
