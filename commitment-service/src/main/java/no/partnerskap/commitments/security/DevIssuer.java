@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Set;
 import no.partnerskap.security.LocalIssuer;
 import no.partnerskap.security.ResourceServerSecurity;
+import no.partnerskap.security.SecurityProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,17 +34,28 @@ class DevIssuer {
 
     static final String ISSUER = "partnerships-local-dev";
 
-    private final RSAKey key;
+    /** How long a development token is valid, unless the longest lifetime allowed is shorter. */
+    private static final Duration LIFETIME = Duration.ofHours(8);
 
-    DevIssuer(@Value("${partnerships.dev-issuer.key-file:}") String keyFile) throws Exception {
+    private final RSAKey key;
+    private final Duration maxLifetime;
+
+    DevIssuer(@Value("${partnerships.dev-issuer.key-file:}") String keyFile, SecurityProperties security)
+            throws Exception {
         this.key = keyFile.isBlank() ? generate() : loadOrCreate(Path.of(keyFile));
+        this.maxLifetime = security.getMaxTokenLifetime();
     }
 
     @Bean
     LocalIssuer devLocalIssuer() throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
-        decoder.setJwtValidator(ResourceServerSecurity.tokenRules(ISSUER));
+        decoder.setJwtValidator(ResourceServerSecurity.tokenRules(ISSUER, null, maxLifetime));
         return new LocalIssuer(ISSUER, decoder);
+    }
+
+    /** How long the tokens it hands out are valid: never longer than the services take. */
+    Duration tokenLifetime() {
+        return LIFETIME.compareTo(maxLifetime) < 0 ? LIFETIME : maxLifetime;
     }
 
     @Bean

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("local")
 class DevTokenController {
 
-    private static final Duration LIFETIME = Duration.ofHours(8);
 
     record TokenRequest(@NotBlank String subject, String org, @NotEmpty List<Role> roles) {
     }
@@ -56,14 +54,14 @@ class DevTokenController {
                 .issuer(DevIssuer.ISSUER)
                 .subject(request.subject())
                 .issuedAt(now)
-                .expiresAt(now.plus(LIFETIME))
+                .expiresAt(now.plus(issuer.tokenLifetime()))
                 .claim("roles", request.roles().stream().map(Role::name).toList());
         if (request.org() != null && !request.org().isBlank()) {
             claims.claim("org", request.org());
         }
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
                 claims.build())).getTokenValue();
-        return Map.of("access_token", token, "token_type", "Bearer", "expires_in", LIFETIME.toSeconds());
+        return Map.of("access_token", token, "token_type", "Bearer", "expires_in", issuer.tokenLifetime().toSeconds());
     }
 
     static boolean addressedToThisMachine(String host) {
