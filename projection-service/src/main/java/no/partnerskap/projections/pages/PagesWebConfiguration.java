@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * The language of the pages: {@code ?lang=nb} or {@code ?lang=en} switches it and a cookie
@@ -32,6 +34,23 @@ class PagesWebConfiguration implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /**
+     * Pages are HTML whatever their address ends in: Thymeleaf would otherwise take the content type from the
+     * extension, and send the "page not found" page of /pages/x.js as JavaScript.
+     */
+    @Bean
+    static BeanPostProcessor htmlWhateverTheAddress() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof ThymeleafViewResolver resolver) {
+                    resolver.setForceContentType(true);
+                }
+                return bean;
+            }
+        };
     }
 
     @Override

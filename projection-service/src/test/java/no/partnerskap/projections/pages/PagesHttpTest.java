@@ -604,6 +604,12 @@ class PagesHttpTest {
         assertThat(mistyped.statusCode()).isEqualTo(404);
         assertThat(mistyped.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(h1(mistyped.body())).isEqualTo("Fant ikke siden");
+        // whatever the address ends in, the page is HTML, and says so
+        for (String path : new String[] {"/pages/x.js", "/pages/sdg.css", "/pages/partnerships/a.json"}) {
+            HttpResponse<String> named = fetch(port, path);
+            assertThat(named.statusCode()).as(path).isEqualTo(404);
+            assertThat(named.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+        }
     }
 
     @Test
