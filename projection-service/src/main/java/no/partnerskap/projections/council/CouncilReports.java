@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentAssessed;
 import no.partnerskap.api.commitment.CommitmentEvent.FollowUpRequested;
 import no.partnerskap.api.commitment.CommitmentEvent.MilestoneAdded;
@@ -87,6 +90,8 @@ public class CouncilReports {
 
     /** A rebuild reads the history up to its position: any reader may ask for one, so only so many run at once. */
     private final AtOnce builds;
+    /** The reports being built now, for the readers asking for the same one meanwhile. */
+    private final Map<Asked, CompletableFuture<CouncilReport>> building = new ConcurrentHashMap<>();
 
     CouncilReports(PointInTime pointInTime, EventHistory history, ProcessedPosition processed, Clock clock,
                    ObjectProvider<CouncilCheckpoints> checkpoints,
@@ -130,7 +135,31 @@ public class CouncilReports {
         Asked asked = new Asked(year, history.lastStampedBy(position, endOf(reportDate)), reportDate);
         CouncilReport report = built.get(asked);
         if (report == null) {
-            report = builds.run(() -> {
+            report = buildOnce(asked);
+        }
+        // stamped with the position asked at, which rebuilds it; checkpoints are added after a report is printed, to
+        // seal what it shows: always the latest up to that position
+        CouncilReport stamped = report.stamped(position, List.of());
+        CouncilCheckpoints hook = checkpoints.getIfAvailable();
+        return hook == null ? stamped : stamped.stamped(position, hook.checkpointsFor(stamped));
+    }
+
+    /**
+     * Builds the report, or waits for it when another reader's request is building it already: the council members
+     * opening the same report at a meeting share one build, rather than taking every place and being told to wait.
+     */
+    private CouncilReport buildOnce(Asked asked) {
+        CompletableFuture<CouncilReport> mine = new CompletableFuture<>();
+        CompletableFuture<CouncilReport> underway = building.putIfAbsent(asked, mine);
+        if (underway != null) {
+            try {
+                return underway.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+        }
+        try {
+            CouncilReport report = builds.run(() -> {
                 // another read may have built it while this one asked
                 CouncilReport meanwhile = built.get(asked);
                 if (meanwhile != null) {
@@ -139,14 +168,15 @@ public class CouncilReports {
                 CouncilReport rebuilt = rebuild(asked);
                 built.put(asked, rebuilt);
                 return rebuilt;
-            }, () -> new Busy(
-                    "Other council reports are being built just now; ask again in a few seconds.", 5));
+            }, () -> new Busy("Other council reports are being built just now; ask again in a few seconds.", 5));
+            mine.complete(report);
+            return report;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            building.remove(asked, mine);
         }
-        // stamped with the position asked at, which rebuilds it; checkpoints are added after a report is printed, to
-        // seal what it shows: always the latest up to that position
-        CouncilReport stamped = report.stamped(position, List.of());
-        CouncilCheckpoints hook = checkpoints.getIfAvailable();
-        return hook == null ? stamped : stamped.stamped(position, hook.checkpointsFor(stamped));
     }
 
     /** The last instant of the report date, where the report's clock counts days. */
