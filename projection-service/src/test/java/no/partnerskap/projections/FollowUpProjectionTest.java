@@ -518,6 +518,38 @@ class FollowUpProjectionTest {
         assertThat(member(dashboard, county).path("leadershipAttendances").asLong()).isEqualTo(1);
     }
 
+    /** A member that left is counted against the meetings held while it was one, not against those after. */
+    @Test
+    void attendance_counts_against_the_meetings_held_while_a_member() {
+        UUID left = UUID.randomUUID();
+        events.appendOn("2026-01-05", new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632",
+                        Sector.PUBLIC_COUNTY),
+                new OrganisationRegistered(left, "Energi Vest AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), county),
+                new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new MemberAdmitted(partnership, left, MemberRole.PARTNER, Representation.MANAGEMENT));
+        events.appendOn("2026-02-25", new MeetingRecorded(partnership, UUID.randomUUID(), LocalDate.of(2026, 2, 24),
+                "Oppstart", "Referat 1/2026", List.of(new Attendance(county, Representation.LEADERSHIP),
+                        new Attendance(left, Representation.OPERATIONAL))));
+        events.appendOn("2026-05-15", new MemberLeft(partnership, left, "ut av bransjen"));
+        events.appendOn("2026-06-11", new MeetingRecorded(partnership, UUID.randomUUID(), LocalDate.of(2026, 6, 10),
+                "Status", "Referat 2/2026", List.of(new Attendance(county, Representation.LEADERSHIP))));
+
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        Api.Response read = api.get("/api/partnerships/" + partnership + "?minVersion=5", viewer);
+        assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+
+        assertThat(read.body().path("meetings").asLong()).isEqualTo(2);
+        assertThat(member(read.body(), left).path("meetingsAttended").asLong()).isEqualTo(1);
+        assertThat(member(read.body(), left).path("meetingsWhileMember").asLong()).as("not the one after it left")
+                .isEqualTo(1);
+        assertThat(member(read.body(), county).path("meetingsWhileMember").asLong()).isEqualTo(2);
+        assertThat(PagesTestSupport.text(PagesTestSupport.page(port, "/pages/partnerships/" + partnership + "?lang=nb",
+                "Authorization", "Bearer " + viewer))).contains("1 av 1").contains("2 av 2").doesNotContain("1 av 2");
+    }
+
     private void record(UUID commitment, UUID organisation, String due, Resource... resources) {
         events.appendOn("2026-11-01", new CommitmentRecorded(commitment, partnership, organisation, "Tiltak " + commitment,
                 "beskrivelse", List.of(jobs), List.of(resources), LocalDate.parse(due), LocalDate.of(2026, 11, 1)));

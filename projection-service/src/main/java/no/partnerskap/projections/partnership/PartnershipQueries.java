@@ -48,7 +48,9 @@ public class PartnershipQueries {
                          String leaveReason,
                          @Schema(description = "each earlier membership, for one that left and was admitted again")
                          List<MembershipPeriod> earlierPeriods,
-                         long meetingsAttended, long leadershipAttendances) {
+                         long meetingsAttended, long leadershipAttendances,
+                         @Schema(description = "the partnership's meetings but those held after it left (and before it "
+                                 + "came back): what its attendance counts against") long meetingsWhileMember) {
     }
 
     public record MembershipPeriod(Instant admittedAt, Instant leftAt) {
@@ -149,7 +151,23 @@ public class PartnershipQueries {
                        (select count(*) from meeting_attendance a where a.partnership_id = m.partnership_id
                           and a.organisation_id = m.organisation_id) as attended,
                        (select count(*) from meeting_attendance a where a.partnership_id = m.partnership_id
-                          and a.organisation_id = m.organisation_id and a.representation = 'LEADERSHIP') as leadership
+                          and a.organisation_id = m.organisation_id and a.representation = 'LEADERSHIP') as leadership,
+                       -- a meeting after it left (and before it came back) is none it could attend; as the rule for
+                       -- attendees has it, one recorded after the fact from before it was admitted counts
+                       (select count(*) from meeting_view mv where mv.partnership_id = m.partnership_id
+                          and (mv.meeting_date is null
+                               or exists (select 1 from meeting_attendance a where a.meeting_id = mv.meeting_id
+                                          and a.organisation_id = m.organisation_id)
+                               or not exists (select 1 from membership_period t
+                                   where t.partnership_id = m.partnership_id and t.organisation_id = m.organisation_id
+                                     and t.left_at is not null
+                                     and (t.left_at at time zone :zone)::date < mv.meeting_date
+                                     and not exists (select 1 from membership_period back
+                                         where back.partnership_id = t.partnership_id
+                                           and back.organisation_id = t.organisation_id
+                                           and back.admitted_at > t.left_at
+                                           and (back.admitted_at at time zone :zone)::date <= mv.meeting_date)))
+                       ) as while_member
                 from partnership_member m
                 left join organisation_view o on o.organisation_id = m.organisation_id
                 where m.partnership_id = :id order by m.active desc, o.name, m.organisation_id""", p,
@@ -160,7 +178,7 @@ public class PartnershipQueries {
                             rs.getString(5), rs.getBoolean(6), admitted, instant(rs.getTimestamp(9)), rs.getString(7),
                             periods.getOrDefault(organisation, List.of()).stream()
                                     .filter(period -> !period.admittedAt().equals(admitted)).toList(),
-                            rs.getLong(10), rs.getLong(11));
+                            rs.getLong(10), rs.getLong(11), rs.getLong(12));
                 });
         return jdbc.query("""
                 select v.*, (select pp.name from partnership_view pp where pp.partnership_id = v.parent_partnership_id)
@@ -301,7 +319,7 @@ public class PartnershipQueries {
     }
 
     private MapSqlParameterSource params() {
-        return new MapSqlParameterSource("today", FollowUpClock.today(clock));
+        return new MapSqlParameterSource("today", FollowUpClock.today(clock)).addValue("zone", clock.getZone().getId());
     }
 
     private static Instant instant(java.sql.Timestamp timestamp) {
