@@ -8,8 +8,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import no.partnerskap.projections.partnership.PartnershipQueries;
+import no.partnerskap.projections.web.Csv;
 import no.partnerskap.projections.web.NotFound;
 import no.partnerskap.projections.web.ReadYourWrites;
 import org.springframework.http.ContentDisposition;
@@ -36,6 +38,8 @@ class CommitmentQueryController {
     private static final String STATUSES = CommitmentQueries.STATUSES;
     private static final String SIGNALS = CommitmentQueries.SIGNALS;
     private static final long DUE_WITHIN_DAYS_MAX = CommitmentQueries.DUE_WITHIN_DAYS_MAX;
+    private static final String SEPARATOR = "comma (RFC 4180), or semicolon for Excel where the list separator is one "
+            + "(Norwegian): semicolons and a UTF-8 byte order mark";
 
     CommitmentQueryController(CommitmentQueries queries, PartnershipQueries partnerships,
                               ReadYourWrites readYourWrites, JdbcTemplate jdbc) {
@@ -81,11 +85,14 @@ class CommitmentQueryController {
             @RequestParam(required = false) UUID goalId,
             @RequestParam(required = false) @Min(0) @Max(DUE_WITHIN_DAYS_MAX) Integer dueWithinDays,
             @RequestParam(defaultValue = "false") boolean openFollowUp,
-            @RequestParam(defaultValue = "false") boolean divergent) {
+            @RequestParam(defaultValue = "false") boolean divergent,
+            @Parameter(description = SEPARATOR)
+            @RequestParam(defaultValue = "comma") @Pattern(regexp = "comma|semicolon",
+                    message = "must be one of comma|semicolon") String separator) {
         existing(id);
         return spreadsheet("commitments-" + id + ".csv", queries.inPartnership(id,
                 new CommitmentQueries.Filter(status, signal, organisationId, goalId, dueWithinDays, openFollowUp,
-                        divergent), 0, Integer.MAX_VALUE).items());
+                        divergent), 0, Integer.MAX_VALUE).items(), separator);
     }
 
     /** An unknown partnership is a 404, as its dashboard is, rather than an empty list. */
@@ -95,9 +102,10 @@ class CommitmentQueryController {
         }
     }
 
-    private static ResponseEntity<String> spreadsheet(String filename, List<CommitmentRow> rows) {
+    private static ResponseEntity<String> spreadsheet(String filename, List<CommitmentRow> rows, String separator) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(filename).build().toString()).body(CommitmentsCsv.write(rows));
+                .filename(filename).build().toString())
+                .body(CommitmentsCsv.write(rows, Csv.Separator.valueOf(separator.toUpperCase(Locale.ROOT))));
     }
 
     @Operation(summary = "Overdue commitments across all partnerships, the longest overdue first; paged")
@@ -109,8 +117,11 @@ class CommitmentQueryController {
 
     @Operation(summary = "Every overdue commitment across all partnerships as a spreadsheet (CSV)")
     @GetMapping(value = "/api/commitments/overdue.csv", produces = "text/csv;charset=UTF-8")
-    ResponseEntity<String> overdueSpreadsheet() {
-        return spreadsheet("overdue-commitments.csv", queries.overdue(0, Integer.MAX_VALUE).items());
+    ResponseEntity<String> overdueSpreadsheet(
+            @Parameter(description = SEPARATOR)
+            @RequestParam(defaultValue = "comma") @Pattern(regexp = "comma|semicolon",
+                    message = "must be one of comma|semicolon") String separator) {
+        return spreadsheet("overdue-commitments.csv", queries.overdue(0, Integer.MAX_VALUE).items(), separator);
     }
 
     @Operation(summary = "One commitment with its reports, milestones, extensions and assessments")

@@ -15,9 +15,9 @@ final class CommitmentsCsv {
     private CommitmentsCsv() {
     }
 
-    static String write(List<CommitmentRow> rows) {
-        StringBuilder out = new StringBuilder();
-        Csv.line(out, COLUMNS);
+    static String write(List<CommitmentRow> rows, Csv.Separator separator) {
+        StringBuilder out = new StringBuilder(separator.start());
+        Csv.line(out, COLUMNS, separator);
         for (CommitmentRow c : rows) {
             List<String> row = new ArrayList<>(COLUMNS.size());
             row.add(Csv.value(c.id()));
@@ -39,7 +39,7 @@ final class CommitmentsCsv {
             row.add(Csv.value(c.closedOn()));
             row.add(Csv.value(c.daysOverdue()));
             row.add(Csv.value(c.version()));
-            Csv.line(out, row);
+            Csv.line(out, row, separator);
         }
         return out.toString();
     }

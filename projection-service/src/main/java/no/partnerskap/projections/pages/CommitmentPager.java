@@ -1,5 +1,6 @@
 package no.partnerskap.projections.pages;
 
+import java.util.Locale;
 import java.util.UUID;
 import no.partnerskap.projections.commitment.CommitmentQueries;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -41,9 +42,16 @@ public record CommitmentPager(String path, String fragment, String spreadsheetPa
         return href(page + 1);
     }
 
-    /** The same list (the chosen filter, every page) as a spreadsheet, from the read API. */
-    public String spreadsheet() {
-        return filtered(spreadsheetPath).toUriString();
+    /**
+     * The same list (the chosen filter, every page) as a spreadsheet, from the read API; for a reader in bokmål, as
+     * Norwegian Excel opens it: semicolons, and a byte order mark.
+     */
+    public String spreadsheet(Locale locale) {
+        UriComponentsBuilder uri = filtered(spreadsheetPath);
+        if ("nb".equals(locale.getLanguage())) {
+            uri.queryParam("separator", "semicolon");
+        }
+        return uri.toUriString();
     }
 
     private String href(int target) {

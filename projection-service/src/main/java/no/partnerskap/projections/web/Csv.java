@@ -21,8 +21,31 @@ public final class Csv {
     private Csv() {
     }
 
+    /**
+     * The separator between cells: the comma of RFC 4180, or the semicolon that Excel expects where the list separator
+     * is one (Norwegian and most European settings), which opens a comma-separated file with every row in one cell.
+     */
+    public enum Separator {
+        COMMA(","), SEMICOLON(";");
+
+        private final String text;
+
+        Separator(String text) {
+            this.text = text;
+        }
+
+        /** Excel reads a file without a byte order mark in the system's legacy encoding: ø would read as Ã¸. */
+        public String start() {
+            return this == SEMICOLON ? "\uFEFF" : "";
+        }
+    }
+
     public static void line(StringBuilder out, List<String> cells) {
-        out.append(String.join(",", cells)).append("\r\n");
+        line(out, cells, Separator.COMMA);
+    }
+
+    public static void line(StringBuilder out, List<String> cells, Separator separator) {
+        out.append(String.join(separator.text, cells)).append("\r\n");
     }
 
     /** Free text: neutralised against formula injection, then quoted as RFC 4180 asks. */
@@ -39,7 +62,9 @@ public final class Csv {
     }
 
     private static String quote(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
+        // a semicolon too: a cell quoted needlessly reads the same, and one unquoted would split where it separates
+        if (value.contains(",") || value.contains(";") || value.contains("\"") || value.contains("\r")
+                || value.contains("\n")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }
         return value;

@@ -228,7 +228,8 @@ class PagesHttpTest {
         assertThat(listed(atRisk)).containsExactly(given.slow.toString());
         assertThat(byId(atRisk, "commitment-filter")).isEqualTo(
                 "Bare forpliktelser med signal I faresonen. Vis alle forpliktelser");
-        assertThat(atRisk).contains("href=\"/api/partnerships/" + given.partnership + "/commitments.csv?signal=AT_RISK\"");
+        assertThat(atRisk).contains("href=\"/api/partnerships/" + given.partnership
+                + "/commitments.csv?signal=AT_RISK&amp;separator=semicolon\"");
         assertThat(fetch(port, path + "?signal=LATE").statusCode()).isEqualTo(400);
 
         // one organisation's commitments, from its scorecard's figures per partnership
@@ -262,6 +263,16 @@ class PagesHttpTest {
                 + "FULFILLED,CLOSED,90,2027-01-01,LIMITED,true,,2027-0\\d-\\d\\d,,\\d+\\r\\n");
         assertThat(fetch(port, "/api/partnerships/" + given.partnership + "/commitments.csv?status=LATE").statusCode())
                 .isEqualTo(400);
+
+        // in bokmål, the spreadsheet Norwegian Excel opens as it is: semicolons, and a byte order mark for the ø
+        String nb = page(port, path + "?status=OVERDUE&lang=nb");
+        String semicolonPath = csvPath + "&separator=semicolon";
+        assertThat(nb).contains("href=\"" + semicolonPath.replace("&", "&amp;") + "\"");
+        String excel = fetch(port, semicolonPath).body();
+        assertThat(excel).startsWith("\uFEFFcommitmentId;partnershipId;partnership;title;")
+                .contains("\r\n" + given.late + ";" + given.partnership + ";" + given.name + ";");
+        assertThat(excel.split("\r\n")).hasSize(2);
+        assertThat(fetch(port, csvPath + "&separator=tab").statusCode()).isEqualTo(400);
 
         // a filter the page does not know is the reader's address, not a missing partnership
         HttpResponse<String> late = fetch(port, path + "?status=LATE&lang=en");
