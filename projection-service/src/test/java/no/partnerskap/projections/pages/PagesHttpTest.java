@@ -468,7 +468,8 @@ class PagesHttpTest {
         String path = "/pages/overdue";
         String page = page(port, path + "?lang=en&size=1&page=1");
         assertThat(all(page, "data-commitment=\"([^\"]+)\"")).containsExactly(everything.get(1));
-        assertThat(byId(page, "overdue-count")).isEqualTo(total + " overdue commitments.");
+        assertThat(byId(page, "overdue-count"))
+                .isEqualTo(total == 1 ? "1 overdue commitment." : total + " overdue commitments.");
         assertThat(byId(page, "commitment-range")).isEqualTo("Showing 2–2, the longest overdue first.");
         assertThat(text(pager(page))).isEqualTo("Previous Page 2 of " + total + (total > 2 ? " Next" : ""));
         assertThat(pager(page)).contains("href=\"" + path + "?page=0&amp;size=1\"");
