@@ -63,6 +63,11 @@ public final class PageFormat {
         return percent(part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP));
     }
 
+    /** A count's share of a whole, as text beside the bar that draws it (a bar alone says nothing to a screen reader). */
+    public String shareOf(long part, long whole) {
+        return percentOf(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
+    }
+
     public String date(LocalDate date) {
         return date == null ? NONE : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
     }

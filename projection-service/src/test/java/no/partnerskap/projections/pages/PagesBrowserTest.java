@@ -111,8 +111,8 @@ class PagesBrowserTest {
         row.findElement(By.linkText(given.name)).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), given.name));
         assertThat(browser.getCurrentUrl()).endsWith("/pages/partnerships/" + given.partnership);
-        assertThat(cells("tr[data-status='OVERDUE']")).isEqualTo("Overdue 1");
-        assertThat(cells("tr[data-signal='AT_RISK']")).isEqualTo("At risk 1");
+        assertThat(cells("tr[data-status='OVERDUE']")).isEqualTo("Overdue 1 20%");
+        assertThat(cells("tr[data-signal='AT_RISK']")).isEqualTo("At risk 1 20%");
         assertThat(cells("tr[data-goal='" + given.jobs + "']")).contains("30%");
         assertThat(cells("tr[data-resource='FUNDING']")).contains("250,000").contains("90,000").contains("36%");
         assertThat(browser.findElement(By.id("resources")).isDisplayed()).isTrue();
@@ -130,7 +130,7 @@ class PagesBrowserTest {
         assertThat(browser.findElement(By.id("goals")).getText()).isEqualTo("Resultatmål");
         assertThat(browser.findElement(By.id("by-status")).getText()).isEqualTo("Forpliktelser etter status");
         assertThat(browser.findElement(By.id("members")).getText()).isEqualTo("Medlemmer");
-        assertThat(cells("tr[data-status='OVERDUE']")).isEqualTo("Forsinket 1");
+        assertThat(cells("tr[data-status='OVERDUE']")).isEqualTo("Forsinket 1 20 %");
         assertThat(cells("tr[data-goal='" + given.jobs + "']").replace('\u00a0', ' ')).contains("30 %");
         assertThat(cells("tr[data-resource='FUNDING']").replace('\u00a0', ' ')).contains("250 000")
                 .contains("Finansiering");

@@ -132,13 +132,13 @@ class PagesHttpTest {
         // re-baselined 0-40 to 10-50, 12 achieved: 30 % of the way
         assertThat(row(en, "data-goal", given.jobs.toString())).startsWith("Nye arbeidsplasser nye jobber (stk) 10 50")
                 .contains("8.5, 17.17 12 30%").contains("Target 40 → 50, baseline 0 → 10: ny statistikk");
-        assertThat(row(en, "data-status", "ACTIVE")).isEqualTo("Active 2");
-        assertThat(row(en, "data-status", "OVERDUE")).isEqualTo("Overdue 1");
-        assertThat(row(en, "data-status", "FULFILLED")).isEqualTo("Fulfilled 1");
-        assertThat(row(en, "data-status", "PARTIALLY_FULFILLED")).isEqualTo("Partly fulfilled 0");
-        assertThat(row(en, "data-status", "WITHDRAWN")).isEqualTo("Withdrawn 1");
-        assertThat(row(en, "data-signal", "AT_RISK")).isEqualTo("At risk 1");
-        assertThat(row(en, "data-signal", "CLOSED")).isEqualTo("Closed 2");
+        assertThat(row(en, "data-status", "ACTIVE")).isEqualTo("Active 2 40%");
+        assertThat(row(en, "data-status", "OVERDUE")).isEqualTo("Overdue 1 20%");
+        assertThat(row(en, "data-status", "FULFILLED")).isEqualTo("Fulfilled 1 20%");
+        assertThat(row(en, "data-status", "PARTIALLY_FULFILLED")).isEqualTo("Partly fulfilled 0 0%");
+        assertThat(row(en, "data-status", "WITHDRAWN")).isEqualTo("Withdrawn 1 20%");
+        assertThat(row(en, "data-signal", "AT_RISK")).isEqualTo("At risk 1 20%");
+        assertThat(row(en, "data-signal", "CLOSED")).isEqualTo("Closed 2 40%");
         assertThat(row(en, "data-resource", "FUNDING")).startsWith("Funding NOK 250,000 90,000 36%");
         assertThat(row(en, "data-resource", "PERSON_DAYS")).startsWith("Person-days days 40 0 0%");
 
@@ -170,9 +170,9 @@ class PagesHttpTest {
                 .isEqualTo("Havkraft AS 923609016 Partner Mellomledelse Aktiv 2 av 2 1");
         assertThat(row(nb, "data-goal", given.jobs.toString())).contains("12 30 %")
                 .contains("Målverdi 40 → 50, utgangsverdi 0 → 10: ny statistikk");
-        assertThat(row(nb, "data-status", "OVERDUE")).isEqualTo("Forsinket 1");
-        assertThat(row(nb, "data-status", "WITHDRAWN")).isEqualTo("Trukket 1");
-        assertThat(row(nb, "data-signal", "ON_TRACK")).isEqualTo("I rute 1");
+        assertThat(row(nb, "data-status", "OVERDUE")).isEqualTo("Forsinket 1 20 %");
+        assertThat(row(nb, "data-status", "WITHDRAWN")).isEqualTo("Trukket 1 20 %");
+        assertThat(row(nb, "data-signal", "ON_TRACK")).isEqualTo("I rute 1 20 %");
         assertThat(row(nb, "data-resource", "FUNDING")).startsWith("Finansiering NOK 250 000 90 000 36 %");
         assertThat(section(nb, "overdue")).contains("1. februar 2027").contains("Forsinket");
         assertThat(section(nb, "divergent")).contains("Oppfylt · 90 %").contains("Begrenset").contains("Avsluttet");
