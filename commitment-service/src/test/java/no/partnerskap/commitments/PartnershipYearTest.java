@@ -147,7 +147,8 @@ class PartnershipYearTest {
         refused(api.post("/api/commitments/" + bridge + "/deadline-extension", municipalityPartner,
                 Map.of("newDueDate", "2027-01-01", "reason", "Tidligere")), 409, "extension-must-be-later");
         created(api.post("/api/commitments/" + pilot + "/follow-up-requests", secretariat,
-                Map.of("message", "Rapporter før styremøtet", "respondBy", "2026-12-15")), "requestId");
+                Map.of("message", "Rapporter før styremøtet", "respondBy",
+                        java.time.LocalDate.parse(Days.today()).plusDays(14).toString())), "requestId");
         refused(api.post("/api/commitments/" + pilot + "/follow-up-requests", businessPartner, Map.of("message", "Selv")), 403, null);
         ok(api.post("/api/commitments/" + bridge + "/assessments", secretariat, Map.of("level", "SUBSTANTIAL", "comment", "God fremdrift")));
         refused(api.post("/api/commitments/" + bridge + "/assessments", municipalityPartner, Map.of("level", "COMPLETE")), 403, null);

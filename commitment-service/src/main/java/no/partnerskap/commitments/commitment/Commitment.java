@@ -166,6 +166,11 @@ public class Commitment {
             throw new RuleViolation("extension-must-be-later",
                     "the new due date " + command.newDueDate() + " is not after " + dueDate);
         }
+        // one that has passed leaves the commitment overdue all the same, and only makes it look less late
+        if (command.newDueDate().isBefore(command.today())) {
+            throw new RuleViolation("extension-lies-ahead", "the new due date " + command.newDueDate()
+                    + " has passed: extend to today or later, or report the outcome");
+        }
         apply(new DeadlineExtended(commitmentId, partnershipId, organisationId, dueDate, command.newDueDate(),
                 command.reason()));
     }
@@ -174,6 +179,10 @@ public class Commitment {
     public void handle(RequestFollowUp command, PartnershipDirectory partnerships) {
         requirePartnershipNotConcluded(partnerships, partnershipId);
         requireOpen();
+        if (command.respondBy() != null && command.respondBy().isBefore(command.today())) {
+            throw new RuleViolation("respond-by-lies-ahead", "the date to respond by, " + command.respondBy()
+                    + ", has passed: give today or a later date, or none");
+        }
         apply(new FollowUpRequested(commitmentId, partnershipId, organisationId, command.requestId(),
                 command.message(), command.respondBy()));
     }

@@ -45,11 +45,12 @@ public final class CommitmentCommands {
     }
 
     public record ExtendDeadline(@TargetAggregateIdentifier UUID commitmentId, UUID actingOrganisationId,
-                                 LocalDate newDueDate, String reason, @TargetAggregateVersion Long expectedVersion) {
+                                 LocalDate newDueDate, String reason, LocalDate today,
+                                 @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record RequestFollowUp(@TargetAggregateIdentifier UUID commitmentId, UUID requestId, String message,
-                                  LocalDate respondBy, @TargetAggregateVersion Long expectedVersion) {
+                                  LocalDate respondBy, LocalDate today, @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record AssessCommitment(@TargetAggregateIdentifier UUID commitmentId, AssessmentLevel level,

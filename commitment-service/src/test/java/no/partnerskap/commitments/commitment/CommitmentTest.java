@@ -199,7 +199,7 @@ class CommitmentTest {
                 .expectException(violates(RuleViolation.class, "only-active-members-promise"))
                 .expectNoEvents();
         fixture.given(recorded())
-                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusMonths(3), "supplier delay", null))
+                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusMonths(3), "supplier delay", TODAY, null))
                 .expectException(violates(RuleViolation.class, "only-active-members-promise"))
                 .expectNoEvents();
         fixture.given(recorded())
@@ -360,7 +360,7 @@ class CommitmentTest {
     @Test
     void extend_deadline_carries_the_previous_due_date() {
         fixture.given(recorded())
-                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusMonths(3), "supplier delay", null))
+                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusMonths(3), "supplier delay", TODAY, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new DeadlineExtended(COMMITMENT, PARTNERSHIP, MEMBER, DUE, DUE.plusMonths(3),
                         "supplier delay"));
@@ -369,7 +369,7 @@ class CommitmentTest {
     @Test
     void extension_must_be_later() {
         fixture.given(recorded())
-                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE.minusDays(1), "earlier", null))
+                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE.minusDays(1), "earlier", TODAY, null))
                 .expectException(violates(RuleViolation.class, "extension-must-be-later"))
                 .expectNoEvents();
     }
@@ -377,7 +377,7 @@ class CommitmentTest {
     @Test
     void extension_must_be_later_not_the_same_date() {
         fixture.given(recorded())
-                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE, "same", null))
+                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE, "same", TODAY, null))
                 .expectException(violates(RuleViolation.class, "extension-must-be-later"))
                 .expectNoEvents();
     }
@@ -386,17 +386,42 @@ class CommitmentTest {
     void extension_must_be_later_than_the_extended_date() {
         fixture.given(recorded(),
                         new DeadlineExtended(COMMITMENT, PARTNERSHIP, MEMBER, DUE, DUE.plusMonths(3), "delay"))
-                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusMonths(2), "shorter", null))
+                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusMonths(2), "shorter", TODAY, null))
                 .expectException(violates(RuleViolation.class, "extension-must-be-later"))
                 .expectNoEvents();
+    }
+
+    /** Asked for on the 10th, an extension to the 5th leaves the commitment overdue, only less late on paper. */
+    @Test
+    void an_extension_lies_ahead() {
+        LocalDate later = DUE.plusDays(10);
+        fixture.given(recorded())
+                .when(new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusDays(5), "too late", later, null))
+                .expectException(violates(RuleViolation.class, "extension-lies-ahead"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new ExtendDeadline(COMMITMENT, MEMBER, later, "to today", later, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new DeadlineExtended(COMMITMENT, PARTNERSHIP, MEMBER, DUE, later, "to today"));
     }
 
     // ---- secretariat -----------------------------------------------------------------------
 
     @Test
+    void a_follow_up_asks_for_an_answer_by_a_day_to_come_or_none() {
+        fixture.given(recorded())
+                .when(new RequestFollowUp(COMMITMENT, REQUEST, "please report", TODAY.minusDays(1), TODAY, null))
+                .expectException(violates(RuleViolation.class, "respond-by-lies-ahead"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new RequestFollowUp(COMMITMENT, REQUEST, "please report", null, TODAY, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void request_follow_up() {
         fixture.given(recorded())
-                .when(new RequestFollowUp(COMMITMENT, REQUEST, "please report", TODAY.plusDays(14), null))
+                .when(new RequestFollowUp(COMMITMENT, REQUEST, "please report", TODAY.plusDays(14), TODAY, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new FollowUpRequested(COMMITMENT, PARTNERSHIP, MEMBER, REQUEST, "please report",
                         TODAY.plusDays(14)));
@@ -515,8 +540,8 @@ class CommitmentTest {
                 new AddMilestone(COMMITMENT, MEMBER, UUID.randomUUID(), "m", DUE, null),
                 new CompleteMilestone(COMMITMENT, MEMBER, MILESTONE, TODAY, TODAY, null),
                 new ReportProgress(COMMITMENT, MEMBER, 50, "n", List.of(), TODAY, TODAY, null),
-                new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusYears(1), "r", null),
-                new RequestFollowUp(COMMITMENT, UUID.randomUUID(), "m", TODAY.plusDays(14), null),
+                new ExtendDeadline(COMMITMENT, MEMBER, DUE.plusYears(1), "r", TODAY, null),
+                new RequestFollowUp(COMMITMENT, UUID.randomUUID(), "m", TODAY.plusDays(14), TODAY, null),
                 new ReportOutcome(COMMITMENT, MEMBER, OutcomeResult.FULFILLED, "n", List.of(), List.of(), TODAY,
                         TODAY, null),
                 new WithdrawCommitment(COMMITMENT, MEMBER, "r", null)
@@ -566,7 +591,7 @@ class CommitmentTest {
                 new AddMilestone(COMMITMENT, actor, UUID.randomUUID(), "m", DUE, null),
                 new CompleteMilestone(COMMITMENT, actor, MILESTONE, TODAY, TODAY, null),
                 new ReportProgress(COMMITMENT, actor, 50, "n", List.of(), TODAY, TODAY, null),
-                new ExtendDeadline(COMMITMENT, actor, DUE.plusYears(1), "r", null),
+                new ExtendDeadline(COMMITMENT, actor, DUE.plusYears(1), "r", TODAY, null),
                 new ReportOutcome(COMMITMENT, actor, OutcomeResult.FULFILLED, "n", List.of(), List.of(), TODAY, TODAY,
                         null),
                 new WithdrawCommitment(COMMITMENT, actor, "r", null)

@@ -103,7 +103,7 @@ class CommitmentController {
     ResponseEntity<Map<String, Object>> extendDeadline(WriteContext context, @PathVariable UUID id,
                                                        @Valid @RequestBody CommitmentRequests.DeadlineExtension request) {
         return commands.update(context, new ExtendDeadline(id, context.partnerActingFor(), request.newDueDate(),
-                request.reason(), context.expectedVersion()), request.reason());
+                request.reason(), today(), context.expectedVersion()), request.reason());
     }
 
     @Operation(summary = "Ask the partner to report (secretariat)")
@@ -114,7 +114,7 @@ class CommitmentController {
         context.requireSecretariat();
         UUID requestId = UUID.randomUUID();
         return commands.create(context, new RequestFollowUp(id, requestId, request.message(), request.respondBy(),
-                        context.expectedVersion()),
+                        today(), context.expectedVersion()),
                 null, "requestId", requestId,
                 created -> URI.create("/api/commitments/" + id + "/follow-up-requests/" + created));
     }
