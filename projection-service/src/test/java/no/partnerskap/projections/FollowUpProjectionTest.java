@@ -27,6 +27,8 @@ import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
 import no.partnerskap.api.organisation.Sector;
 import no.partnerskap.api.partnership.Attendance;
 import no.partnerskap.api.partnership.MemberRole;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementRaised;
+import no.partnerskap.api.partnership.PartnershipEvent.DisagreementClosedWithDissent;
 import no.partnerskap.api.partnership.PartnershipEvent.MeetingRecorded;
 import no.partnerskap.api.partnership.PartnershipEvent.MandateRevised;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
@@ -532,13 +534,18 @@ class FollowUpProjectionTest {
         events.appendOn("2026-02-25", new MeetingRecorded(partnership, UUID.randomUUID(), LocalDate.of(2026, 2, 24),
                 "Oppstart", "Referat 1/2026", List.of(new Attendance(county, Representation.LEADERSHIP),
                         new Attendance(left, Representation.OPERATIONAL))));
+        UUID disagreement = UUID.randomUUID();
+        events.appendOn("2026-03-02", new DisagreementRaised(partnership, disagreement, left, "Fordeling av midler",
+                        "uenige"),
+                new DisagreementClosedWithDissent(partnership, disagreement, "Flertallet vedtok kriteriene",
+                        List.of(left)));
         events.appendOn("2026-05-15", new MemberLeft(partnership, left, "ut av bransjen"));
         events.appendOn("2026-06-11", new MeetingRecorded(partnership, UUID.randomUUID(), LocalDate.of(2026, 6, 10),
                 "Status", "Referat 2/2026", List.of(new Attendance(county, Representation.LEADERSHIP))));
 
         Api api = Api.onPort(port);
         String viewer = tokens.token("viewer", null, "VIEWER");
-        Api.Response read = api.get("/api/partnerships/" + partnership + "?minVersion=5", viewer);
+        Api.Response read = api.get("/api/partnerships/" + partnership + "?minVersion=7", viewer);
         assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
 
         assertThat(read.body().path("meetings").asLong()).isEqualTo(2);
@@ -546,8 +553,21 @@ class FollowUpProjectionTest {
         assertThat(member(read.body(), left).path("meetingsWhileMember").asLong()).as("not the one after it left")
                 .isEqualTo(1);
         assertThat(member(read.body(), county).path("meetingsWhileMember").asLong()).isEqualTo(2);
-        assertThat(PagesTestSupport.text(PagesTestSupport.page(port, "/pages/partnerships/" + partnership + "?lang=nb",
-                "Authorization", "Bearer " + viewer))).contains("1 av 1").contains("2 av 2").doesNotContain("1 av 2");
+        // the meetings themselves, the latest first, and how the disagreement was closed
+        JsonNode held = read.body().path("meetingsHeld");
+        assertThat(held).hasSize(2);
+        assertThat(held.get(0).path("date").asText()).isEqualTo("2026-06-10");
+        assertThat(held.get(1).path("minutesReference").asText()).isEqualTo("Referat 1/2026");
+        assertThat(held.get(1).path("attendance")).hasSize(2);
+        assertThat(read.body().path("openDisagreements")).isEmpty();
+        JsonNode closed = read.body().path("closedDisagreements").get(0);
+        assertThat(closed.path("dissent").asText()).isEqualTo("Flertallet vedtok kriteriene");
+        assertThat(closed.path("dissentingOrganisationIds").get(0).asText()).isEqualTo(left.toString());
+        String page = PagesTestSupport.text(PagesTestSupport.page(port, "/pages/partnerships/" + partnership
+                + "?lang=nb", "Authorization", "Bearer " + viewer));
+        assertThat(page).contains("1 av 1").contains("2 av 2").doesNotContain("1 av 2")
+                .contains("Lukket med dissens: Flertallet vedtok kriteriene Dissens fra: Energi Vest AS")
+                .contains("10. juni 2026 Status Referat 2/2026 Vestland fylkeskommune ( Ledelse )");
     }
 
     private void record(UUID commitment, UUID organisation, String due, Resource... resources) {

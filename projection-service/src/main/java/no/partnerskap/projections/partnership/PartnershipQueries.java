@@ -74,6 +74,19 @@ public class PartnershipQueries {
     public record Disagreement(UUID id, UUID organisationId, String subject, String state, Instant raisedAt) {
     }
 
+    /** A disagreement closed: resolved, or closed with the dissent recorded and the organisations that dissented. */
+    public record ClosedDisagreement(UUID id, UUID organisationId, String subject, String state, Instant raisedAt,
+                                     Instant closedAt, String resolution, String dissent,
+                                     List<UUID> dissentingOrganisationIds) {
+    }
+
+    public record Attendee(UUID organisationId, String name, String representation) {
+    }
+
+    /** A meeting held, as recorded from its minutes: when, its agenda, the minutes' reference, who attended. */
+    public record Meeting(UUID id, LocalDate date, String agenda, String minutesReference, List<Attendee> attendance) {
+    }
+
     public record Detail(UUID id, String name, String kind, UUID parentPartnershipId, String parentPartnershipName,
                          String mandate, List<MandateRevision> mandateRevisions, String purpose,
                          String workingMethods, String disagreementProcedure, LocalDate periodFrom, LocalDate periodTo,
@@ -83,7 +96,11 @@ public class PartnershipQueries {
                          List<Goal> goals, Map<String, Long> commitmentsByStatus, Signals signals,
                          Page<CommitmentRow> overdue, Page<CommitmentRow> dueWithin30Days,
                          Page<CommitmentRow> openFollowUps, Page<CommitmentRow> divergent,
-                         List<ResourceTotal> resources, List<Disagreement> openDisagreements, long version) {
+                         List<ResourceTotal> resources, List<Disagreement> openDisagreements,
+                         @Schema(description = "the closed ones, the latest first") List<ClosedDisagreement>
+                                 closedDisagreements,
+                         @Schema(description = "the meetings held, the latest first") List<Meeting> meetingsHeld,
+                         long version) {
     }
 
     private static final String SIGNAL_COUNTS = """
@@ -198,7 +215,8 @@ public class PartnershipQueries {
                         goals(id), byStatus(id), signals(id),
                         attention(id, Filter.ALL.withStatus("OVERDUE")), attention(id, Filter.ALL.dueWithin(30)),
                         attention(id, Filter.ALL.withOpenFollowUp()), attention(id, Filter.ALL.onlyDivergent()),
-                        resources(id), openDisagreements(id), rs.getLong("version"))).stream().findFirst();
+                        resources(id), openDisagreements(id), closedDisagreements(id), meetingsHeld(id),
+                        rs.getLong("version"))).stream().findFirst();
     }
 
     /** The day it concluded, where the follow-up clock counts days; null if it concluded before that was kept. */
@@ -316,6 +334,37 @@ public class PartnershipQueries {
                 new MapSqlParameterSource("id", id),
                 (rs, n) -> new Disagreement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getTimestamp(5).toInstant()));
+    }
+
+    private List<ClosedDisagreement> closedDisagreements(UUID id) {
+        return jdbc.query("""
+                select disagreement_id, organisation_id, subject, state, raised_at, closed_at, resolution, dissent,
+                       dissenting_organisation_ids
+                from disagreement_view where partnership_id = :id and state <> 'OPEN'
+                order by closed_at desc, disagreement_id""",
+                new MapSqlParameterSource("id", id),
+                (rs, n) -> new ClosedDisagreement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), instant(rs.getTimestamp(6)),
+                        rs.getString(7), rs.getString(8), rs.getArray(9) == null ? List.of()
+                                : Arrays.asList((UUID[]) rs.getArray(9).getArray())));
+    }
+
+    private List<Meeting> meetingsHeld(UUID id) {
+        MapSqlParameterSource p = new MapSqlParameterSource("id", id);
+        Map<UUID, List<Attendee>> attendance = new HashMap<>();
+        jdbc.query("""
+                select a.meeting_id, a.organisation_id, o.name, a.representation from meeting_attendance a
+                left join organisation_view o on o.organisation_id = a.organisation_id
+                where a.partnership_id = :id order by o.name, a.organisation_id""", p, rs -> {
+            attendance.computeIfAbsent(rs.getObject(1, UUID.class), key -> new ArrayList<>())
+                    .add(new Attendee(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
+        });
+        return jdbc.query("""
+                select meeting_id, meeting_date, agenda, minutes_reference from meeting_view
+                where partnership_id = :id order by meeting_date desc, meeting_id""", p,
+                (rs, n) -> new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getString(4),
+                        attendance.getOrDefault(rs.getObject(1, UUID.class), List.of())));
     }
 
     private MapSqlParameterSource params() {
