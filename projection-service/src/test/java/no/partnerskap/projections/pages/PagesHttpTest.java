@@ -235,6 +235,8 @@ class PagesHttpTest {
         // one organisation's commitments, from its scorecard's figures per partnership
         String scorecard = page(port, "/pages/organisations/" + given.business + "?lang=en");
         String filtered = path + "?organisationId=" + given.business + "#commitments";
+        // a link whose text is a number says what it counts to a screen reader
+        assertThat(scorecard).contains("aria-label=\"3 commitments in " + given.name + ": show them\"");
         assertThat(row(scorecard, "data-partnership", given.partnership.toString())).startsWith(given.name + " 3 ");
         assertThat(scorecard).contains("href=\"" + filtered + "\"");
         String havkraft = page(port, filtered.replace("#commitments", "&lang=en"));
@@ -600,6 +602,15 @@ class PagesHttpTest {
         assertThat(nb.find()).isTrue();
         assertThat(nb.group(1).replace("&amp;", "&")).isEqualTo("/pages/partnerships/" + given.partnership
                 + "?status=OVERDUE&page=0&lang=nb");
+    }
+
+    /** An overdue commitment's signal is overdue too: its page says so once, not "Forsinket · Forsinket". */
+    @Test
+    void an_overdue_commitment_is_said_to_be_overdue_once() {
+        String nb = page(port, "/pages/commitments/" + given.late + "?lang=nb");
+        assertThat(text(all(nb, "(<p class=\"lead\">.*?</p>)").get(0))).isEqualTo("Forsinket");
+        String done = page(port, "/pages/commitments/" + given.done + "?lang=nb");
+        assertThat(text(all(done, "(<p class=\"lead\">.*?</p>)").get(0))).isEqualTo("Oppfylt · Avsluttet");
     }
 
     @Test
