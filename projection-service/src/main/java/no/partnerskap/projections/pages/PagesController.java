@@ -79,7 +79,6 @@ class PagesController {
         }
         model.addAttribute("p", detail);
         model.addAttribute("organisationNames", names);
-        model.addAttribute("statusMax", max(detail.commitmentsByStatus().values()));
         int perPage = perPage(size);
         CommitmentQueries.Filter filter = new CommitmentQueries.Filter(status, signal, organisationId, null,
                 dueWithinDays, openFollowUp, divergent);

@@ -133,6 +133,8 @@ class PagesHttpTest {
         assertThat(row(en, "data-goal", given.jobs.toString())).startsWith("Nye arbeidsplasser nye jobber (stk) 10 50")
                 .contains("8.5, 17.17 12 30%").contains("Target 40 → 50, baseline 0 → 10: ny statistikk");
         assertThat(row(en, "data-status", "ACTIVE")).isEqualTo("Active 2 40%");
+        // the bar draws the share its text says: 2 of 5
+        assertThat(all(en, "(<tr[^>]*data-status=\"ACTIVE\".*?</tr>)").get(0)).contains("width=\"40.00\"");
         assertThat(row(en, "data-status", "OVERDUE")).isEqualTo("Overdue 1 20%");
         assertThat(row(en, "data-status", "FULFILLED")).isEqualTo("Fulfilled 1 20%");
         assertThat(row(en, "data-status", "PARTIALLY_FULFILLED")).isEqualTo("Partly fulfilled 0 0%");
