@@ -38,6 +38,7 @@ class CommitmentQueryController {
     private static final String STATUSES = CommitmentQueries.STATUSES;
     private static final String SIGNALS = CommitmentQueries.SIGNALS;
     private static final long DUE_WITHIN_DAYS_MAX = CommitmentQueries.DUE_WITHIN_DAYS_MAX;
+    private static final String SEPARATORS = "comma|semicolon";
     private static final String SEPARATOR = "comma (RFC 4180), or semicolon for Excel where the list separator is one "
             + "(Norwegian): semicolons and a UTF-8 byte order mark";
 
@@ -87,8 +88,8 @@ class CommitmentQueryController {
             @RequestParam(defaultValue = "false") boolean openFollowUp,
             @RequestParam(defaultValue = "false") boolean divergent,
             @Parameter(description = SEPARATOR)
-            @RequestParam(defaultValue = "comma") @Pattern(regexp = "comma|semicolon",
-                    message = "must be one of comma|semicolon") String separator) {
+            @RequestParam(defaultValue = "comma") @Pattern(regexp = SEPARATORS,
+                    message = "must be one of " + SEPARATORS) String separator) {
         existing(id);
         return spreadsheet("commitments-" + id + ".csv", queries.inPartnership(id,
                 new CommitmentQueries.Filter(status, signal, organisationId, goalId, dueWithinDays, openFollowUp,
@@ -119,8 +120,8 @@ class CommitmentQueryController {
     @GetMapping(value = "/api/commitments/overdue.csv", produces = "text/csv;charset=UTF-8")
     ResponseEntity<String> overdueSpreadsheet(
             @Parameter(description = SEPARATOR)
-            @RequestParam(defaultValue = "comma") @Pattern(regexp = "comma|semicolon",
-                    message = "must be one of comma|semicolon") String separator) {
+            @RequestParam(defaultValue = "comma") @Pattern(regexp = SEPARATORS,
+                    message = "must be one of " + SEPARATORS) String separator) {
         return spreadsheet("overdue-commitments.csv", queries.overdue(0, Integer.MAX_VALUE).items(), separator);
     }
 

@@ -22,8 +22,8 @@ public record CommitmentPager(String path, String fragment, String spreadsheetPa
 
     /** The overdue commitments across all partnerships, the whole of their page. */
     static CommitmentPager ofOverdue(int page, int size, int last, boolean sizeChosen) {
-        return new CommitmentPager("/pages/overdue", null, "/api/commitments/overdue.csv", CommitmentQueries.Filter.ALL, page, size, last,
-                sizeChosen);
+        return new CommitmentPager("/pages/overdue", null, "/api/commitments/overdue.csv", CommitmentQueries.Filter.ALL,
+                page, size, last, sizeChosen);
     }
 
     public boolean hasPrevious() {

@@ -172,8 +172,7 @@ public class PartnershipQueries {
                        -- a meeting after it left (and before it came back) is none it could attend; as the rule for
                        -- attendees has it, one recorded after the fact from before it was admitted counts
                        (select count(*) from meeting_view mv where mv.partnership_id = m.partnership_id
-                          and (mv.meeting_date is null
-                               or exists (select 1 from meeting_attendance a where a.meeting_id = mv.meeting_id
+                          and (exists (select 1 from meeting_attendance a where a.meeting_id = mv.meeting_id
                                           and a.organisation_id = m.organisation_id)
                                or not exists (select 1 from membership_period t
                                    where t.partnership_id = m.partnership_id and t.organisation_id = m.organisation_id
@@ -197,6 +196,7 @@ public class PartnershipQueries {
                                     .filter(period -> !period.admittedAt().equals(admitted)).toList(),
                             rs.getLong(10), rs.getLong(11), rs.getLong(12));
                 });
+        List<Meeting> held = meetingsHeld(id);
         return jdbc.query("""
                 select v.*, (select pp.name from partnership_view pp where pp.partnership_id = v.parent_partnership_id)
                        as parent_name
@@ -210,12 +210,12 @@ public class PartnershipQueries {
                         rs.getObject("period_to", LocalDate.class),
                         rs.getObject("convenor_organisation_id", UUID.class),
                         rs.getObject("agreement_signed_on", LocalDate.class), rs.getString("agreement_reference"),
-                        rs.getBoolean("concluded"), rs.getString("conclusion_reason"), concludedOn(rs), meetings(id),
+                        rs.getBoolean("concluded"), rs.getString("conclusion_reason"), concludedOn(rs), held.size(),
                         members,
                         goals(id), byStatus(id), signals(id),
                         attention(id, Filter.ALL.withStatus("OVERDUE")), attention(id, Filter.ALL.dueWithin(30)),
                         attention(id, Filter.ALL.withOpenFollowUp()), attention(id, Filter.ALL.onlyDivergent()),
-                        resources(id), openDisagreements(id), closedDisagreements(id), meetingsHeld(id),
+                        resources(id), openDisagreements(id), closedDisagreements(id), held,
                         rs.getLong("version"))).stream().findFirst();
     }
 
@@ -223,11 +223,6 @@ public class PartnershipQueries {
     private LocalDate concludedOn(ResultSet rs) throws SQLException {
         java.sql.Timestamp at = rs.getTimestamp("concluded_at");
         return at == null ? null : FollowUpClock.dateOf(at.toInstant(), clock);
-    }
-
-    private long meetings(UUID id) {
-        return jdbc.queryForObject("select count(*) from meeting_view where partnership_id = :id",
-                new MapSqlParameterSource("id", id), Long.class);
     }
 
     Signals signals(UUID id) {
