@@ -271,6 +271,70 @@ class FollowUpProjectionTest {
         assertThat(completed.path("text").asText()).isEqualTo("Pilot");
     }
 
+    /** "At risk" alone leaves a partner guessing: each at-risk commitment names the conditions that make it so. */
+    @Test
+    void an_at_risk_commitment_says_why() {
+        clock.setToday(LocalDate.of(2027, 3, 1));
+        UUID soon = UUID.randomUUID();
+        UUID silent = UUID.randomUUID();
+        UUID unanswered = UUID.randomUUID();
+        UUID everything = UUID.randomUUID();
+        events.append(new OrganisationRegistered(business, "Havkraft AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), business),
+                new MemberAdmitted(partnership, business, MemberRole.CONVENOR, Representation.LEADERSHIP));
+        // recorded on 2026-11-01, so 120 days without a report by 2027-03-01 unless one came
+        record(soon, business, "2027-03-20");
+        record(silent, business, "2028-01-01");
+        record(unanswered, business, "2028-01-01");
+        record(everything, business, "2027-03-25");
+        record(onTrack, business, "2028-01-01");
+        record(late, business, "2027-02-01");
+        events.appendOn("2027-02-01", new ProgressReported(soon, partnership, business, 20, "n", List.of(),
+                        LocalDate.of(2027, 2, 1)),
+                new ProgressReported(unanswered, partnership, business, 60, "n", List.of(), LocalDate.of(2027, 2, 1)),
+                new ProgressReported(onTrack, partnership, business, 60, "n", List.of(), LocalDate.of(2027, 2, 1)));
+        events.appendOn("2027-02-05", new FollowUpRequested(unanswered, partnership, business, UUID.randomUUID(),
+                        "Svar?", null),
+                new FollowUpRequested(everything, partnership, business, UUID.randomUUID(), "Svar?", null));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        assertThat(api.get("/api/commitments/" + everything + "?minVersion=1", viewer).status()).isEqualTo(200);
+
+        JsonNode list = api.get("/api/partnerships/" + partnership + "/commitments?size=10", viewer).body();
+        java.util.Map<String, List<String>> because = new java.util.HashMap<>();
+        java.util.Map<String, String> signal = new java.util.HashMap<>();
+        for (JsonNode c : list.path("items")) {
+            because.put(c.path("id").asText(), StreamSupport.stream(c.path("atRiskBecause").spliterator(), false)
+                    .map(JsonNode::asText).toList());
+            signal.put(c.path("id").asText(), c.path("signal").asText());
+        }
+        assertThat(because.get(soon.toString())).containsExactly("DUE_WITHIN_30_DAYS_UNDER_HALF_DONE");
+        assertThat(because.get(silent.toString())).containsExactly("NO_REPORT_FOR_90_DAYS");
+        assertThat(because.get(unanswered.toString())).containsExactly("FOLLOW_UP_OPEN_OVER_14_DAYS");
+        assertThat(because.get(everything.toString())).containsExactly("DUE_WITHIN_30_DAYS_UNDER_HALF_DONE",
+                "NO_REPORT_FOR_90_DAYS", "FOLLOW_UP_OPEN_OVER_14_DAYS");
+        // a commitment on track or overdue has no reason to be at risk, though this one has not reported either
+        assertThat(because.get(onTrack.toString())).isEmpty();
+        assertThat(because.get(late.toString())).isEmpty();
+        assertThat(signal.get(late.toString())).isEqualTo("OVERDUE");
+        // every commitment with reasons is at risk, and every one at risk has reasons
+        because.forEach((id, reasons) -> assertThat(reasons.isEmpty()).as(id).isEqualTo(!"AT_RISK".equals(signal.get(id))));
+
+        JsonNode one = api.get("/api/commitments/" + silent, viewer).body().path("commitment");
+        assertThat(one.path("atRiskBecause").get(0).asText()).isEqualTo("NO_REPORT_FOR_90_DAYS");
+        String csv = api.get("/api/partnerships/" + partnership + "/commitments.csv?signal=AT_RISK&status=ACTIVE",
+                viewer).raw().body();
+        assertThat(csv).contains(",AT_RISK,DUE_WITHIN_30_DAYS_UNDER_HALF_DONE NO_REPORT_FOR_90_DAYS FOLLOW_UP_OPEN_OVER_14_DAYS,");
+        String page = PagesTestSupport.text(PagesTestSupport.page(port, "/pages/commitments/" + everything + "?lang=nb",
+                "Authorization", "Bearer " + viewer));
+        assertThat(page).contains("I faresonen : forfaller innen 30 dager, under halvveis ; ingen rapport på 90 dager ; "
+                + "oppfølgingsforespørsel ubesvart i over 14 dager");
+        String listPage = PagesTestSupport.text(PagesTestSupport.page(port, "/pages/partnerships/" + partnership
+                + "?signal=AT_RISK", "Authorization", "Bearer " + viewer));
+        assertThat(listPage).contains("At risk follow-up request open for over 14 days");
+    }
+
     /** A revision states the pledge as revised: a line it leaves out is pledged no more, in every view. */
     @Test
     void a_revision_drops_the_resource_lines_it_leaves_out() {

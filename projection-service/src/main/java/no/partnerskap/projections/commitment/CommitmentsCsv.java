@@ -8,9 +8,9 @@ import no.partnerskap.projections.web.Csv;
 final class CommitmentsCsv {
 
     static final List<String> COLUMNS = List.of("commitmentId", "partnershipId", "partnership", "title", "organisationId",
-            "organisation", "recordedOn", "originalDueDate", "dueDate", "status", "signal", "latestPercent",
-            "latestReportAsOf", "latestAssessment", "divergent", "openFollowUpSince", "closedOn", "daysOverdue",
-            "version");
+            "organisation", "recordedOn", "originalDueDate", "dueDate", "status", "signal", "atRiskBecause",
+            "latestPercent", "latestReportAsOf", "latestAssessment", "divergent", "openFollowUpSince", "closedOn",
+            "daysOverdue", "version");
 
     private CommitmentsCsv() {
     }
@@ -31,6 +31,7 @@ final class CommitmentsCsv {
             row.add(Csv.value(c.dueDate()));
             row.add(Csv.value(c.status()));
             row.add(Csv.value(c.signal()));
+            row.add(Csv.value(String.join(" ", c.atRiskBecause())));
             row.add(Csv.value(c.latestPercent()));
             row.add(Csv.value(c.latestReportAsOf()));
             row.add(Csv.value(c.latestAssessment()));

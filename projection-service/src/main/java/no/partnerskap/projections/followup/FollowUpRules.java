@@ -1,5 +1,11 @@
 package no.partnerskap.projections.followup;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Status and follow-up signal of a commitment, derived from its read model row {@code c} and
  * the date {@code :today}, as SQL so lists can filter and count by them.
@@ -22,13 +28,33 @@ public final class FollowUpRules {
     /** Days past the due date, for an overdue commitment only. */
     public static final String DAYS_OVERDUE = "(case when " + STATUS + " = 'OVERDUE' then :today - c.due_date end)";
 
+    /** The conditions that make an active commitment, not yet due, at risk; each by the name a reader is told. */
+    private static final Map<String, String> AT_RISK_WHEN = new LinkedHashMap<>();
+
+    static {
+        AT_RISK_WHEN.put("DUE_WITHIN_30_DAYS_UNDER_HALF_DONE",
+                "(c.due_date <= :today + 30 and coalesce(c.latest_percent, 0) < 50)");
+        AT_RISK_WHEN.put("NO_REPORT_FOR_90_DAYS", "(coalesce(c.last_reported_on, c.recorded_on) <= :today - 90)");
+        AT_RISK_WHEN.put("FOLLOW_UP_OPEN_OVER_14_DAYS", "(c.open_follow_up_since < :today - 14)");
+    }
+
     public static final String SIGNAL = """
             (case when c.status <> 'ACTIVE' then 'CLOSED'
                   when c.due_date < :today then 'OVERDUE'
-                  when (c.due_date <= :today + 30 and coalesce(c.latest_percent, 0) < 50)
-                    or coalesce(c.last_reported_on, c.recorded_on) <= :today - 90
-                    or c.open_follow_up_since < :today - 14 then 'AT_RISK'
-                  else 'ON_TRACK' end)""";
+                  when %s then 'AT_RISK'
+                  else 'ON_TRACK' end)""".formatted(String.join(" or ", AT_RISK_WHEN.values()));
+
+    /** The names of the conditions that make the commitment at risk (empty unless its signal is AT_RISK), as text[]. */
+    public static final String AT_RISK_BECAUSE = """
+            (case when c.status = 'ACTIVE' and c.due_date >= :today
+                  then array_remove(array[%s]::text[], null) else '{}'::text[] end)""".formatted(
+            AT_RISK_WHEN.entrySet().stream().map(w -> "case when " + w.getValue() + " then '" + w.getKey() + "' end")
+                    .collect(Collectors.joining(", ")));
+
+    /** The names {@link #AT_RISK_BECAUSE} gives. */
+    public static Set<String> atRiskReasons() {
+        return Collections.unmodifiableSet(AT_RISK_WHEN.keySet());
+    }
 
     /**
      * The secretariat's latest assessment and the partner's latest report are more than one level apart. Once
