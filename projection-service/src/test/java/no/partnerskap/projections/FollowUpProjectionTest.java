@@ -335,6 +335,64 @@ class FollowUpProjectionTest {
         assertThat(listPage).contains("At risk follow-up request open for over 14 days");
     }
 
+    /** The secretariat following up needs the day it asked an answer by beside each open request. */
+    @Test
+    void an_open_follow_up_request_shows_the_day_an_answer_was_asked_by() {
+        clock.setToday(LocalDate.of(2027, 3, 1));
+        events.append(new OrganisationRegistered(business, "Havkraft AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), business),
+                new MemberAdmitted(partnership, business, MemberRole.CONVENOR, Representation.LEADERSHIP));
+        record(onTrack, business, "2028-01-01");
+        record(slow, business, "2028-01-01");
+        events.appendOn("2027-02-01", new FollowUpRequested(onTrack, partnership, business, UUID.randomUUID(),
+                        "Status?", LocalDate.of(2027, 2, 15)),
+                new FollowUpRequested(slow, partnership, business, UUID.randomUUID(), "Status?",
+                        LocalDate.of(2027, 2, 15)));
+        // a reminder naming no day leaves the day asked before; one naming a day asks by that day now
+        events.appendOn("2027-02-20", new FollowUpRequested(onTrack, partnership, business, UUID.randomUUID(),
+                        "Påminnelse", null),
+                new FollowUpRequested(slow, partnership, business, UUID.randomUUID(), "Påminnelse",
+                        LocalDate.of(2027, 3, 10)));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        assertThat(api.get("/api/commitments/" + slow + "?minVersion=2", viewer).status()).isEqualTo(200);
+
+        JsonNode dashboard = api.get("/api/partnerships/" + partnership, viewer).body();
+        java.util.Map<String, String> respondBy = new java.util.HashMap<>();
+        java.util.Map<String, String> since = new java.util.HashMap<>();
+        for (JsonNode c : dashboard.path("openFollowUps").path("items")) {
+            respondBy.put(c.path("id").asText(), c.path("openFollowUpRespondBy").asText());
+            since.put(c.path("id").asText(), c.path("openFollowUpSince").asText());
+        }
+        assertThat(respondBy).containsEntry(onTrack.toString(), "2027-02-15").containsEntry(slow.toString(),
+                "2027-03-10");
+        assertThat(since).containsEntry(onTrack.toString(), "2027-02-01").containsEntry(slow.toString(), "2027-02-01");
+        String csv = api.get("/api/partnerships/" + partnership + "/commitments.csv?openFollowUp=true", viewer)
+                .raw().body();
+        assertThat(csv).contains(",openFollowUpSince,openFollowUpRespondBy,closedOn,")
+                .contains(",2027-02-01,2027-03-10,,,");
+        String page = PagesTestSupport.text(PagesTestSupport.page(port, "/pages/partnerships/" + partnership
+                + "?lang=nb", "Authorization", "Bearer " + viewer));
+        assertThat(page).contains("1. februar 2027 svar innen 10. mars 2027");
+        String commitmentPage = PagesTestSupport.text(PagesTestSupport.page(port, "/pages/commitments/" + onTrack,
+                "Authorization", "Bearer " + viewer));
+        assertThat(commitmentPage).contains("Follow-up requested February 1, 2027 answer by February 15, 2027");
+
+        // the partner reports: the request is answered, and no day is asked any more
+        events.appendOn("2027-02-25", new ProgressReported(slow, partnership, business, 30, "n", List.of(),
+                LocalDate.of(2027, 2, 25)));
+        JsonNode answered = api.get("/api/commitments/" + slow + "?minVersion=3", viewer).body().path("commitment");
+        assertThat(answered.path("openFollowUpSince").isNull()).isTrue();
+        assertThat(answered.path("openFollowUpRespondBy").isNull()).isTrue();
+        // a new request with no day does not bring back the day of the one answered
+        events.appendOn("2027-02-26", new FollowUpRequested(slow, partnership, business, UUID.randomUUID(), "Mer?",
+                null));
+        JsonNode again = api.get("/api/commitments/" + slow + "?minVersion=4", viewer).body().path("commitment");
+        assertThat(again.path("openFollowUpSince").asText()).isEqualTo("2027-02-26");
+        assertThat(again.path("openFollowUpRespondBy").isNull()).isTrue();
+    }
+
     /** A revision states the pledge as revised: a line it leaves out is pledged no more, in every view. */
     @Test
     void a_revision_drops_the_resource_lines_it_leaves_out() {

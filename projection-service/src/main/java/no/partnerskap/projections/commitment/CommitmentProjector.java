@@ -133,7 +133,7 @@ class CommitmentProjector implements ReadModelProjector {
         writes.update("update milestone_view set completed_on = ? where milestone_id = ?", e.completedOn(),
                 e.milestoneId());
         // the partner reporting a step done: like a progress report, it answers an open request
-        view(e, seq, "last_reported_on = ?, open_follow_up_since = null", FollowUpClock.dateOf(at, clock));
+        view(e, seq, "last_reported_on = ?, open_follow_up_since = null, open_follow_up_respond_by = null", FollowUpClock.dateOf(at, clock));
         // which milestone, by its title
         writes.update("""
                 insert into commitment_entry (commitment_id, sequence_number, kind, recorded_at, recorded_by, as_of,
@@ -151,7 +151,7 @@ class CommitmentProjector implements ReadModelProjector {
                 latest_percent = case when latest_report_as_of is null or ? >= latest_report_as_of
                                       then ? else latest_percent end,
                 latest_report_as_of = greatest(latest_report_as_of, ?),
-                last_reported_on = ?, open_follow_up_since = null""",
+                last_reported_on = ?, open_follow_up_since = null, open_follow_up_respond_by = null""",
                 e.asOf(), e.percentComplete(), e.asOf(), FollowUpClock.dateOf(at, clock));
         entry(e, seq, at, subject, "PROGRESS", e.asOf(), e.percentComplete(), null, null, null, e.narrative(), null,
                 e.evidence().toArray(String[]::new));
@@ -167,7 +167,11 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(FollowUpRequested e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        view(e, seq, "open_follow_up_since = coalesce(open_follow_up_since, ?)", FollowUpClock.dateOf(at, clock));
+        // a reminder keeps the day the request was first open; a day to answer by given again replaces the last
+        view(e, seq, """
+                open_follow_up_since = coalesce(open_follow_up_since, ?),
+                open_follow_up_respond_by = coalesce(?, open_follow_up_respond_by)""",
+                FollowUpClock.dateOf(at, clock), e.respondBy());
         entry(e, seq, at, subject, "FOLLOW_UP_REQUESTED", null, null, null, null, e.respondBy(), e.message(), null,
                 null);
     }
@@ -182,7 +186,7 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(OutcomeReported e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        view(e, seq, "status = ?, closed_on = ?, outcome_as_of = ?, last_reported_on = ?, open_follow_up_since = null",
+        view(e, seq, "status = ?, closed_on = ?, outcome_as_of = ?, last_reported_on = ?, open_follow_up_since = null, open_follow_up_respond_by = null",
                 e.result().name(), FollowUpClock.dateOf(at, clock), e.asOf(), FollowUpClock.dateOf(at, clock));
         for (Resource r : e.resourcesDelivered()) {
             writes.update("""
@@ -204,7 +208,7 @@ class CommitmentProjector implements ReadModelProjector {
     @EventHandler
     void on(CommitmentWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
-        view(e, seq, "status = 'WITHDRAWN', closed_on = ?, open_follow_up_since = null", FollowUpClock.dateOf(at, clock));
+        view(e, seq, "status = 'WITHDRAWN', closed_on = ?, open_follow_up_since = null, open_follow_up_respond_by = null", FollowUpClock.dateOf(at, clock));
         entry(e, seq, at, subject, "WITHDRAWN", null, null, null, null, null, null, e.reason(), null);
     }
 

@@ -14,19 +14,19 @@ import no.partnerskap.projections.followup.FollowUpRules;
 public record CommitmentRow(UUID id, UUID partnershipId, String partnershipName, UUID organisationId,
                             String organisationName, String title,
                             LocalDate recordedOn, LocalDate originalDueDate, LocalDate dueDate, String status,
-                            String signal, List<String> atRiskBecause, Integer latestPercent, LocalDate latestReportAsOf,
-                            String latestAssessment, boolean divergent, LocalDate openFollowUpSince,
-                            LocalDate closedOn, Integer daysOverdue, long version) {
+                            String signal, List<String> atRiskBecause, Integer latestPercent,
+                            LocalDate latestReportAsOf, String latestAssessment, boolean divergent,
+                            LocalDate openFollowUpSince, LocalDate openFollowUpRespondBy, LocalDate closedOn,
+                            Integer daysOverdue, long version) {
 
     /** Select list for {@link #map}; needs {@link #FROM} and {@code :today}. */
     public static final String COLUMNS = """
             c.commitment_id, c.partnership_id, p.name as partnership_name, c.organisation_id,
             o.name as organisation_name, c.title,
-            c.recorded_on, c.original_due_date, c.due_date, %s as status, %s as signal, %s as at_risk_because, c.latest_percent,
-            c.latest_report_as_of, c.latest_assessment, %s as divergent, c.open_follow_up_since, c.closed_on,
-            %s as days_overdue, c.version""".formatted(FollowUpRules.STATUS, FollowUpRules.SIGNAL, FollowUpRules.AT_RISK_BECAUSE,
-            FollowUpRules.DIVERGENT,
-            FollowUpRules.DAYS_OVERDUE);
+            c.recorded_on, c.original_due_date, c.due_date, %s as status, %s as signal, %s as at_risk_because,
+            c.latest_percent, c.latest_report_as_of, c.latest_assessment, %s as divergent, c.open_follow_up_since,
+            c.open_follow_up_respond_by, c.closed_on, %s as days_overdue, c.version""".formatted(FollowUpRules.STATUS,
+            FollowUpRules.SIGNAL, FollowUpRules.AT_RISK_BECAUSE, FollowUpRules.DIVERGENT, FollowUpRules.DAYS_OVERDUE);
 
     public static final String FROM = """
             commitment_view c left join organisation_view o on o.organisation_id = c.organisation_id
@@ -41,7 +41,8 @@ public record CommitmentRow(UUID id, UUID partnershipId, String partnershipName,
                 List.of((String[]) rs.getArray("at_risk_because").getArray()),
                 (Integer) rs.getObject("latest_percent"), rs.getObject("latest_report_as_of", LocalDate.class),
                 rs.getString("latest_assessment"), rs.getBoolean("divergent"),
-                rs.getObject("open_follow_up_since", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+                rs.getObject("open_follow_up_since", LocalDate.class),
+                rs.getObject("open_follow_up_respond_by", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
                 (Integer) rs.getObject("days_overdue"), rs.getLong("version"));
     }
 }

@@ -9,8 +9,8 @@ final class CommitmentsCsv {
 
     static final List<String> COLUMNS = List.of("commitmentId", "partnershipId", "partnership", "title", "organisationId",
             "organisation", "recordedOn", "originalDueDate", "dueDate", "status", "signal", "atRiskBecause",
-            "latestPercent", "latestReportAsOf", "latestAssessment", "divergent", "openFollowUpSince", "closedOn",
-            "daysOverdue", "version");
+            "latestPercent", "latestReportAsOf", "latestAssessment", "divergent", "openFollowUpSince",
+            "openFollowUpRespondBy", "closedOn", "daysOverdue", "version");
 
     private CommitmentsCsv() {
     }
@@ -37,6 +37,7 @@ final class CommitmentsCsv {
             row.add(Csv.value(c.latestAssessment()));
             row.add(Csv.value(c.divergent()));
             row.add(Csv.value(c.openFollowUpSince()));
+            row.add(Csv.value(c.openFollowUpRespondBy()));
             row.add(Csv.value(c.closedOn()));
             row.add(Csv.value(c.daysOverdue()));
             row.add(Csv.value(c.version()));

@@ -259,12 +259,12 @@ class PagesHttpTest {
         assertThat(csv.body().split("\r\n")).hasSize(2);
         assertThat(csv.body()).startsWith("commitmentId,partnershipId,partnership,title,organisationId,organisation,recordedOn,"
                 + "originalDueDate,dueDate,status,signal,atRiskBecause,latestPercent,latestReportAsOf,latestAssessment,divergent,"
-                + "openFollowUpSince,closedOn,daysOverdue,version\r\n" + given.late + "," + given.partnership + "," + given.name + ",");
+                + "openFollowUpSince,openFollowUpRespondBy,closedOn,daysOverdue,version\r\n" + given.late + "," + given.partnership + "," + given.name + ",");
         String everything = fetch(port, "/api/partnerships/" + given.partnership + "/commitments.csv").body();
         assertThat(everything.split("\r\n")).hasSize(6);
         assertThat(everything).containsPattern(given.done
                 + "," + given.partnership + "," + given.name + ",Tiltak \\w+,[^,]+,Vestland fylkeskommune,2026-11-01,2027-06-30,2027-06-30,"
-                + "FULFILLED,CLOSED,,90,2027-01-01,LIMITED,true,,2027-0\\d-\\d\\d,,\\d+\\r\\n");
+                + "FULFILLED,CLOSED,,90,2027-01-01,LIMITED,true,,,2027-0\\d-\\d\\d,,\\d+\\r\\n");
         assertThat(fetch(port, "/api/partnerships/" + given.partnership + "/commitments.csv?status=LATE").statusCode())
                 .isEqualTo(400);
 
