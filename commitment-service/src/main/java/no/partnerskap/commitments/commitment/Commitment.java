@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentAssessed;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRecorded;
 import no.partnerskap.api.commitment.CommitmentEvent.CommitmentRevised;
@@ -114,6 +115,10 @@ public class Commitment {
             throw new RuleViolation("milestone-added-once", "milestone " + command.milestoneId() + " already exists");
         }
         // a step towards the promise falls due with it at the latest: a later one extends the deadline first
+        if (command.dueDate() != null && command.dueDate().isBefore(recordedOn)) {
+            throw new RuleViolation("milestone-not-due-before-recording", "milestone due " + command.dueDate()
+                    + " is before the commitment was recorded on " + recordedOn);
+        }
         if (command.dueDate() != null && command.dueDate().isAfter(dueDate)) {
             throw new RuleViolation("milestone-due-by-the-deadline", "milestone due " + command.dueDate()
                     + " is after the commitment's due date " + dueDate + ": extend the deadline first");
@@ -307,20 +312,14 @@ public class Commitment {
     }
 
     /** The same lines in the same order, amounts compared by value (2000000 is 2000000.00). */
+    /** The same lines in any order: a revision listing them otherwise changes nothing. */
     private static boolean sameAmounts(List<Resource> revised, List<Resource> current) {
-        if (revised.size() != current.size()) {
-            return false;
-        }
-        for (int i = 0; i < revised.size(); i++) {
-            Resource a = revised.get(i);
-            Resource b = current.get(i);
-            boolean sameAmount = a.amount() == null ? b.amount() == null
-                    : b.amount() != null && a.amount().compareTo(b.amount()) == 0;
-            if (a.kind() != b.kind() || !Objects.equals(a.unit(), b.unit()) || !sameAmount) {
-                return false;
-            }
-        }
-        return true;
+        return lines(revised).equals(lines(current));
+    }
+
+    private static Map<String, Long> lines(List<Resource> resources) {
+        return resources.stream().collect(Collectors.groupingBy(r -> r.kind() + " " + r.unit() + " "
+                + (r.amount() == null ? null : r.amount().stripTrailingZeros().toPlainString()), Collectors.counting()));
     }
 
     @EventSourcingHandler

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -66,6 +67,7 @@ public class Partnership {
     private String mandate;
     private boolean concluded;
     private Map<UUID, MemberRole> activeMembers = new HashMap<>();
+    private Map<UUID, Representation> representations = new HashMap<>();
     // each time an organisation was away, from leaving until admitted again (null: still away), for meetings recorded
     // after the fact
     private Map<UUID, List<Absence>> absences = new HashMap<>();
@@ -73,7 +75,25 @@ public class Partnership {
     private Set<UUID> openDisagreements = new HashSet<>();
     private Set<UUID> closedDisagreements = new HashSet<>();
 
-    record GoalFigures(BigDecimal baseline, BigDecimal target) {
+    /** A goal as defined or last revised; a revision must change some of it. */
+    record GoalFigures(String title, String indicator, String unit, BigDecimal baseline, BigDecimal target,
+                       LocalDate targetDate, Set<String> sdgTargets) {
+
+        boolean sameAs(ReviseResultGoal revision) {
+            return Objects.equals(title, revision.title()) && Objects.equals(indicator, revision.indicator())
+                    && Objects.equals(unit, revision.unit()) && sameNumber(baseline, revision.baseline())
+                    && sameNumber(target, revision.target()) && Objects.equals(targetDate, revision.targetDate())
+                    && sdgTargets.equals(targets(revision.sdgTargets()));
+        }
+
+        /** Their order says nothing; an event stored before goals had targets has none. */
+        static Set<String> targets(List<String> sdgTargets) {
+            return sdgTargets == null ? Set.of() : new HashSet<>(sdgTargets);
+        }
+
+        private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+            return a == null ? b == null : b != null && a.compareTo(b) == 0;
+        }
     }
 
     /** From leaving until admitted again; {@code back} null while still away. */
@@ -100,6 +120,11 @@ public class Partnership {
                 throw new RuleViolation("concluded-partnership-is-read-only",
                         "parent partnership " + parent + " has concluded");
             }
+        }
+        if (command.kind() == PartnershipKind.THEMATIC_NETWORK && parent == null) {
+            // outside any strategic partnership it would escape the rule that one concludes after its networks
+            throw new RuleViolation("network-sits-under-a-strategic-partnership",
+                    "a thematic network needs parentPartnershipId: the strategic partnership it sits under");
         }
         if (command.kind() == PartnershipKind.STRATEGIC && parent != null) {
             throw new RuleViolation("strategic-partnership-has-no-parent",
@@ -142,6 +167,12 @@ public class Partnership {
     public void handle(ChangeMemberRole command) {
         requireOpen();
         MemberRole previous = requireMember(command.organisationId());
+        if (previous == command.role() && (command.representation() == null
+                || command.representation() == representations.get(command.organisationId()))) {
+            // it would stand in the history as a change that was none
+            throw new RuleViolation("role-change-changes-the-membership", "organisation " + command.organisationId()
+                    + " is " + previous + " at " + representations.get(command.organisationId()) + " level already");
+        }
         if (command.role() == MemberRole.CONVENOR) {
             handOverConveningTo(command.organisationId());
         } else if (previous == MemberRole.CONVENOR) {
@@ -182,6 +213,11 @@ public class Partnership {
             throw new NotFound("goal-must-exist", "no goal " + command.goalId() + " in this partnership");
         }
         requireKnownSdgTargets(command.sdgTargets());
+        if (previous.sameAs(command)) {
+            // it would stand in the history, with its reason, as a change that was none
+            throw new RuleViolation("goal-revision-changes-the-goal",
+                    "goal " + command.goalId() + " has this title, indicator, unit, figures, date and SDG targets already");
+        }
         apply(new ResultGoalRevised(partnershipId, command.goalId(), command.title(), command.indicator(),
                 command.unit(), previous.baseline(), command.baseline(), previous.target(), command.target(),
                 command.targetDate(), List.copyOf(command.sdgTargets()), command.reason()));
@@ -381,6 +417,7 @@ public class Partnership {
     @EventSourcingHandler
     void on(MemberAdmitted event, @Timestamp Instant at) {
         activeMembers.put(event.organisationId(), event.role());
+        representations.put(event.organisationId(), event.representation());
         List<Absence> away = absences.getOrDefault(event.organisationId(), List.of());
         Absence last = away.isEmpty() ? null : away.get(away.size() - 1);
         if (last != null && last.back() == null) {
@@ -391,6 +428,10 @@ public class Partnership {
     @EventSourcingHandler
     void on(MemberRoleChanged event) {
         activeMembers.put(event.organisationId(), event.role());
+        if (event.representation() != null) {
+            // none given: the representation stays as it was
+            representations.put(event.organisationId(), event.representation());
+        }
     }
 
     @EventSourcingHandler
@@ -402,12 +443,14 @@ public class Partnership {
 
     @EventSourcingHandler
     void on(ResultGoalDefined event) {
-        goals.put(event.goalId(), new GoalFigures(event.baseline(), event.target()));
+        goals.put(event.goalId(), new GoalFigures(event.title(), event.indicator(), event.unit(), event.baseline(),
+                event.target(), event.targetDate(), GoalFigures.targets(event.sdgTargets())));
     }
 
     @EventSourcingHandler
     void on(ResultGoalRevised event) {
-        goals.put(event.goalId(), new GoalFigures(event.baseline(), event.target()));
+        goals.put(event.goalId(), new GoalFigures(event.title(), event.indicator(), event.unit(), event.baseline(),
+                event.target(), event.targetDate(), GoalFigures.targets(event.sdgTargets())));
     }
 
     @EventSourcingHandler

@@ -253,6 +253,38 @@ class CommitmentTest {
                         "Twelve public charge points", List.of(GOAL), RESOURCES, "two more"));
     }
 
+    /** Listing the same resource lines in another order changes nothing either; a line fewer or more does. */
+    @Test
+    void a_revision_that_only_reorders_the_resources_is_refused() {
+        Resource funding = new Resource(ResourceKind.FUNDING, new BigDecimal("100"), "NOK");
+        Resource days = new Resource(ResourceKind.PERSON_DAYS, new BigDecimal("12.5"), "dagsverk");
+        CommitmentRecorded withTwoLines = new CommitmentRecorded(COMMITMENT, PARTNERSHIP, MEMBER, "Charge points",
+                "Ten public charge points", List.of(GOAL), List.of(funding, days), DUE, RECORDED_ON);
+        fixture.given(withTwoLines)
+                .when(new ReviseCommitment(COMMITMENT, MEMBER, "Charge points", "Ten public charge points",
+                        List.of(GOAL), List.of(days, new Resource(ResourceKind.FUNDING, new BigDecimal("100.00"), "NOK")),
+                        "reordered", null))
+                .expectException(violates(RuleViolation.class, "revision-changes-the-commitment"))
+                .expectNoEvents();
+        fixture.given(withTwoLines)
+                .when(new ReviseCommitment(COMMITMENT, MEMBER, "Charge points", "Ten public charge points",
+                        List.of(GOAL), List.of(days, funding, funding), "twice the funding", null))
+                .expectEvents(new CommitmentRevised(COMMITMENT, PARTNERSHIP, MEMBER, "Charge points",
+                        "Ten public charge points", List.of(GOAL), List.of(days, funding, funding), "twice the funding"));
+    }
+
+    /** A step towards the promise cannot fall due before the promise was made: it could never be on time. */
+    @Test
+    void a_milestone_is_not_due_before_the_commitment_was_recorded() {
+        fixture.given(recorded())
+                .when(new AddMilestone(COMMITMENT, MEMBER, MILESTONE, "Long ago", RECORDED_ON.minusDays(1), null))
+                .expectException(violates(RuleViolation.class, "milestone-not-due-before-recording"))
+                .expectNoEvents();
+        fixture.given(recorded())
+                .when(new AddMilestone(COMMITMENT, MEMBER, MILESTONE, "Kick-off", RECORDED_ON, null))
+                .expectEvents(new MilestoneAdded(COMMITMENT, PARTNERSHIP, MEMBER, MILESTONE, "Kick-off", RECORDED_ON));
+    }
+
     /** A milestone is a step towards the promise: due after the promise itself, it needs a later deadline first. */
     @Test
     void a_milestone_falls_due_by_the_commitments_deadline() {

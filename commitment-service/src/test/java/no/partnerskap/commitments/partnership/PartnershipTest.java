@@ -111,6 +111,14 @@ class PartnershipTest {
     }
 
     @Test
+    void a_thematic_network_sits_under_a_strategic_partnership() {
+        fixture.givenNoPriorActivity()
+                .when(establish(PartnershipKind.THEMATIC_NETWORK, null, PERIOD))
+                .expectException(violates(RuleViolation.class, "network-sits-under-a-strategic-partnership"))
+                .expectNoEvents();
+    }
+
+    @Test
     void parent_partnership_must_exist() {
         fixture.givenNoPriorActivity()
                 .when(establish(PartnershipKind.THEMATIC_NETWORK, PARENT, PERIOD))
@@ -261,6 +269,30 @@ class PartnershipTest {
                         Representation.MANAGEMENT));
     }
 
+    /** A change to the role and representation a member has already would stand in the history as one. */
+    @Test
+    void a_role_change_that_changes_nothing_is_refused() {
+        fixture.given(establishedEvents())
+                .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT))
+                .when(new ChangeMemberRole(PARTNERSHIP, PARTNER, MemberRole.PARTNER, Representation.MANAGEMENT, null))
+                .expectException(violates(RuleViolation.class, "role-change-changes-the-membership"))
+                .expectNoEvents();
+        // no representation given keeps the one it has: the same role alone is no change either
+        fixture.given(establishedEvents())
+                .when(new ChangeMemberRole(PARTNERSHIP, CONVENOR, MemberRole.CONVENOR, null, null))
+                .expectException(violates(RuleViolation.class, "role-change-changes-the-membership"))
+                .expectNoEvents();
+        // the representation a role change gave is the one it has now
+        fixture.given(establishedEvents())
+                .andGiven(new MemberAdmitted(PARTNERSHIP, PARTNER, MemberRole.OBSERVER, Representation.OPERATIONAL),
+                        new MemberRoleChanged(PARTNERSHIP, PARTNER, MemberRole.OBSERVER, MemberRole.PARTNER,
+                                Representation.LEADERSHIP),
+                        new MemberRoleChanged(PARTNERSHIP, PARTNER, MemberRole.PARTNER, MemberRole.OBSERVER, null))
+                .when(new ChangeMemberRole(PARTNERSHIP, PARTNER, MemberRole.OBSERVER, Representation.LEADERSHIP, null))
+                .expectException(violates(RuleViolation.class, "role-change-changes-the-membership"))
+                .expectNoEvents();
+    }
+
     @Test
     void the_convenor_hands_over_before_it_leaves_or_steps_down() {
         fixture.given(establishedEvents())
@@ -368,6 +400,28 @@ class PartnershipTest {
                 .expectEvents(new ResultGoalRevised(PARTNERSHIP, GOAL, "Fewer emissions", "CO2e", "tonnes",
                         new BigDecimal("1000"), new BigDecimal("1200"), new BigDecimal("500"),
                         new BigDecimal("600"), TARGET_DATE, List.of("13.2"), "new baseline study"));
+    }
+
+    /** A revision restating the goal, its SDG targets in another order, would stand in the history as a change. */
+    @Test
+    void a_goal_revision_that_changes_nothing_is_refused() {
+        fixture.given(establishedEvents())
+                .andGiven(new ResultGoalDefined(PARTNERSHIP, GOAL, "Fewer emissions", "CO2", "tonnes",
+                        new BigDecimal("1000"), new BigDecimal("500"), TARGET_DATE, List.of("13.2", "7.2")))
+                .when(new ReviseResultGoal(PARTNERSHIP, GOAL, "Fewer emissions", "CO2", "tonnes",
+                        new BigDecimal("1000.0"), new BigDecimal("500"), TARGET_DATE, List.of("7.2", "13.2"),
+                        "no change", null))
+                .expectException(violates(RuleViolation.class, "goal-revision-changes-the-goal"))
+                .expectNoEvents();
+        fixture.given(establishedEvents())
+                .andGiven(new ResultGoalDefined(PARTNERSHIP, GOAL, "Fewer emissions", "CO2", "tonnes",
+                        new BigDecimal("1000"), new BigDecimal("500"), TARGET_DATE, List.of("13.2", "7.2")))
+                .when(new ReviseResultGoal(PARTNERSHIP, GOAL, "Fewer emissions", "CO2", "tonnes",
+                        new BigDecimal("1000"), new BigDecimal("500"), TARGET_DATE.plusYears(1), List.of("13.2", "7.2"),
+                        "a year more", null))
+                .expectEvents(new ResultGoalRevised(PARTNERSHIP, GOAL, "Fewer emissions", "CO2", "tonnes",
+                        new BigDecimal("1000"), new BigDecimal("1000"), new BigDecimal("500"), new BigDecimal("500"),
+                        TARGET_DATE.plusYears(1), List.of("13.2", "7.2"), "a year more"));
     }
 
     @Test

@@ -48,7 +48,8 @@ class AuditController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AuditReads.History.class)))
     @GetMapping("/{type}/{id}/events")
-    void events(@Parameter(description = "organisation, partnership or commitment") @PathVariable String type,
+    void events(@Parameter(description = "organisation, partnership or commitment", schema = @Schema(
+                        allowableValues = {"organisation", "partnership", "commitment"})) @PathVariable String type,
                 @PathVariable UUID id, HttpServletResponse response) throws IOException {
         AuditType existing = reads.existing(type, id);
         history(response, json, existing.path, id, sink -> reads.events(id, sink));
@@ -105,9 +106,12 @@ class AuditController {
     @Operation(summary = "The aggregate's state as it was at an instant, in the shape of its live read "
             + "(partnership and commitment detail; the organisation's row)")
     @GetMapping("/{type}/{id}")
-    Object asOf(@Parameter(description = "organisation, partnership or commitment") @PathVariable String type,
+    Object asOf(@Parameter(description = "organisation, partnership or commitment", schema = @Schema(
+                        allowableValues = {"organisation", "partnership", "commitment"})) @PathVariable String type,
                 @PathVariable UUID id,
-                @Parameter(description = "ISO-8601 instant with offset, e.g. 2027-01-01T10:00:00+01:00")
+                // required, though not to Spring: the problem document its absence gets says what to send
+                @Parameter(description = "ISO-8601 instant with offset, e.g. 2027-01-01T10:00:00+01:00",
+                        required = true)
                 @RequestParam(required = false) String asOf) {
         return reads.asOf(type, id, asOf);
     }
