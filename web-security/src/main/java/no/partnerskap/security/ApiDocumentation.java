@@ -109,9 +109,10 @@ public final class ApiDocumentation {
         answers(operation, "406", problem(method == PathItem.HttpMethod.POST
                 ? "The Accept header admits no JSON, or cannot be read; checked before anything is written"
                 : "The Accept header admits none of the types this answer comes in, or cannot be read"));
-        answers(operation, "503", problem("Not just now: the database cannot be reached, or too many costly reads "
-                + "(waiting for a version, rebuilding a council report) are under way; retry after Retry-After "
-                + "seconds").addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
+        answers(operation, "503", problem("Not just now: the database cannot be reached, too many costly reads "
+                + "(waiting for a version, rebuilding a council report) are under way, or the read models are being "
+                + "rebuilt from the event history (urn:partnerships:rebuild:read-model-rebuilding); retry after "
+                + "Retry-After seconds").addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
                 .description("seconds to wait before asking again")));
     }
 

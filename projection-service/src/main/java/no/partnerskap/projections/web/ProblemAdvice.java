@@ -1,5 +1,6 @@
 package no.partnerskap.projections.web;
 
+import java.net.URI;
 import no.partnerskap.security.DatabaseOutage;
 import no.partnerskap.security.RequestProblems;
 import org.springframework.http.HttpHeaders;
@@ -60,6 +61,16 @@ class ProblemAdvice extends RequestProblems {
         problem.setTitle("Busy");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
+    }
+
+    @ExceptionHandler(ReadModelRebuilding.class)
+    ResponseEntity<ProblemDetail> rebuilding(ReadModelRebuilding e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Read model being rebuilt");
+        problem.setType(URI.create("urn:partnerships:rebuild:read-model-rebuilding"));
+        problem.setProperty("rebuilding", e.progress());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -176,11 +176,24 @@ class ProjectionReplayTest {
             // the report reads the history, not the half-built tables: its default position stays
             assertThat(api.get("/api/reports/council?year=2026", secretariat).header("X-Event-Position"))
                     .isEqualTo(head);
+            // an integration is told to come back, not shown a commitment missing or a list too short
+            for (String read : new String[] {"/api/commitments/overdue", "/api/commitments/overdue.csv",
+                    "/api/partnerships", "/api/organisations/" + org, "/api/organisations/" + org + "/scorecard",
+                    "/api/sdg"}) {
+                Api.Response partial = api.get(read, secretariat);
+                assertThat(partial.status()).as(read).isEqualTo(503);
+                assertThat(partial.header("Retry-After")).as(read).isEqualTo("10");
+                assertThat(partial.text("type")).as(read).isEqualTo("urn:partnerships:rebuild:read-model-rebuilding");
+                assertThat(partial.body().path("rebuilding").has("commitments")).as(read).isTrue();
+            }
+            // what reads the history still answers
+            assertThat(api.get("/api/audit/organisation/" + org + "/events", secretariat).status()).isEqualTo(200);
         } finally {
             gate.open("commitments");
         }
         awaitAllCaughtUp();
         assertThat(page("/pages/overdue", "en")).doesNotContain("id=\"rebuilding\"");
+        assertThat(api.get("/api/organisations/" + org, secretariat).status()).isEqualTo(200);
     }
 
     private String page(String path, String language) {
