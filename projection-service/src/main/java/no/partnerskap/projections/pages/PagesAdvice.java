@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import no.partnerskap.projections.admin.ProjectionAdmin;
 import no.partnerskap.projections.followup.FollowUpClock;
+import no.partnerskap.projections.web.UnknownParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -83,6 +84,12 @@ class PagesAdvice {
     ModelAndView mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return e.getParameter().hasParameterAnnotation(PathVariable.class) ? notFound(request)
                 : notUnderstood(new PagesController.NotUnderstood(e.getName(), String.valueOf(e.getValue())), request);
+    }
+
+    /** A parameter the page does not take: a misspelt filter would otherwise show the whole list. */
+    @ExceptionHandler(UnknownParameter.class)
+    ModelAndView unknown(UnknownParameter e, HttpServletRequest request) {
+        return notUnderstood(new PagesController.NotUnderstood(e.field(), e.value()), request);
     }
 
     @ExceptionHandler(PagesController.NotUnderstood.class)
