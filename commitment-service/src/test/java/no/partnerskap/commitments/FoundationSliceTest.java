@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import no.partnerskap.testsupport.Api;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
 import no.partnerskap.testsupport.OrganisationNumbers;
@@ -216,7 +217,25 @@ class FoundationSliceTest {
         Api.Response reused = api.post("/api/organisations", secretariat, organisation(networkNumber),
                 "Idempotency-Key", "register-986105174");
         assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.text("type")).isEqualTo("urn:partnerships:idempotency:key-reused");
         assertThat(events()).isEqualTo(after);
+    }
+
+    /** Only a success is kept: a request refused wrote nothing, and its key may go again once the cause is mended. */
+    @Test
+    void a_key_whose_request_was_refused_may_be_sent_again() {
+        String id = api.post("/api/organisations", secretariat, organisation(renamedNumber)).text("id");
+        Api.Response refused = api.post("/api/organisations/" + id + "/name", secretariat,
+                Map.of("name", "Vestland fylkeskommune"), "Idempotency-Key", "rename-1");
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+        Api.Response mended = api.post("/api/organisations/" + id + "/name", secretariat,
+                Map.of("name", "Vestland fylke"), "Idempotency-Key", "rename-1");
+        assertThat(mended.status()).as(mended.body().toString()).isEqualTo(200);
+        assertThat(mended.header("Idempotent-Replayed")).isNull();
+        Api.Response unknown = api.post("/api/organisations/" + UUID.randomUUID() + "/name", secretariat,
+                Map.of("name", "Ingen"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("detail")).startsWith("Nothing was ever recorded with id ");
     }
 
     @Test

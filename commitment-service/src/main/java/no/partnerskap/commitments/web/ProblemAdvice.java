@@ -66,8 +66,9 @@ class ProblemAdvice extends RequestProblems {
             problem.setProperty("errors", List.of(new FieldError(e.header(), e.getMessage())));
             return ResponseEntity.badRequest().body(problem);
         }
-        if (t instanceof AggregateNotFoundException) {
-            return status(HttpStatus.NOT_FOUND, "Not found", "No such resource.");
+        if (t instanceof AggregateNotFoundException e) {
+            return status(HttpStatus.NOT_FOUND, "Not found", "Nothing was ever recorded with id "
+                    + e.getAggregateIdentifier() + ".");
         }
         if (t instanceof NothingToMatch e) {
             return status(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage());
@@ -82,7 +83,10 @@ class ProblemAdvice extends RequestProblems {
                     "Someone else changed this resource at the same moment; retry.");
         }
         if (t instanceof IdempotencyKeyReused e) {
-            return status(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
+            // a type of its own: a client tells its own bug (a key used twice) from anything else refused
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
+            problem.setType(URI.create("urn:partnerships:idempotency:key-reused"));
+            return ResponseEntity.unprocessableEntity().body(problem);
         }
         if (t instanceof IdempotencyKeyInProgress e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.UUIDSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import no.partnerskap.security.ApiDocumentation;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -48,10 +49,13 @@ class WriteApiDocumentation {
                         + "resource has changed since, or if the request creates an organisation, partnership or "
                         + "commitment, which has no version yet; a weak ETag (W/\"3\") never matches"));
         operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").schema(new StringSchema()
-                .maxLength(255)).description("Makes a retry safe: a repeat with the same key gets the first "
-                        + "answer and writes nothing"));
+                .maxLength(255)).description("Makes a retry safe: a repeat with the same key and the very same body "
+                        + "bytes gets the first successful answer again (Idempotent-Replayed: true) and writes nothing; "
+                        + "a refused request is not kept, so its key may be sent again; another request with the key "
+                        + "is 422"));
         operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").schema(new StringSchema()
-                .maxLength(255)).description("Recorded with the event; a new one is made when absent"));
+                .maxLength(255)).description("Recorded with the event; a new one is made when absent or not printable "
+                        + "ASCII. The answer carries the one recorded, success or problem"));
         operation.getResponses().forEach((status, answer) -> {
             if (status.startsWith("2")) {
                 success(status, answer);
@@ -77,8 +81,16 @@ class WriteApiDocumentation {
                 .additionalProperties(new UUIDSchema()))));
         answer.addHeaderObject("ETag", new Header().schema(new StringSchema()).description(
                 "The aggregate's version, to send back as If-Match"));
+        answer.addHeaderObject("X-Correlation-Id", new Header().schema(new StringSchema()).description(
+                "The correlation id the events are recorded with: the one sent, or one made for this request"));
+        answer.addHeaderObject("Idempotent-Replayed", new Header().schema(new StringSchema()._enum(List.of("true")))
+                .description("Present on a retry with the same Idempotency-Key: this is the first answer again, "
+                        + "and nothing was written"));
         if (created) {
-            answer.addHeaderObject("Location", new Header().schema(new StringSchema()));
+            answer.addHeaderObject("Location", new Header().schema(new StringSchema()).description(
+                    "Where to read what was created, as a path on projection-service (this service only takes "
+                            + "commands); a goal, meeting or disagreement is read with its partnership, a milestone "
+                            + "or follow-up request with its commitment"));
         }
     }
 }

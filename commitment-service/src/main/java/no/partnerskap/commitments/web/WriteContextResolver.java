@@ -1,5 +1,6 @@
 package no.partnerskap.commitments.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.UUID;
 import no.partnerskap.commitments.organisation.OrganisationRegistry;
@@ -41,6 +42,11 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
         String correlationId = Optional.ofNullable(request.getHeader("X-Correlation-Id"))
                 .filter(id -> id.length() <= MAX_KEY_LENGTH && !id.isBlank() && printableAscii(id))
                 .orElseGet(() -> UUID.randomUUID().toString());
+        // the id the events are recorded with, given or made here, for the client to log beside its request
+        HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
+        if (response != null) {
+            response.setHeader("X-Correlation-Id", correlationId);
+        }
         Optional<UUID> organisation = caller.organisation().flatMap(this::organisationId);
         // a retry is the same request only by the same caller in the same capacity: a replay must not tell a
         // subject acting for another organisation, or with other roles, that what it may not do succeeded

@@ -46,6 +46,8 @@ class ApiDocumentationTest {
             assertThat(answers.path(success).path("content").path("application/json").path("schema")
                     .path("properties").has("version")).as(path.getKey()).isTrue();
             assertThat(answers.path(success).path("headers").has("ETag")).as(path.getKey()).isTrue();
+            assertThat(answers.path(success).path("headers").has("X-Correlation-Id")).as(path.getKey()).isTrue();
+            assertThat(answers.path(success).path("headers").has("Idempotent-Replayed")).as(path.getKey()).isTrue();
             for (String refusal : List.of("400", "401", "403", "406", "409", "412", "415", "422")) {
                 assertThat(answers.path(refusal).path("content").has("application/problem+json"))
                         .as(path.getKey() + " " + refusal).isTrue();

@@ -3,6 +3,7 @@ package no.partnerskap.commitments.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import no.partnerskap.commitments.support.CommitmentServiceTest;
@@ -262,6 +263,23 @@ class CallerAndHeaderRulesTest {
                 + " event_store.domain_event_entry where aggregate_identifier = ? order by sequence_number desc limit 1",
                 String.class, one.commitment());
         assertThat(stored).matches("[0-9a-f-]{36}");
+        // the client learns the id its write was recorded with, to find it again in the history
+        assertThat(answer).containsIgnoringCase("X-Correlation-Id: " + stored + "\r\n");
+    }
+
+    /** A client logs the id its write is recorded with: the one it gave, on a refusal too. */
+    @Test
+    void the_correlation_id_comes_back_with_the_answer() {
+        OneCommitment one = OneCommitment.create(api);
+        Api.Response given = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 20, "asOf", Days.today()), "X-Correlation-Id", "sak-2026/4711");
+        assertThat(given.status()).isEqualTo(200);
+        assertThat(given.header("X-Correlation-Id")).isEqualTo("sak-2026/4711");
+        Api.Response refused = api.post("/api/commitments/" + one.commitment() + "/progress-reports", one.partner(),
+                Map.of("percentComplete", 20, "asOf", LocalDate.parse(Days.today()).plusDays(1).toString()),
+                "X-Correlation-Id", "sak-2026/4712");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.header("X-Correlation-Id")).isEqualTo("sak-2026/4712");
     }
 
     @Test

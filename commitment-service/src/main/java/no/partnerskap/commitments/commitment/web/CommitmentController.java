@@ -76,7 +76,7 @@ class CommitmentController {
         return commands.create(context, new AddMilestone(id, context.partnerActingFor(), milestoneId, request.title(),
                         request.dueDate(), context.expectedVersion()),
                 null, "milestoneId", milestoneId,
-                created -> URI.create("/api/commitments/" + id + "/milestones/" + created));
+                created -> URI.create("/api/commitments/" + id));
     }
 
     @Operation(summary = "Complete a milestone")
@@ -116,7 +116,7 @@ class CommitmentController {
         return commands.create(context, new RequestFollowUp(id, requestId, request.message(), request.respondBy(),
                         today(), context.expectedVersion()),
                 null, "requestId", requestId,
-                created -> URI.create("/api/commitments/" + id + "/follow-up-requests/" + created));
+                created -> URI.create("/api/commitments/" + id));
     }
 
     @Operation(summary = "Assess a commitment (secretariat); also after it closed")

@@ -121,7 +121,7 @@ class PartnershipController {
         return commands.create(context, new DefineResultGoal(id, goalId, request.title(), request.indicator(),
                         request.unit(), request.baseline(), request.target(), request.targetDate(), request.targets(),
                         context.expectedVersion()),
-                null, "goalId", goalId, created -> URI.create("/api/partnerships/" + id + "/goals/" + created));
+                null, "goalId", goalId, created -> URI.create("/api/partnerships/" + id));
     }
 
     @Operation(summary = "Revise a result goal, with the reason; the old figures stay visible (secretariat)")
@@ -164,7 +164,7 @@ class PartnershipController {
                         request.minutesReference(), request.attendance().stream()
                         .map(a -> new Attendance(a.organisationId(), a.representation())).toList(),
                         LocalDate.now(clock), clock.getZone(), context.expectedVersion()),
-                null, "meetingId", meetingId, created -> URI.create("/api/partnerships/" + id + "/meetings/" + created));
+                null, "meetingId", meetingId, created -> URI.create("/api/partnerships/" + id));
     }
 
     @Operation(summary = "Raise a disagreement on behalf of the caller's organisation (a member)")
@@ -179,7 +179,7 @@ class PartnershipController {
         return commands.create(context, new RaiseDisagreement(id, disagreementId, context.actingOrganisation(),
                         request.subject(), request.description(), context.expectedVersion()),
                 null, "disagreementId", disagreementId,
-                created -> URI.create("/api/partnerships/" + id + "/disagreements/" + created));
+                created -> URI.create("/api/partnerships/" + id));
     }
 
     @Operation(summary = "Resolve a disagreement, or close it with the dissent recorded (secretariat)")
