@@ -80,6 +80,24 @@ class InputValidationTest {
                 .status()).isEqualTo(200);
     }
 
+    /** A limit counts characters, as the API document's maxLength does: an emoji is one, not two. */
+    @Test
+    void a_length_limit_counts_characters() {
+        String path = "/api/partnerships/" + one.partnership() + "/commitments";
+        String emoji = "\ud83d\ude00";
+        Api.Response full = api.post(path, one.partner(), Map.of("organisationId", one.organisation(),
+                "title", emoji.repeat(200), "dueDate", "2030-01-01"));
+        assertThat(full.status()).as(full.body().toString()).isEqualTo(201);
+        invalid(path, one.partner(), Map.of("organisationId", one.organisation(), "title", emoji.repeat(201),
+                "dueDate", "2030-01-01"), "title");
+        invalid(path, one.partner(), Map.of("organisationId", one.organisation(), "title", "æ".repeat(201),
+                "dueDate", "2030-01-01"), "title");
+        // lists keep their own limit
+        invalid(path, one.partner(), Map.of("organisationId", one.organisation(), "title", "T",
+                "goalIds", java.util.stream.Stream.generate(java.util.UUID::randomUUID).limit(101).toList(),
+                "dueDate", "2030-01-01"), "goalIds");
+    }
+
     // ---- the same organisation or goal twice in one list ------------------------------------
 
     @Test

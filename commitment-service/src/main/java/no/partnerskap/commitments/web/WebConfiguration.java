@@ -1,6 +1,7 @@
 package no.partnerskap.commitments.web;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.validator.HibernateValidatorConfiguration;
@@ -26,7 +27,10 @@ class WebConfiguration implements WebMvcConfigurer {
         resolvers.add(writeContexts);
     }
 
-    /** Every {@code @NotBlank} field needs a visible character: one mapping rather than a new annotation on each. */
+    /**
+     * Every {@code @NotBlank} field needs a visible character, and every {@code @Size} on text counts characters:
+     * one mapping rather than a new annotation on each field.
+     */
     @Bean
     ValidationConfigurationCustomizer notBlankMeansVisibleText() {
         return configuration -> {
@@ -34,6 +38,9 @@ class WebConfiguration implements WebMvcConfigurer {
             ConstraintMapping mapping = hibernate.createConstraintMapping();
             mapping.constraintDefinition(NotBlank.class).includeExistingValidators(false)
                     .validatedBy(VisibleTextValidator.class);
+            // text lengths in characters, as the API document states them; lists keep their own validators
+            mapping.constraintDefinition(Size.class).includeExistingValidators(true)
+                    .validatedBy(CodePointSizeValidator.class);
             hibernate.addMapping(mapping);
         };
     }
