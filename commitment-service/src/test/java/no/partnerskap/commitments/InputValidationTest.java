@@ -98,6 +98,23 @@ class InputValidationTest {
                 "dueDate", "2030-01-01"), "goalIds");
     }
 
+    /** Strictly read: text is a JSON string and a whole number a JSON number, not one taken for the other. */
+    @Test
+    void text_is_a_string_and_a_whole_number_a_number() {
+        String report = "/api/commitments/" + one.commitment() + "/progress-reports";
+        for (String percent : new String[] {"\"40\"", "40.0", "40.5", "true"}) {
+            invalid(report, one.partner(), "{\"percentComplete\":" + percent + ",\"asOf\":\"" + Days.today() + "\"}",
+                    "percentComplete");
+        }
+        invalid("/api/organisations", one.secretariat(), "{\"name\":\"X\",\"organisationNumber\":"
+                + OrganisationNumbers.next() + ",\"sector\":\"BUSINESS\"}", "organisationNumber");
+        invalid(report, one.partner(), "{\"percentComplete\":40,\"asOf\":\"" + Days.today()
+                + "\",\"narrative\":true}", "narrative");
+        // amounts stay numbers or decimal strings
+        assertThat(api.post(report, one.partner(), "{\"percentComplete\":40,\"asOf\":\"" + Days.today() + "\"}")
+                .status()).isEqualTo(200);
+    }
+
     // ---- the same organisation or goal twice in one list ------------------------------------
 
     @Test

@@ -2,6 +2,9 @@ package no.partnerskap.commitments.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.validator.HibernateValidatorConfiguration;
@@ -47,11 +50,16 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * Dates in request bodies only as YYYY-MM-DD; Jackson's own reader is lenient ({@link IsoDateDeserializer}).
-     * Text without control characters ({@link PlainTextDeserializer}).
+     * Text as JSON strings without control characters ({@link PlainTextDeserializer}), whole numbers as JSON
+     * numbers.
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer datesAsYyyyMmDdAndPlainText() {
         return builder -> builder.deserializerByType(LocalDate.class, new IsoDateDeserializer())
-                .deserializerByType(String.class, new PlainTextDeserializer());
+                .deserializerByType(String.class, new PlainTextDeserializer())
+                // a whole number is a JSON number: "40" is text, and 40.5 no whole number
+                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Integer)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 }
