@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import no.partnerskap.projections.partnership.PartnershipQueries;
 import no.partnerskap.projections.web.Csv;
@@ -38,10 +37,6 @@ class CommitmentQueryController {
     private static final String STATUSES = CommitmentQueries.STATUSES;
     private static final String SIGNALS = CommitmentQueries.SIGNALS;
     private static final long DUE_WITHIN_DAYS_MAX = CommitmentQueries.DUE_WITHIN_DAYS_MAX;
-    private static final String SEPARATORS = "comma|semicolon";
-    private static final String SEPARATOR = "comma (RFC 4180), or semicolon for Excel where the list separator is one "
-            + "(Norwegian): semicolons and a UTF-8 byte order mark";
-
     CommitmentQueryController(CommitmentQueries queries, PartnershipQueries partnerships,
                               ReadYourWrites readYourWrites, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -87,9 +82,9 @@ class CommitmentQueryController {
             @RequestParam(required = false) @Min(0) @Max(DUE_WITHIN_DAYS_MAX) Integer dueWithinDays,
             @RequestParam(defaultValue = "false") boolean openFollowUp,
             @RequestParam(defaultValue = "false") boolean divergent,
-            @Parameter(description = SEPARATOR)
-            @RequestParam(defaultValue = "comma") @Pattern(regexp = SEPARATORS,
-                    message = "must be one of " + SEPARATORS) String separator) {
+            @Parameter(description = Csv.Separator.DESCRIPTION)
+            @RequestParam(defaultValue = "comma") @Pattern(regexp = Csv.Separator.PATTERN,
+                    message = "must be one of " + Csv.Separator.PATTERN) String separator) {
         existing(id);
         return spreadsheet("commitments-" + id + ".csv", queries.inPartnership(id,
                 new CommitmentQueries.Filter(status, signal, organisationId, goalId, dueWithinDays, openFollowUp,
@@ -106,7 +101,7 @@ class CommitmentQueryController {
     private static ResponseEntity<String> spreadsheet(String filename, List<CommitmentRow> rows, String separator) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(filename).build().toString())
-                .body(CommitmentsCsv.write(rows, Csv.Separator.valueOf(separator.toUpperCase(Locale.ROOT))));
+                .body(CommitmentsCsv.write(rows, Csv.Separator.named(separator)));
     }
 
     @Operation(summary = "Overdue commitments across all partnerships, the longest overdue first; paged")
@@ -119,9 +114,9 @@ class CommitmentQueryController {
     @Operation(summary = "Every overdue commitment across all partnerships as a spreadsheet (CSV)")
     @GetMapping(value = "/api/commitments/overdue.csv", produces = "text/csv;charset=UTF-8")
     ResponseEntity<String> overdueSpreadsheet(
-            @Parameter(description = SEPARATOR)
-            @RequestParam(defaultValue = "comma") @Pattern(regexp = SEPARATORS,
-                    message = "must be one of " + SEPARATORS) String separator) {
+            @Parameter(description = Csv.Separator.DESCRIPTION)
+            @RequestParam(defaultValue = "comma") @Pattern(regexp = Csv.Separator.PATTERN,
+                    message = "must be one of " + Csv.Separator.PATTERN) String separator) {
         return spreadsheet("overdue-commitments.csv", queries.overdue(0, Integer.MAX_VALUE).items(), separator);
     }
 

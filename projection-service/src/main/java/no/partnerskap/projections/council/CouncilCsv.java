@@ -22,16 +22,16 @@ final class CouncilCsv {
     private CouncilCsv() {
     }
 
-    static String write(CouncilReport report) {
+    static String write(CouncilReport report, Csv.Separator separator) {
         List<ResourceLine> resourceColumns = report.totals().resources();
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(separator.start());
         List<String> header = new ArrayList<>();
         FIXED_COLUMNS.forEach(column -> header.add(Csv.text(column)));
         for (ResourceLine r : resourceColumns) {
             header.add(Csv.text(r.kind() + " " + r.unit() + " pledged"));
             header.add(Csv.text(r.kind() + " " + r.unit() + " delivered"));
         }
-        Csv.line(out, header);
+        Csv.line(out, header, separator);
         for (Partnership p : report.partnerships()) {
             List<String> row = new ArrayList<>();
             row.add(number(report.year()));
@@ -62,7 +62,7 @@ final class CouncilCsv {
                 row.add(line == null ? "0" : decimal(line.pledged()));
                 row.add(line == null ? "0" : decimal(line.delivered()));
             }
-            Csv.line(out, row);
+            Csv.line(out, row, separator);
         }
         return out.toString();
     }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import no.partnerskap.projections.pages.PageFormat;
+import no.partnerskap.projections.web.Csv;
 import no.partnerskap.projections.web.InvalidParameter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -69,6 +71,9 @@ class CouncilReportController {
             @Parameter(description = "the day the figures are counted to, within the year and not after today "
                     + "(default: the end of the year, or today if earlier); a year that has not begun is refused")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDate,
+            @Parameter(description = "for the CSV: " + Csv.Separator.DESCRIPTION)
+            @RequestParam(defaultValue = "comma") @Pattern(regexp = Csv.Separator.PATTERN,
+                    message = "must be one of " + Csv.Separator.PATTERN) String separator,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Locale locale) throws HttpMediaTypeNotAcceptableException {
         MediaType format = format(accept);
@@ -90,7 +95,7 @@ class CouncilReportController {
             return response.contentType(CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename(CouncilCsv.filename(report)).build().toString())
-                    .body(CouncilCsv.write(report));
+                    .body(CouncilCsv.write(report, Csv.Separator.named(separator)));
         }
         return response.contentType(MediaType.APPLICATION_JSON).body(report);
     }

@@ -1,6 +1,7 @@
 package no.partnerskap.projections.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -28,10 +29,20 @@ public final class Csv {
     public enum Separator {
         COMMA(","), SEMICOLON(";");
 
+        /** The {@code separator} parameter's values, as a pattern, and what they give. */
+        public static final String PATTERN = "comma|semicolon";
+        public static final String DESCRIPTION = "comma (RFC 4180), or semicolon for Excel where the list "
+                + "separator is one (Norwegian): semicolons and a UTF-8 byte order mark";
+
         private final String text;
 
         Separator(String text) {
             this.text = text;
+        }
+
+        /** The separator a {@code separator} parameter names, one of {@link #PATTERN}. */
+        public static Separator named(String name) {
+            return valueOf(name.toUpperCase(Locale.ROOT));
         }
 
         /** Excel reads a file without a byte order mark in the system's legacy encoding: ø would read as Ã¸. */

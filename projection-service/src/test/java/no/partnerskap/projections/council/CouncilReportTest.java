@@ -315,6 +315,14 @@ class CouncilReportTest {
                         .doesNotStartWith("@");
             }
         }
+        // for Norwegian Excel: semicolons and a byte order mark, the same rows
+        Api.Response semicolons = api.get("/api/reports/council?year=2019&separator=semicolon", viewer, "Accept",
+                "text/csv");
+        assertThat(semicolons.raw().body()).startsWith("\uFEFFyear;reportDate;position;partnershipId;name;")
+                .contains(";\"Grønn \"\"region\"\", Vestland\";");
+        assertThat(semicolons.raw().body().split("\r\n")).hasSize(4);
+        assertThat(api.get("/api/reports/council?year=2019&separator=tab", viewer, "Accept", "text/csv").status())
+                .isEqualTo(400);
     }
 
     @Test
