@@ -1,6 +1,7 @@
 package no.partnerskap.projections.organisation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,9 +23,17 @@ public class ScorecardQueries {
     public record PerPartnership(UUID partnershipId, String name, Figures figures) {
     }
 
+    /**
+     * A partnership the organisation is or was a member of, whether or not it made commitments there: a partner
+     * finds where it belongs here. {@code leftAt} and {@code leaveReason} for a member that left.
+     */
+    public record Membership(UUID partnershipId, String name, String role, String representation, boolean active,
+                             boolean concluded, Instant admittedAt, Instant leftAt, String leaveReason) {
+    }
+
     public record Scorecard(UUID organisationId, String name, String organisationNumber, String sector,
                             long partnerships, Figures figures, long reports, Double medianReportingLagDays,
-                            List<PerPartnership> perPartnership, long version) {
+                            List<PerPartnership> perPartnership, List<Membership> memberships, long version) {
     }
 
     /** The partner's own reports: progress, a milestone completed, the outcome. */
@@ -77,14 +86,21 @@ public class ScorecardQueries {
         long reports = jdbc.queryForObject("""
                 select count(*) from commitment_entry e join commitment_view c on c.commitment_id = e.commitment_id
                 where c.organisation_id = :org and e.kind in %s""".formatted(REPORTS), p, Long.class);
+        List<Membership> memberships = jdbc.query("""
+                select m.partnership_id, pv.name, m.role, m.representation, m.active, pv.concluded, m.admitted_at,
+                       m.left_at, m.leave_reason
+                from partnership_member m join partnership_view pv on pv.partnership_id = m.partnership_id
+                where m.organisation_id = :org order by m.active desc, pv.name, m.partnership_id""", p,
+                (rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant(),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9)));
         // a concluded partnership's members are no longer members of anything that acts
-        long partnerships = jdbc.queryForObject("""
-                select count(*) from partnership_member m join partnership_view pv on pv.partnership_id = m.partnership_id
-                where m.organisation_id = :org and m.active and not pv.concluded""", p, Long.class);
+        long partnerships = memberships.stream().filter(m -> m.active() && !m.concluded()).count();
         return jdbc.query(
                 "select name, organisation_number, sector, version from organisation_view where organisation_id = :org",
                 p, (rs, n) -> new Scorecard(organisationId, rs.getString(1), rs.getString(2), rs.getString(3),
-                        partnerships, figures, reports, medianLag, per, rs.getLong(4))).stream().findFirst();
+                        partnerships, figures, reports, medianLag, per, memberships, rs.getLong(4))).stream()
+                .findFirst();
     }
 
     private static Figures figures(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -23,7 +23,9 @@ import no.partnerskap.api.partnership.Period;
 import no.partnerskap.api.partnership.PartnershipKind;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipConcluded;
 import no.partnerskap.api.partnership.PartnershipEvent.MemberAdmitted;
+import no.partnerskap.api.partnership.PartnershipEvent.MemberLeft;
 import no.partnerskap.api.partnership.PartnershipEvent.PartnershipEstablished;
+import no.partnerskap.projections.pages.PagesTestSupport;
 import no.partnerskap.projections.support.EventStoreWriter;
 import no.partnerskap.projections.support.ProcessorGate;
 import no.partnerskap.projections.support.ProjectionServiceTest;
@@ -118,6 +120,47 @@ class ScorecardTest {
 
         assertThat(api.get("/api/organisations/" + member + "/scorecard", viewer).body().path("partnerships")
                 .asLong()).isEqualTo(1);
+    }
+
+    /** A partner finds where it belongs on its scorecard, also where it has made no commitment or has left. */
+    @Test
+    void the_scorecard_lists_every_partnership_the_organisation_is_or_was_a_member_of() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("v", null, "VIEWER");
+        UUID member = UUID.randomUUID();
+        UUID convenor = UUID.randomUUID();
+        UUID observed = UUID.randomUUID();
+        UUID left = UUID.randomUUID();
+        events.append(new OrganisationRegistered(member, "Askøy kommune", "923609016", Sector.PUBLIC_MUNICIPAL),
+                new OrganisationRegistered(convenor, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new PartnershipEstablished(observed, "Havrommet", PartnershipKind.STRATEGIC, null, "M", null, null,
+                        null, new Period(LocalDate.of(2026, 1, 1), null), convenor),
+                new MemberAdmitted(observed, convenor, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new MemberAdmitted(observed, member, MemberRole.OBSERVER, Representation.OPERATIONAL),
+                new PartnershipEstablished(left, "Bygdeliv", PartnershipKind.STRATEGIC, null, "M", null, null,
+                        null, new Period(LocalDate.of(2026, 1, 1), null), convenor),
+                new MemberAdmitted(left, convenor, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new MemberAdmitted(left, member, MemberRole.PARTNER, Representation.MANAGEMENT),
+                new MemberLeft(left, member, "annen prioritering"));
+        assertThat(api.get("/api/partnerships/" + left + "?minVersion=3", viewer).status()).isEqualTo(200);
+
+        JsonNode scorecard = api.get("/api/organisations/" + member + "/scorecard", viewer).body();
+        assertThat(scorecard.path("partnerships").asLong()).isEqualTo(1);
+        assertThat(scorecard.path("perPartnership")).isEmpty();
+        JsonNode memberships = scorecard.path("memberships");
+        assertThat(memberships).hasSize(2);
+        assertThat(memberships.get(0).path("partnershipId").asText()).isEqualTo(observed.toString());
+        assertThat(memberships.get(0).path("name").asText()).isEqualTo("Havrommet");
+        assertThat(memberships.get(0).path("role").asText()).isEqualTo("OBSERVER");
+        assertThat(memberships.get(0).path("active").asBoolean()).isTrue();
+        assertThat(memberships.get(0).path("leftAt").isNull()).isTrue();
+        assertThat(memberships.get(1).path("name").asText()).isEqualTo("Bygdeliv");
+        assertThat(memberships.get(1).path("active").asBoolean()).isFalse();
+        assertThat(memberships.get(1).path("leaveReason").asText()).isEqualTo("annen prioritering");
+        String page = PagesTestSupport.text(PagesTestSupport.page(port, "/pages/organisations/" + member + "?lang=nb",
+                "Authorization", "Bearer " + viewer));
+        assertThat(page).containsPattern("Havrommet Observatør Operativt nivå Medlem siden \\d+\\. \\w+ \\d{4}")
+                .containsPattern("Bygdeliv Partner Mellomledelse Gått ut \\d+\\. \\w+ \\d{4}: annen prioritering");
     }
 
     /** On time means fulfilled by the due date, when it was true; a late report shows in the reporting lag instead. */
