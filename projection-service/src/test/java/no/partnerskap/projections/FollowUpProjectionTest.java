@@ -200,9 +200,10 @@ class FollowUpProjectionTest {
         assertThat(misspelt.status()).isEqualTo(404);
         assertThat(misspelt.text("detail")).isEqualTo("Nothing is at /api/partnership/" + partnership + ".");
         // a path that only takes commands (for commitment-service) has nothing to read either
-        Api.Response commandPath = api.get("/api/organisations", viewer);
+        String reportPath = "/api/commitments/" + late + "/progress-reports";
+        Api.Response commandPath = api.get(reportPath, viewer);
         assertThat(commandPath.status()).isEqualTo(404);
-        assertThat(commandPath.text("detail")).isEqualTo("Nothing is at /api/organisations.");
+        assertThat(commandPath.text("detail")).isEqualTo("Nothing is at " + reportPath + ".");
     }
 
     /** A writer waits for the version its command answered with; every kind of change must move it. */

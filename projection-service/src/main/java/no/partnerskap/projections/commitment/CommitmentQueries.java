@@ -141,10 +141,15 @@ public class CommitmentQueries {
         return page(String.join(" and ", where), "c.due_date, c.title, c.commitment_id", params, page, size);
     }
 
-    /** Overdue commitments across all partnerships, the longest overdue first, a page at a time. */
+    /**
+     * Overdue commitments across all partnerships, the longest overdue first, a page at a time; only the given
+     * organisation's when one is given.
+     */
     @Transactional(readOnly = true)
-    public Page<CommitmentRow> overdue(int page, int size) {
-        return page(FollowUpRules.STATUS + " = 'OVERDUE'", "c.due_date, p.name, c.title, c.commitment_id", params(),
+    public Page<CommitmentRow> overdue(UUID organisationId, int page, int size) {
+        MapSqlParameterSource params = params().addValue("organisation", organisationId);
+        return page(FollowUpRules.STATUS + " = 'OVERDUE'" + (organisationId == null ? ""
+                : " and c.organisation_id = :organisation"), "c.due_date, p.name, c.title, c.commitment_id", params,
                 page, size);
     }
 

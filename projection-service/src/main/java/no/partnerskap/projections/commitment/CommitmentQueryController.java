@@ -106,18 +106,22 @@ class CommitmentQueryController {
 
     @Operation(summary = "Overdue commitments across all partnerships, the longest overdue first; paged")
     @GetMapping("/api/commitments/overdue")
-    CommitmentQueries.Page<CommitmentRow> overdue(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.overdue(page, size);
+    CommitmentQueries.Page<CommitmentRow> overdue(
+            @Parameter(description = "only this organisation's") @RequestParam(required = false) UUID organisationId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.overdue(organisationId, page, size);
     }
 
     @Operation(summary = "Every overdue commitment across all partnerships as a spreadsheet (CSV)")
     @GetMapping(value = "/api/commitments/overdue.csv", produces = "text/csv;charset=UTF-8")
     ResponseEntity<String> overdueSpreadsheet(
+            @Parameter(description = "only this organisation's") @RequestParam(required = false) UUID organisationId,
             @Parameter(description = Csv.Separator.DESCRIPTION)
             @RequestParam(defaultValue = "comma") @Pattern(regexp = Csv.Separator.PATTERN,
                     message = "must be one of " + Csv.Separator.PATTERN) String separator) {
-        return spreadsheet("overdue-commitments.csv", queries.overdue(0, Integer.MAX_VALUE).items(), separator);
+        return spreadsheet("overdue-commitments.csv", queries.overdue(organisationId, 0, Integer.MAX_VALUE).items(),
+                separator);
     }
 
     @Operation(summary = "One commitment with its reports, milestones, extensions and assessments")

@@ -3,8 +3,13 @@ package no.partnerskap.projections.organisation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
 import java.util.UUID;
+import no.partnerskap.projections.commitment.CommitmentQueries;
 import no.partnerskap.projections.web.NotFound;
 import no.partnerskap.projections.web.ReadYourWrites;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +32,24 @@ class OrganisationController {
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.jdbc = jdbc;
+    }
+
+    @Operation(summary = "The registered organisations by name, a page at a time; organisationNumber finds one "
+            + "by its number (a partner finding its own id)")
+    @GetMapping("/api/organisations")
+    CommitmentQueries.Page<OrganisationView> all(
+            @Parameter(description = "nine digits: only the organisation with this number")
+            @RequestParam(required = false) @Pattern(regexp = "\\d{9}", message = "must be nine digits")
+            String organisationNumber,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        String where = organisationNumber == null ? "" : " where organisation_number = ?";
+        Object[] args = organisationNumber == null ? new Object[0] : new Object[] {organisationNumber};
+        long total = jdbc.queryForObject("select count(*) from organisation_view" + where, Long.class, args);
+        List<OrganisationView> items = jdbc.query("select " + OrganisationView.COLUMNS + " from organisation_view"
+                + where + " order by name, organisation_id limit " + size + " offset " + (long) page * size,
+                OrganisationView::map, args);
+        return new CommitmentQueries.Page<>(items, page, size, total);
     }
 
     @Operation(summary = "An organisation: its name, organisation number and sector")

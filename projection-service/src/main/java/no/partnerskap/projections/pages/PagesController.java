@@ -120,7 +120,8 @@ class PagesController {
     @GetMapping("/pages/overdue")
     String overdue(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size,
                    Model model) {
-        CommitmentQueries.Page<CommitmentRow> listed = within(commitments::overdue, page, perPage(size));
+        CommitmentQueries.Page<CommitmentRow> listed = within((at, n) -> commitments.overdue(null, at, n), page,
+                perPage(size));
         model.addAttribute("commitments", listed);
         model.addAttribute("pager", CommitmentPager.ofOverdue(listed.page(), listed.size(), last(listed),
                 size != null));

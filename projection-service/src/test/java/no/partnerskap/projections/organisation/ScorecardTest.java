@@ -163,6 +163,54 @@ class ScorecardTest {
                 .containsPattern("Bygdeliv Partner Mellomledelse Gått ut \\d+\\. \\w+ \\d{4}: annen prioritering");
     }
 
+    /** A partner's integration finds its own id by its organisation number, and its own overdue commitments. */
+    @Test
+    void an_organisation_is_found_by_its_number_and_its_overdue_commitments_across_partnerships() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("v", null, "VIEWER");
+        UUID askoy = UUID.randomUUID();
+        UUID bergen = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String askoyNumber = "964338442";
+        events.append(new OrganisationRegistered(askoy, "Askøy kommune", askoyNumber, Sector.PUBLIC_MUNICIPAL),
+                new OrganisationRegistered(bergen, "Bergen kommune", "964338531", Sector.PUBLIC_MUNICIPAL));
+        for (UUID partnership : new UUID[] {first, second}) {
+            events.append(new PartnershipEstablished(partnership, "P " + partnership, PartnershipKind.STRATEGIC, null,
+                            "M", null, null, null, new Period(LocalDate.of(2020, 1, 1), null), bergen),
+                    new MemberAdmitted(partnership, bergen, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                    new MemberAdmitted(partnership, askoy, MemberRole.PARTNER, Representation.LEADERSHIP));
+        }
+        UUID askoyLateFirst = UUID.randomUUID();
+        UUID askoyLateSecond = UUID.randomUUID();
+        UUID bergenLate = UUID.randomUUID();
+        events.append(late(askoyLateFirst, first, askoy), late(askoyLateSecond, second, askoy),
+                late(bergenLate, first, bergen));
+        assertThat(api.get("/api/commitments/" + bergenLate + "?minVersion=0", viewer).status()).isEqualTo(200);
+
+        JsonNode found = api.get("/api/organisations?organisationNumber=" + askoyNumber, viewer).body();
+        assertThat(found.path("total").asLong()).isEqualTo(1);
+        assertThat(found.path("items").get(0).path("id").asText()).isEqualTo(askoy.toString());
+        assertThat(found.path("items").get(0).path("name").asText()).isEqualTo("Askøy kommune");
+        assertThat(api.get("/api/organisations?organisationNumber=123", viewer).body().path("errors").get(0)
+                .path("field").asText()).isEqualTo("organisationNumber");
+        JsonNode directory = api.get("/api/organisations?size=500", viewer).body();
+        assertThat(directory.findValuesAsText("id")).contains(askoy.toString(), bergen.toString());
+
+        JsonNode overdue = api.get("/api/commitments/overdue?organisationId=" + askoy, viewer).body();
+        assertThat(overdue.path("total").asLong()).isEqualTo(2);
+        assertThat(overdue.path("items").findValuesAsText("id")).containsExactlyInAnyOrder(askoyLateFirst.toString(),
+                askoyLateSecond.toString());
+        String csv = api.get("/api/commitments/overdue.csv?organisationId=" + askoy, viewer).raw().body();
+        assertThat(csv.split("\r\n")).hasSize(3);
+        assertThat(csv).doesNotContain(bergenLate.toString());
+    }
+
+    private static CommitmentRecorded late(UUID commitment, UUID partnership, UUID organisation) {
+        return new CommitmentRecorded(commitment, partnership, organisation, "Forsinket " + commitment, "d", List.of(),
+                List.of(), LocalDate.of(2021, 6, 30), LocalDate.of(2021, 1, 1));
+    }
+
     /** On time means fulfilled by the due date, when it was true; a late report shows in the reporting lag instead. */
     @Test
     void fulfilled_on_time_goes_by_when_the_outcome_was_true_not_when_it_was_reported() {

@@ -73,6 +73,7 @@ class ReadAuthorizationMatrixTest {
         endpoints.put("/api/partnerships/" + partnership + "/commitments.csv", Needs.ANY_ROLE);
         endpoints.put("/api/commitments/overdue", Needs.ANY_ROLE);
         endpoints.put("/api/commitments/overdue.csv", Needs.ANY_ROLE);
+        endpoints.put("/api/organisations", Needs.ANY_ROLE);
         endpoints.put("/api/organisations/" + org, Needs.ANY_ROLE);
         endpoints.put("/api/organisations/" + org + "/scorecard", Needs.ANY_ROLE);
         endpoints.put("/api/sdg", Needs.ANY_ROLE);
