@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -35,6 +36,13 @@ public final class ApiDocumentation {
     private static final String PROBLEM = "Problem";
 
     private ApiDocumentation() {
+    }
+
+    /** Names the service's API document ("OpenAPI definition" otherwise), with the version of the jar it runs. */
+    public static OpenApiCustomizer titled(String title, String description) {
+        String version = ApiDocumentation.class.getPackage().getImplementationVersion();
+        return api -> api.info(new Info().title(title).description(description)
+                .version(version == null ? "development" : version));
     }
 
     /** An error answer: a problem document. */

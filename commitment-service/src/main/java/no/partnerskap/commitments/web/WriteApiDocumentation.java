@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import no.partnerskap.security.ApiDocumentation;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,13 @@ class WriteApiDocumentation {
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(WriteContext.class);
+    }
+
+    @Bean
+    OpenApiCustomizer writeSideTitle() {
+        return ApiDocumentation.titled("Partnership commitments: write side (commitment-service)",
+                "One POST per intention: each command is checked against the rules and stored as events. "
+                        + "Read the results from projection-service.");
     }
 
     @Bean

@@ -54,6 +54,9 @@ class ApiDocumentationTest {
             }
         });
         assertThat(commands).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(docs.path("info").path("title").asText()).contains("commitment-service");
+        assertThat(docs.path("paths").findValuesAsText("operationId")).doesNotHaveDuplicates()
+                .noneMatch(id -> id.matches(".*_\\d+"));
         // what Swagger UI proposes works as given: an organisation number as text, and no report dated after
         // today (a date left without an example is proposed as today)
         JsonNode schemas = docs.path("components").path("schemas");

@@ -31,13 +31,13 @@ class ProjectionAdminController {
     @Operation(summary = "Every projection processor: position, lag in events and seconds, replay progress, "
             + "segments claimed")
     @GetMapping
-    List<ProjectionAdmin.ProcessorStatus> all() {
+    List<ProjectionAdmin.ProcessorStatus> processors() {
         return admin.statuses();
     }
 
     @Operation(summary = "One projection processor's status")
     @GetMapping("/{name}")
-    ProjectionAdmin.ProcessorStatus one(@PathVariable String name) {
+    ProjectionAdmin.ProcessorStatus processor(@PathVariable String name) {
         return admin.status(name);
     }
 

@@ -126,7 +126,7 @@ class CommitmentQueryController {
 
     @Operation(summary = "One commitment with its reports, milestones, extensions and assessments")
     @GetMapping("/api/commitments/{id}")
-    ResponseEntity<CommitmentQueries.Detail> one(
+    ResponseEntity<CommitmentQueries.Detail> commitment(
             @PathVariable UUID id,
             @Parameter(description = "wait (bounded) until the read model holds at least this version")
             @RequestParam(required = false) @PositiveOrZero Long minVersion) {

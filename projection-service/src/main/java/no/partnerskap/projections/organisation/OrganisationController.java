@@ -37,7 +37,7 @@ class OrganisationController {
     @Operation(summary = "The registered organisations by name, a page at a time; organisationNumber finds one "
             + "by its number (a partner finding its own id)")
     @GetMapping("/api/organisations")
-    CommitmentQueries.Page<OrganisationView> all(
+    CommitmentQueries.Page<OrganisationView> organisations(
             @Parameter(description = "nine digits: only the organisation with this number")
             @RequestParam(required = false) @Pattern(regexp = "\\d{9}", message = "must be nine digits")
             String organisationNumber,
@@ -54,7 +54,7 @@ class OrganisationController {
 
     @Operation(summary = "An organisation: its name, organisation number and sector")
     @GetMapping("/api/organisations/{id}")
-    ResponseEntity<OrganisationView> one(
+    ResponseEntity<OrganisationView> organisation(
             @PathVariable UUID id,
             @Parameter(description = "wait (bounded) until the read model holds at least this version of the "
                     + "organisation, the ETag its registration or rename answered with")

@@ -30,13 +30,13 @@ class PartnershipQueryController {
 
     @Operation(summary = "All partnerships with a follow-up summary")
     @GetMapping
-    List<PartnershipQueries.Summary> all() {
+    List<PartnershipQueries.Summary> partnerships() {
         return queries.all();
     }
 
     @Operation(summary = "One partnership's follow-up dashboard data")
     @GetMapping("/{id}")
-    ResponseEntity<PartnershipQueries.Detail> one(
+    ResponseEntity<PartnershipQueries.Detail> partnership(
             @PathVariable UUID id,
             @Parameter(description = "wait (bounded) until the read model holds at least this version, "
                     + "the ETag a write answered with")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import no.partnerskap.security.ApiDocumentation;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,13 @@ import org.springframework.context.annotation.Configuration;
 /** The headers reads answer with, which a client uses: a resource's version, a report's event position. */
 @Configuration
 class ReadApiDocumentation {
+
+    @Bean
+    OpenApiCustomizer readSideTitle() {
+        return ApiDocumentation.titled("Partnership commitments: read side (projection-service)",
+                "Dashboards, commitment lists, scorecards, SDG coverage, the council report and the audit trail, "
+                        + "read from projections of the event store. Commands go to commitment-service.");
+    }
 
     @Bean
     OpenApiCustomizer readHeaders() {

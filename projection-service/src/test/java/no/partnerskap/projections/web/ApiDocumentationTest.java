@@ -3,6 +3,7 @@ package no.partnerskap.projections.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestTokens;
 import no.partnerskap.testsupport.Api;
@@ -36,6 +37,14 @@ class ApiDocumentationTest {
                         .as(operation.getKey() + " " + path.getKey()).isTrue();
             }
         }));
+        // a generated client names each read by what it reads, never one_2
+        assertThat(docs.path("info").path("title").asText()).contains("projection-service");
+        List<String> operationIds = docs.path("paths").findValuesAsText("operationId");
+        assertThat(operationIds).doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+"))
+                .contains("commitment", "partnership", "organisation", "organisations");
+        assertThat(docs.path("paths").path("/api/audit/{type}/{id}").path("get").path("parameters").toString())
+                .contains("\"name\":\"asOf\",\"in\":\"query\",\"description\"").contains("\"required\":true")
+                .contains("[\"organisation\",\"partnership\",\"commitment\"]");
         // a writer reads its own write back from any single resource it can write to
         for (String read : new String[] {"/api/partnerships/{id}", "/api/commitments/{id}",
                 "/api/organisations/{id}", "/api/organisations/{id}/scorecard"}) {
