@@ -175,7 +175,7 @@ public class ProjectionAdmin {
                     resetOnceReleased(processor);
                 } finally {
                     // whatever happened, the processor serves again
-                    processor.start();
+                    ProcessorThreads.start(processor);
                 }
             } finally {
                 pause.resumeOthers(name);
@@ -251,16 +251,23 @@ public class ProjectionAdmin {
      * The token store as one status reads it: each processor's segments, whoever holds them, and the
      * processors whose every segment an instance has claimed and renewed lately.
      */
-    private record StoredTokens(Map<String, List<SegmentStatus>> segments, Set<String> claimedLately) {
+    private record StoredTokens(Map<String, List<SegmentStatus>> segments, Set<String> claimedLately,
+                                Map<String, List<SegmentStatus>> heldByNone) {
 
         List<SegmentStatus> of(String processor) {
             return segments.getOrDefault(processor, List.of());
+        }
+
+        /** The processor's segments no instance has claimed lately: their events wait for nobody. */
+        List<SegmentStatus> unheld(String processor) {
+            return heldByNone.getOrDefault(processor, List.of());
         }
     }
 
     private StoredTokens storedTokens() {
         Map<String, List<SegmentStatus>> segments = new HashMap<>();
         Map<String, Boolean> allClaimedLately = new HashMap<>();
+        Map<String, List<SegmentStatus>> heldByNone = new HashMap<>();
         Instant lately = clock.instant().minus(CLAIM_RENEWED_WITHIN);
         jdbc.query("select processor_name, segment, token, token_type, owner, time_stamp from token_entry order by segment",
                 rs -> {
@@ -270,11 +277,14 @@ public class ProjectionAdmin {
                     new SimpleSerializedObject<>(bytes, byte[].class, rs.getString("token_type"), null));
             boolean replaying = ReplayToken.isReplay(token);
             Long resetPosition = replaying ? boxed(ReplayToken.getTokenAtReset(token)) : null;
-            segments.computeIfAbsent(name, n -> new ArrayList<>())
-                    .add(new SegmentStatus(rs.getInt("segment"), token == null ? null : boxed(token.position()),
-                            false, replaying, resetPosition, false));
+            SegmentStatus stored = new SegmentStatus(rs.getInt("segment"),
+                    token == null ? null : boxed(token.position()), false, replaying, resetPosition, false);
+            segments.computeIfAbsent(name, n -> new ArrayList<>()).add(stored);
             boolean claimedLately = rs.getString("owner") != null
                     && Instant.parse(rs.getString("time_stamp")).isAfter(lately);
+            if (!claimedLately) {
+                heldByNone.computeIfAbsent(name, n -> new ArrayList<>()).add(stored);
+            }
             allClaimedLately.merge(name, claimedLately, Boolean::logicalAnd);
         });
         Set<String> claimedLately = new HashSet<>();
@@ -283,7 +293,7 @@ public class ProjectionAdmin {
                 claimedLately.add(name);
             }
         });
-        return new StoredTokens(segments, claimedLately);
+        return new StoredTokens(segments, claimedLately, heldByNone);
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -298,7 +308,10 @@ public class ProjectionAdmin {
         // an instance whose segments other instances process (all of them, with fresh claims) reports the shared
         // read model by the token store, rather than as never caught up
         boolean processedElsewhere = segments.isEmpty() && stored.claimedLately().contains(processor.getName());
-        List<SegmentStatus> progress = processedElsewhere ? storedHere : segments;
+        // a segment nobody holds counts where its token stopped: its events are waiting, and a replay it holds is
+        // not done (a processor short of a thread left one so, and its lag read 0 while half the model was missing)
+        List<SegmentStatus> progress = processedElsewhere ? storedHere : withUnheld(segments,
+                stored.unheld(processor.getName()));
         Long position = lowestPosition(progress);
         Long lagEvents = position == null ? null : Math.max(0, head - position);
         Double lagSeconds = lagEvents == null ? null : lagEvents == 0 ? 0.0 : secondsBehind(position);
@@ -317,6 +330,17 @@ public class ProjectionAdmin {
         return new ProcessorStatus(processor.getName(), processor.isRunning(), coordinatorError || failure != null,
                 position, head, lagEvents, lagSeconds, caughtUp, replaying, replay.progress(), replay.until(),
                 segments.size(), total, pause.stoppedHere(processor.getName()), segments, failure);
+    }
+
+    private static List<SegmentStatus> withUnheld(List<SegmentStatus> claimed, List<SegmentStatus> unheld) {
+        if (unheld.isEmpty()) {
+            return claimed;
+        }
+        Set<Integer> here = new HashSet<>();
+        claimed.forEach(s -> here.add(s.segment()));
+        List<SegmentStatus> all = new ArrayList<>(claimed);
+        unheld.stream().filter(s -> !here.contains(s.segment())).forEach(all::add);
+        return all;
     }
 
     private static List<SegmentStatus> segments(StreamingEventProcessor processor) {

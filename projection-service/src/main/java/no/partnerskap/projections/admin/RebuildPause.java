@@ -95,7 +95,7 @@ class RebuildPause {
                 stoppedHere.add(name);
             } else if (stoppedHere.remove(name)) {
                 log.info("The rebuild of [{}] has been reset: starting it here again", name);
-                processor.start();
+                ProcessorThreads.start(processor);
             }
         });
     }
