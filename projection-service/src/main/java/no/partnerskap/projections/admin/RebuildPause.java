@@ -21,13 +21,14 @@ import org.springframework.stereotype.Component;
  * processor, so the rebuilding instance pauses that processor on the others (a row in
  * {@code processor_pause}); each instance looks twice a second, stops what another instance paused,
  * releasing its segments, and starts it again once the pause is lifted. Then they take their share
- * of the replay as they take their share of the stream. A pause whose instance died during the
- * reset expires.
+ * of the replay as they take their share of the stream. The rebuilding instance renews its pause twice a
+ * second; a pause whose instance died during the reset expires ten seconds later.
  */
 @Component
 class RebuildPause {
 
-    private static final Duration EXPIRES = Duration.ofSeconds(60);
+    /** A pause its instance no longer renews (it died during the reset) lets the processor go on after this. */
+    private static final Duration EXPIRES = Duration.ofSeconds(10);
     private static final Duration WATCH = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(RebuildPause.class);
 
@@ -78,6 +79,8 @@ class RebuildPause {
 
     /** Stops the processors another instance has paused, and starts those it no longer pauses (watcher thread only). */
     private void follow() {
+        // a pause lasts while its instance lives: one left by a crash, found by the next start, ends soon after
+        jdbc.update("update processor_pause set requested_at = now() where requested_by = ?", instance);
         Set<String> paused = new HashSet<>(jdbc.queryForList("""
                 select processor_name from processor_pause
                 where requested_by <> ? and requested_at >= now() - make_interval(secs => ?)""",

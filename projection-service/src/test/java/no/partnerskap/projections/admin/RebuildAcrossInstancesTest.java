@@ -111,7 +111,9 @@ class RebuildAcrossInstancesTest {
 
     @Test
     void another_instance_s_rebuild_pauses_the_processor_here_until_it_has_reset() {
-        jdbc.update("insert into processor_pause (processor_name, requested_by, requested_at) values (?, ?, now())",
+        // renewed, as a live instance renews its pause, for as long as the test needs it
+        jdbc.update("insert into processor_pause (processor_name, requested_by, requested_at) "
+                + "values (?, ?, now() + interval '1 minute')",
                 "organisations", "projection-2");
         try {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -141,10 +143,31 @@ class RebuildAcrossInstancesTest {
                 .asBoolean()).isFalse();
     }
 
+    /** An instance that crashed while resetting leaves its pause behind: it ends once nobody renews it. */
+    @Test
+    void a_pause_its_instance_no_longer_renews_ends_within_seconds() {
+        jdbc.update("insert into processor_pause (processor_name, requested_by, requested_at) values (?, ?, now())",
+                "organisations", "crashed-instance");
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/admin/projections/organisations",
+                    secretariat).body().path("pausedForRebuild").asBoolean());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonNode status = api.get("/admin/projections/organisations", secretariat).body();
+                assertThat(status.path("running").asBoolean()).as(status.toString()).isTrue();
+                assertThat(status.path("pausedForRebuild").asBoolean()).as(status.toString()).isFalse();
+            });
+        } finally {
+            jdbc.update("delete from processor_pause where processor_name = 'organisations'");
+        }
+        awaitCaughtUp();
+    }
+
     @Test
     void another_instance_s_rebuild_shows_on_the_pages_of_one_that_holds_none_of_its_segments() {
         assertThat(page()).doesNotContain("id=\"rebuilding\"");
-        jdbc.update("insert into processor_pause (processor_name, requested_by, requested_at) values (?, ?, now())",
+        // renewed, as a live instance renews its pause, for as long as the test needs it
+        jdbc.update("insert into processor_pause (processor_name, requested_by, requested_at) "
+                + "values (?, ?, now() + interval '1 minute')",
                 "organisations", "projection-2");
         List<Map<String, Object>> before = jdbc.queryForList(
                 "select segment, token, token_type from token_entry where processor_name = 'organisations'");
