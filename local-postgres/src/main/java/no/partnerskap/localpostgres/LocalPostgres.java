@@ -129,8 +129,21 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             return; // unreadable: PostgreSQL itself will judge the stale file
         }
-        Optional<ProcessHandle> running = postmaster.filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> alive = postmaster.filter(ProcessHandle::isAlive);
+        Optional<String> command = alive.flatMap(p -> p.info().command());
+        if (command.isPresent() && !command.get().endsWith("postgres")) {
+            // after a reboot the pid is another program's: PostgreSQL would refuse the folder as in use, and the
+            // start would wait a minute for nothing. That program is no PostgreSQL and holds nothing here.
+            log.warn("{} names pid {}, which is now {}, not a PostgreSQL: the file is left from a run before a "
+                    + "restart; removing it", pidFile, alive.get().pid(), command.get());
+            try {
+                Files.delete(pidFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not remove the stale " + pidFile, e);
+            }
+            return;
+        }
+        Optional<ProcessHandle> running = alive.filter(p -> command.isPresent());
         if (running.isEmpty()) {
             return;
         }

@@ -43,4 +43,20 @@ class LocalPostgresTest {
             }
         }
     }
+
+    /** After a reboot the lock file's pid is another program's: the file is stale, that program is left alone. */
+    @Test
+    void a_lock_file_naming_a_program_that_is_no_postgresql_is_removed_and_the_program_left_running()
+            throws Exception {
+        Path folder = Files.createTempDirectory("stale-pid");
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(folder.resolve("postmaster.pid"), other.pid() + "\n" + folder + "\n1700000000\n45432\n");
+            LocalPostgres.stopOrphanedServer(folder);
+            assertThat(folder.resolve("postmaster.pid")).doesNotExist();
+            assertThat(other.isAlive()).isTrue();
+        } finally {
+            other.destroy();
+        }
+    }
 }
