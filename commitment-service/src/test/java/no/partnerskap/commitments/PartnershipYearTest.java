@@ -128,6 +128,10 @@ class PartnershipYearTest {
         refused(api.post("/api/partnerships/" + strategic + "/commitments", municipalityPartner,
                 commitment(municipality, "Negativt", List.of(jobs), "2027-06-30",
                         List.of(Map.of("kind", "FUNDING", "amount", -1, "unit", "NOK")))), 400, null);
+        // a partner recording for another organisation breaks the same rule as one reporting on another's
+        refused(api.post("/api/partnerships/" + strategic + "/commitments", businessPartner,
+                commitment(municipality, "For en annen", List.of(jobs), "2027-06-30", List.of())), 403,
+                "partners-act-on-own-commitments");
 
         // progress, milestones, extension, follow-up, assessment
         ok(api.post("/api/commitments/" + bridge + "/progress-reports", municipalityPartner, Map.of("percentComplete", 40,

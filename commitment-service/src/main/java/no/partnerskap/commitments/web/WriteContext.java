@@ -2,6 +2,7 @@ package no.partnerskap.commitments.web;
 
 import java.util.Optional;
 import java.util.UUID;
+import no.partnerskap.commitments.shared.NotPermitted;
 import no.partnerskap.security.Caller;
 import no.partnerskap.security.Role;
 
@@ -35,8 +36,9 @@ public record WriteContext(Caller caller, Optional<UUID> organisationId, Long ex
             throw new Forbidden("only a partner or the secretariat may do this");
         }
         if (!actingOrganisation().equals(organisation)) {
-            throw new Forbidden("a partner acts only for its own organisation: the token names " + organisationId.get()
-                    + ", the request " + organisation);
+            // the rule a partner breaks acting on another's commitment, named the same for a client to branch on
+            throw new NotPermitted("partners-act-on-own-commitments", "a partner acts only for its own organisation: "
+                    + "the token names " + organisationId.get() + ", the request " + organisation);
         }
     }
 
