@@ -108,6 +108,13 @@ public final class AllInOne implements AutoCloseable {
             system.close();
             stopped.countDown();
         }, "all-in-one-shutdown"));
+        // killed (out of memory, say), the database is not started again and every request would fail: stop, so that
+        // whatever supervises the process starts it again, and the start recovers the database
+        system.postgres.whenStoppedUnexpectedly(() -> {
+            System.err.println("Stopping: the database in " + options.dataDir().resolve("postgres")
+                    + " has stopped unexpectedly. Start again: the database recovers on start.");
+            System.exit(1);
+        });
         system.printWelcome();
         stopped.await();
     }

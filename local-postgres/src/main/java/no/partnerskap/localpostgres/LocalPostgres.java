@@ -30,9 +30,12 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
     /** The lock file the embedded server holds in its data folder while it runs. */
     static final String LOCK_FILE = "epg-lock";
+    /** PostgreSQL's own lock file, which names its main process. */
+    private static final String PID_FILE = "postmaster.pid";
 
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
+    private volatile boolean closing;
 
     private LocalPostgres(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
@@ -118,18 +121,9 @@ public final class LocalPostgres implements AutoCloseable {
      * folder, and its database is left alone.
      */
     static void stopOrphanedServer(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> postmaster;
-        try {
-            List<String> lines = Files.readAllLines(pidFile);
-            postmaster = lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return; // unreadable: PostgreSQL itself will judge the stale file
-        }
-        Optional<ProcessHandle> alive = postmaster.filter(ProcessHandle::isAlive);
+        Path pidFile = dataDirectory.resolve(PID_FILE);
+        // none, or unreadable: PostgreSQL itself will judge the stale file
+        Optional<ProcessHandle> alive = processNamedIn(dataDirectory);
         Optional<String> command = alive.flatMap(p -> p.info().command());
         if (command.isPresent() && !command.get().endsWith("postgres")) {
             // after a reboot the pid is another program's: PostgreSQL would refuse the folder as in use, and the
@@ -214,8 +208,38 @@ public final class LocalPostgres implements AutoCloseable {
         return server.getDatabase("postgres", database);
     }
 
+    /**
+     * Runs {@code onStop} once when the server's main process ends other than by {@link #close()}: killed (by the
+     * kernel out of memory, say) it is not started again, and every request would fail until the process that runs
+     * it is restarted. Nothing when the server's process cannot be found.
+     */
+    public void whenStoppedUnexpectedly(Runnable onStop) {
+        postmaster().ifPresent(postmaster -> postmaster.onExit().thenRun(() -> {
+            if (!closing) {
+                onStop.run();
+            }
+        }));
+    }
+
+    /** The server's main process, while it runs. */
+    public Optional<ProcessHandle> postmaster() {
+        return processNamedIn(dataDirectory);
+    }
+
+    /** The live process the folder's lock file names; none when there is no such file, or it names none alive. */
+    private static Optional<ProcessHandle> processNamedIn(Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve(PID_FILE));
+            return lines.isEmpty() ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
+        closing = true;
         try {
             server.close();
         } catch (IOException e) {

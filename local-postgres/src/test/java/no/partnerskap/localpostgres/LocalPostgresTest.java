@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The data folder and the port of a running instance are its own: a second start there leaves them alone. */
@@ -58,5 +60,28 @@ class LocalPostgresTest {
         } finally {
             other.destroy();
         }
+    }
+
+    /** A server killed (out of memory, say) is not started again: whoever runs it is told, and a close is no such stop. */
+    @Test
+    void a_server_that_stops_unexpectedly_is_reported_and_one_closed_is_not() throws Exception {
+        Path folder = Files.createTempDirectory("watched");
+        CountDownLatch killed = new CountDownLatch(1);
+        LocalPostgres server = LocalPostgres.startDurable(folder.resolve("postgres"), 0);
+        try {
+            server.whenStoppedUnexpectedly(killed::countDown);
+            ProcessHandle postmaster = server.postmaster().orElseThrow();
+            postmaster.destroyForcibly();
+            assertThat(killed.await(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            server.close();
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        LocalPostgres again = LocalPostgres.startDurable(folder.resolve("postgres"), 0);
+        again.whenStoppedUnexpectedly(closed::countDown);
+        ProcessHandle postmaster = again.postmaster().orElseThrow();
+        again.close();
+        postmaster.onExit().get(20, TimeUnit.SECONDS);
+        assertThat(closed.await(2, TimeUnit.SECONDS)).isFalse();
     }
 }
