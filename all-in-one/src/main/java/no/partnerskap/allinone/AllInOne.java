@@ -101,6 +101,11 @@ public final class AllInOne implements AutoCloseable {
             System.err.println("Not started: " + e.getMessage());
             System.exit(1);
             return;
+        } catch (LocalPostgres.NotStarted e) {
+            // a full disk, a read-only folder: PostgreSQL's own lines above say which
+            System.err.println("Not started: " + e.getMessage());
+            System.exit(1);
+            return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

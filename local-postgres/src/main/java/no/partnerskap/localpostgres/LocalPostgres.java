@@ -93,8 +93,28 @@ public final class LocalPostgres implements AutoCloseable {
             EmbeddedPostgres server = builder.start();
             requireOwn(server, dataDirectory);
             return new LocalPostgres(server, dataDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);
+        } catch (IOException | IllegalStateException e) {
+            if (e instanceof DataFolderInUse || e instanceof PortInUse) {
+                throw (RuntimeException) e;
+            }
+            throw new NotStarted(dataDirectory, e);
+        }
+    }
+
+    /** The server did not start: the folder cannot be written, the disk is full, ...; PostgreSQL's log says which. */
+    public static final class NotStarted extends UncheckedIOException {
+        NotStarted(Path dataDirectory, Exception cause) {
+            super("could not start PostgreSQL in " + dataDirectory + ": " + rootOf(cause).getMessage()
+                    + " (the database's own lines above say more)", cause instanceof IOException io ? io
+                    : new IOException(cause));
+        }
+
+        private static Throwable rootOf(Throwable failure) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root;
         }
     }
 

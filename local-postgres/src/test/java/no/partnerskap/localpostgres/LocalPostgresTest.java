@@ -84,4 +84,13 @@ class LocalPostgresTest {
         postmaster.onExit().get(20, TimeUnit.SECONDS);
         assertThat(closed.await(2, TimeUnit.SECONDS)).isFalse();
     }
+
+    /** A start that cannot be made says so in a line naming the folder and the reason, for the launcher to print. */
+    @Test
+    void a_start_that_cannot_be_made_says_where_and_why() throws Exception {
+        Path notAFolder = Files.createTempFile("not-a-folder", ".txt");
+        assertThatThrownBy(() -> LocalPostgres.startDurable(notAFolder, 0))
+                .isInstanceOf(LocalPostgres.NotStarted.class)
+                .hasMessageStartingWith("could not start PostgreSQL in " + notAFolder + ": ");
+    }
 }
