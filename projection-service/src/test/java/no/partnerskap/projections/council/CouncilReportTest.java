@@ -372,6 +372,10 @@ class CouncilReportTest {
             String position = response.header("X-Event-Position");
             assertThat(Long.parseLong(position)).isEqualTo(history.head());
             assertThat(html).contains("id=\"position\">" + position + "<");
+            // a screen reader is told what each table holds, and which cells head its rows and columns
+            assertThat(html).contains("<caption class=\"for-readers\">"
+                    + (language.equals("en") ? "Members of " : "Medlemmer av ")).contains("<th scope=\"col\"")
+                    .contains("<th scope=\"row\"").contains("@media print");
             if (language.equals("en")) {
                 assertThat(html).contains("<html lang=\"en\"").contains("Annual report to the county council 2019")
                         .contains("Built from event position").contains("Thematic network");

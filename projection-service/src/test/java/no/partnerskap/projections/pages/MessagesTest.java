@@ -57,6 +57,7 @@ class MessagesTest {
     @Test
     void bokmål_has_every_key_english_has() throws IOException {
         assertThat(keys("i18n/messages_nb.properties")).containsExactlyInAnyOrderElementsOf(keys("i18n/messages.properties"));
+        assertThat(keys("i18n/council_nb.properties")).containsExactlyInAnyOrderElementsOf(keys("i18n/council.properties"));
     }
 
     private static Set<String> keys(String resource) throws IOException {
