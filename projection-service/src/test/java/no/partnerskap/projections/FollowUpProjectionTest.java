@@ -394,6 +394,34 @@ class FollowUpProjectionTest {
         assertThat(again.path("openFollowUpRespondBy").isNull()).isTrue();
     }
 
+    /** A goal's revision that moves its date or its SDG targets says so, not only one that moves its figures. */
+    @Test
+    void a_goal_revision_says_what_it_changed() {
+        events.append(new OrganisationRegistered(county, "Vestland fylkeskommune", "821311632", Sector.PUBLIC_COUNTY),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), county),
+                new MemberAdmitted(partnership, county, MemberRole.CONVENOR, Representation.LEADERSHIP),
+                new ResultGoalDefined(partnership, jobs, "Jobber", "nye jobber", "stk", BigDecimal.ZERO,
+                        BigDecimal.valueOf(40), LocalDate.of(2028, 12, 31), List.of("8.5")),
+                new ResultGoalRevised(partnership, jobs, "Jobber", "nye faste jobber", "stk", BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.valueOf(40), BigDecimal.valueOf(40.0), LocalDate.of(2030, 12, 31),
+                        List.of("17.17", "8.5"), "lengre periode"));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+        JsonNode goal = api.get("/api/partnerships/" + partnership + "?minVersion=3", viewer).body().path("goals").get(0);
+        JsonNode revisions = goal.path("revisions");
+        assertThat(revisions).hasSize(2);
+        assertThat(revisions.get(0).path("changed")).isEmpty();
+        assertThat(revisions.get(1).path("changed").toString())
+                .isEqualTo("[\"indicator\",\"targetDate\",\"sdgTargets\"]");
+        assertThat(revisions.get(1).path("targetDate").asText()).isEqualTo("2030-12-31");
+        assertThat(revisions.get(0).path("targetDate").asText()).isEqualTo("2028-12-31");
+        String page = PagesTestSupport.text(PagesTestSupport.page(port, "/pages/partnerships/" + partnership,
+                "Authorization", "Bearer " + viewer));
+        assertThat(page).contains("target date December 31, 2028 → December 31, 2030")
+                .contains("SDG targets 8.5 → 17.17, 8.5").contains("indicator “nye jobber” → “nye faste jobber”");
+    }
+
     /** A revision states the pledge as revised: a line it leaves out is pledged no more, in every view. */
     @Test
     void a_revision_drops_the_resource_lines_it_leaves_out() {

@@ -152,8 +152,11 @@ class PartnershipProjector implements ReadModelProjector {
                 e.partnershipId(), e.goalId(), e.title(), e.indicator(), e.unit(), e.baseline(), e.target(),
                 e.targetDate(), e.sdgTargets().toArray(String[]::new));
         writes.update("""
-                insert into goal_revision (goal_id, revision, baseline, target, recorded_at) values (?, 0, ?, ?, ?)""",
-                e.goalId(), e.baseline(), e.target(), java.sql.Timestamp.from(at));
+                insert into goal_revision (goal_id, revision, baseline, target, recorded_at, title, indicator, unit,
+                    target_date, sdg_targets)
+                values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.goalId(), e.baseline(), e.target(), java.sql.Timestamp.from(at), e.title(), e.indicator(), e.unit(),
+                e.targetDate(), e.sdgTargets().toArray(String[]::new));
         touch(e, version);
     }
 
@@ -167,10 +170,11 @@ class PartnershipProjector implements ReadModelProjector {
                 e.sdgTargets().toArray(String[]::new), e.goalId());
         writes.update("""
                 insert into goal_revision (goal_id, revision, baseline, target, previous_baseline, previous_target,
-                    reason, recorded_at)
-                select ?, revisions, ?, ?, ?, ?, ?, ? from goal_view where goal_id = ?""",
+                    reason, recorded_at, title, indicator, unit, target_date, sdg_targets)
+                select ?, revisions, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from goal_view where goal_id = ?""",
                 e.goalId(), e.baseline(), e.target(), e.previousBaseline(), e.previousTarget(), e.reason(),
-                java.sql.Timestamp.from(at), e.goalId());
+                java.sql.Timestamp.from(at), e.title(), e.indicator(), e.unit(), e.targetDate(),
+                e.sdgTargets().toArray(String[]::new), e.goalId());
         touch(e, version);
     }
 

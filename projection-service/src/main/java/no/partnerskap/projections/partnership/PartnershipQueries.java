@@ -56,8 +56,14 @@ public class PartnershipQueries {
     public record MembershipPeriod(Instant admittedAt, Instant leftAt) {
     }
 
+    /**
+     * A goal's definition (revision 0) or a revision of it: the goal as it then stood, and for a revision which of
+     * {@code title, indicator, unit, baseline, target, targetDate, sdgTargets} it changed from the one before.
+     */
     public record GoalRevision(int revision, BigDecimal baseline, BigDecimal target, BigDecimal previousBaseline,
-                               BigDecimal previousTarget, String reason, Instant recordedAt) {
+                               BigDecimal previousTarget, String reason, Instant recordedAt, String title,
+                               String indicator, String unit, LocalDate targetDate, List<String> sdgTargets,
+                               List<String> changed) {
     }
 
     public record Goal(UUID id, String title, String indicator, String unit, BigDecimal baseline, BigDecimal target,
@@ -274,12 +280,15 @@ public class PartnershipQueries {
         BigDecimal baseline = rs.getBigDecimal("baseline");
         BigDecimal target = rs.getBigDecimal("target");
         BigDecimal achieved = rs.getBigDecimal("achieved");
-        List<GoalRevision> revisions = jdbc.query("""
+        List<GoalRevision> revisions = GoalRevisions.withChanges(jdbc.query("""
                 select * from goal_revision where goal_id = :goal order by revision""",
                 new MapSqlParameterSource("goal", goalId),
                 (r, n) -> new GoalRevision(r.getInt("revision"), r.getBigDecimal("baseline"), r.getBigDecimal("target"),
                         r.getBigDecimal("previous_baseline"), r.getBigDecimal("previous_target"), r.getString("reason"),
-                        r.getTimestamp("recorded_at").toInstant()));
+                        r.getTimestamp("recorded_at").toInstant(), r.getString("title"), r.getString("indicator"),
+                        r.getString("unit"), r.getObject("target_date", LocalDate.class),
+                        r.getArray("sdg_targets") == null ? List.of()
+                                : Arrays.asList((String[]) r.getArray("sdg_targets").getArray()), List.of())));
         return new Goal(goalId, rs.getString("title"), rs.getString("indicator"), rs.getString("unit"), baseline,
                 target, rs.getObject("target_date", LocalDate.class),
                 Arrays.asList((String[]) rs.getArray("sdg_targets").getArray()), achieved,
