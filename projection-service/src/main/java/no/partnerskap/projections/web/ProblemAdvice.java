@@ -1,6 +1,5 @@
 package no.partnerskap.projections.web;
 
-import java.net.URI;
 import no.partnerskap.security.DatabaseOutage;
 import no.partnerskap.security.RequestProblems;
 import org.springframework.http.HttpHeaders;
@@ -65,12 +64,8 @@ class ProblemAdvice extends RequestProblems {
 
     @ExceptionHandler(ReadModelRebuilding.class)
     ResponseEntity<ProblemDetail> rebuilding(ReadModelRebuilding e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Read model being rebuilt");
-        problem.setType(URI.create("urn:partnerships:rebuild:read-model-rebuilding"));
-        problem.setProperty("rebuilding", e.progress());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
-                .body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, ReadModelRebuilding.RETRY_AFTER).body(e.problem());
     }
 
     @ExceptionHandler(Exception.class)

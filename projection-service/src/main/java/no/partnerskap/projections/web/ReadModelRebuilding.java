@@ -1,6 +1,9 @@
 package no.partnerskap.projections.web;
 
+import java.net.URI;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * A read model is being rebuilt from the first event: its tables hold part of the truth, so a read of them would
@@ -21,4 +24,16 @@ public class ReadModelRebuilding extends RuntimeException {
     public Map<String, Double> progress() {
         return progress;
     }
+
+    /** The problem document it answers with, HTTP 503. */
+    public ProblemDetail problem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, getMessage());
+        problem.setTitle("Read model being rebuilt");
+        problem.setType(URI.create("urn:partnerships:rebuild:read-model-rebuilding"));
+        problem.setProperty("rebuilding", progress);
+        return problem;
+    }
+
+    /** Seconds a reader waits before asking again. */
+    public static final String RETRY_AFTER = "10";
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import no.partnerskap.api.organisation.OrganisationEvent.OrganisationRegistered;
 import no.partnerskap.api.organisation.Sector;
 import no.partnerskap.projections.support.EventStoreWriter;
@@ -60,6 +62,62 @@ class RebuildAcrossInstancesTest {
         secretariat = tokens.token("sekretariat@vlfk.no", null, "SECRETARIAT");
         events.append(new OrganisationRegistered(UUID.randomUUID(), "Delt AS", "974760673", Sector.BUSINESS));
         awaitCaughtUp();
+    }
+
+    /**
+     * A read that came in as a rebuild began waited for the reset's transaction, then read the tables it had emptied:
+     * 404 for an organisation that exists. Its answer is the rebuild's 503 instead. The reset is played by a
+     * transaction that holds the table, and stores a replay's tokens, as the reset does.
+     */
+    @Test
+    void a_read_that_waited_for_the_reset_answers_that_the_read_model_is_being_rebuilt() throws Exception {
+        UUID organisation = UUID.randomUUID();
+        events.append(new OrganisationRegistered(organisation, "Venter AS", "923609016", Sector.BUSINESS));
+        awaitCaughtUp();
+        List<Map<String, Object>> before = jdbc.queryForList(
+                "select segment, token, token_type from token_entry where processor_name = 'organisations'");
+        TrackingToken replaying = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(1000, Set.of()),
+                GapAwareTrackingToken.newInstance(0, Set.of()));
+        SerializedObject<byte[]> stored = serializer.serialize(replaying, byte[].class);
+        CompletableFuture<Api.Response> read;
+        CompletableFuture<Api.Response> list;
+        try (Connection reset = jdbc.getDataSource().getConnection()) {
+            reset.setAutoCommit(false);
+            reset.createStatement().execute("lock table organisation_view in access exclusive mode");
+            read = CompletableFuture.supplyAsync(() -> api.get("/api/organisations/" + organisation, secretariat));
+            // and one whose answer would be a list, too short
+            list = CompletableFuture.supplyAsync(() -> api.get("/api/commitments/overdue", secretariat));
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
+                    select count(*) from pg_stat_activity
+                    where wait_event_type = 'Lock' and query like '%organisation_view%'""", Long.class) > 1);
+            reset.createStatement().execute("delete from organisation_view");
+            try (var tokens = reset.prepareStatement(
+                    "update token_entry set token = ?, token_type = ? where processor_name = 'organisations'")) {
+                tokens.setBytes(1, stored.getData());
+                tokens.setString(2, stored.getType().getName());
+                tokens.executeUpdate();
+            }
+            reset.commit();
+        }
+        try {
+            Api.Response answer = read.get(10, TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(503);
+            assertThat(answer.text("type")).isEqualTo("urn:partnerships:rebuild:read-model-rebuilding");
+            assertThat(answer.header("Retry-After")).isEqualTo("10");
+            Api.Response listed = list.get(10, TimeUnit.SECONDS);
+            assertThat(listed.status()).as(listed.body().toString()).isEqualTo(503);
+            assertThat(listed.text("type")).isEqualTo("urn:partnerships:rebuild:read-model-rebuilding");
+        } finally {
+            for (Map<String, Object> row : before) {
+                jdbc.update("update token_entry set token = ?, token_type = ? "
+                                + "where processor_name = 'organisations' and segment = ?",
+                        row.get("token"), row.get("token_type"), row.get("segment"));
+            }
+            // the rows the stand-in reset took away come back with a real rebuild
+            assertThat(api.post("/admin/projections/organisations/replay", secretariat, "").status()).isEqualTo(202);
+        }
+        awaitCaughtUp();
+        assertThat(api.get("/api/organisations/" + organisation, secretariat).status()).isEqualTo(200);
     }
 
     @Test
