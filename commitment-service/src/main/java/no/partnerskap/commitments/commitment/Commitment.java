@@ -2,6 +2,7 @@ package no.partnerskap.commitments.commitment;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -312,14 +313,18 @@ public class Commitment {
     }
 
     /** The same lines in the same order, amounts compared by value (2000000 is 2000000.00). */
-    /** The same lines in any order: a revision listing them otherwise changes nothing. */
+    /**
+     * The same pledge however its lines are listed: every read adds lines up by kind and unit, so a revision that
+     * lists them in another order, or splits one line into two of the same kind and unit, changes nothing.
+     */
     private static boolean sameAmounts(List<Resource> revised, List<Resource> current) {
-        return lines(revised).equals(lines(current));
+        return pledged(revised).equals(pledged(current));
     }
 
-    private static Map<String, Long> lines(List<Resource> resources) {
-        return resources.stream().collect(Collectors.groupingBy(r -> r.kind() + " " + r.unit() + " "
-                + (r.amount() == null ? null : r.amount().stripTrailingZeros().toPlainString()), Collectors.counting()));
+    private static Map<String, BigDecimal> pledged(List<Resource> resources) {
+        return resources.stream().collect(Collectors.groupingBy(r -> r.kind() + " " + r.unit(), Collectors.reducing(
+                BigDecimal.ZERO, r -> r.amount() == null ? BigDecimal.ZERO : r.amount(), BigDecimal::add)))
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stripTrailingZeros()));
     }
 
     @EventSourcingHandler

@@ -253,7 +253,7 @@ class CommitmentTest {
                         "Twelve public charge points", List.of(GOAL), RESOURCES, "two more"));
     }
 
-    /** Listing the same resource lines in another order changes nothing either; a line fewer or more does. */
+    /** The same pledge listed in another order, or a line split in two, changes nothing; more of it does. */
     @Test
     void a_revision_that_only_reorders_the_resources_is_refused() {
         Resource funding = new Resource(ResourceKind.FUNDING, new BigDecimal("100"), "NOK");
@@ -264,6 +264,13 @@ class CommitmentTest {
                 .when(new ReviseCommitment(COMMITMENT, MEMBER, "Charge points", "Ten public charge points",
                         List.of(GOAL), List.of(days, new Resource(ResourceKind.FUNDING, new BigDecimal("100.00"), "NOK")),
                         "reordered", null))
+                .expectException(violates(RuleViolation.class, "revision-changes-the-commitment"))
+                .expectNoEvents();
+        // every read adds the lines up by kind and unit: one split in two is the same pledge
+        Resource half = new Resource(ResourceKind.FUNDING, new BigDecimal("50"), "NOK");
+        fixture.given(withTwoLines)
+                .when(new ReviseCommitment(COMMITMENT, MEMBER, "Charge points", "Ten public charge points",
+                        List.of(GOAL), List.of(half, days, half), "split", null))
                 .expectException(violates(RuleViolation.class, "revision-changes-the-commitment"))
                 .expectNoEvents();
         fixture.given(withTwoLines)

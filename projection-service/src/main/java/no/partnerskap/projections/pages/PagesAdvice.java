@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import no.partnerskap.projections.admin.ProjectionAdmin;
 import no.partnerskap.projections.followup.FollowUpClock;
+import no.partnerskap.projections.web.InvalidParameter;
 import no.partnerskap.projections.web.UnknownParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
@@ -86,10 +88,20 @@ class PagesAdvice {
                 : notUnderstood(new PagesController.NotUnderstood(e.getName(), String.valueOf(e.getValue())), request);
     }
 
-    /** A parameter the page does not take: a misspelt filter would otherwise show the whole list. */
-    @ExceptionHandler(UnknownParameter.class)
-    ModelAndView unknown(UnknownParameter e, HttpServletRequest request) {
-        return notUnderstood(new PagesController.NotUnderstood(e.field(), e.value()), request);
+    /**
+     * A parameter the page does not take (a misspelt filter would otherwise show the whole list), or one given
+     * twice (of which one would be dropped).
+     */
+    @ExceptionHandler(InvalidParameter.class)
+    ModelAndView invalid(InvalidParameter e, HttpServletRequest request) {
+        String[] values = request.getParameterValues(e.field());
+        ModelAndView page = notUnderstood(new PagesController.NotUnderstood(e.field(),
+                values == null ? "" : String.join(", ", values)), request);
+        if (e instanceof UnknownParameter) {
+            page.addObject("unknown", true);
+            page.addObject("takes", ((UnknownParameter) e).takes());
+        }
+        return page;
     }
 
     @ExceptionHandler(PagesController.NotUnderstood.class)
@@ -98,6 +110,18 @@ class PagesAdvice {
         page.addObject("currentPath", currentPath(request));
         page.addObject("parameter", e.parameter);
         page.addObject("value", e.value);
+        page.addObject("without", without(request, e.parameter));
         return page;
+    }
+
+    /** This page as asked for, but without the parameter it could not use: the other filters and the language stay. */
+    private String without(HttpServletRequest request, String parameter) {
+        UriComponentsBuilder page = UriComponentsBuilder.fromPath(currentPath(request));
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals(parameter) && !name.isEmpty()) {
+                page.queryParam(name, (Object[]) values);
+            }
+        });
+        return page.encode().build().toUriString();
     }
 }

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -23,10 +22,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Refuses a query parameter the read does not take (400, naming it and those it takes): a misspelt filter,
  * {@code organisationID=} for {@code organisationId=}, was ignored, and the list came back unfiltered, every
- * partner's commitments where one partner's were asked for. The pages take {@code lang} besides their own.
+ * partner's commitments where one partner's were asked for; so is a parameter given twice, of which the first
+ * was read. The pages take {@code lang} besides their own, and ignore what a shared link's tracking adds.
  */
 @Configuration
-@Order(0)
 class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     /** The pages' language switch, read by the locale interceptor before any page. */
@@ -38,7 +37,8 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/", "/pages/**", "/api/**", "/admin/**");
+        // after the pages' language switch: the page that refuses the address speaks the language it asks for
+        registry.addInterceptor(this).addPathPatterns("/", "/pages/**", "/api/**", "/admin/**").order(1);
     }
 
     @Override
@@ -49,12 +49,25 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
         }
         Set<String> takes = taken.computeIfAbsent(method, KnownParameters::takenBy);
         boolean page = !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/admin/");
-        for (String name : request.getParameterMap().keySet()) {
-            if (!takes.contains(name) && !(page && LANGUAGE.equals(name))) {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            String name = parameter.getKey();
+            if (page && (LANGUAGE.equals(name) || sharedLinkTracking(name))) {
+                continue;
+            }
+            if (!takes.contains(name)) {
                 throw new UnknownParameter(name, request.getParameter(name), String.join(", ", takes));
+            }
+            // the first of two would be read and the second dropped: two organisations asked for, one answered
+            if (parameter.getValue().length > 1) {
+                throw new InvalidParameter(name, "is given " + parameter.getValue().length + " times: give it once");
             }
         }
         return true;
+    }
+
+    /** What newsletters and social media add to a link shared: a page keeps working for the reader who follows it. */
+    private static boolean sharedLinkTracking(String name) {
+        return name.startsWith("utm_") || name.equals("fbclid") || name.equals("gclid") || name.equals("msclkid");
     }
 
     private static Set<String> takenBy(HandlerMethod method) {

@@ -278,14 +278,26 @@ class PagesHttpTest {
         assertThat(excel.split("\r\n")).hasSize(2);
         assertThat(fetch(port, csvPath + "&separator=tab").statusCode()).isEqualTo(400);
 
-        // a filter the page does not know is the reader's address, not a missing partnership
-        HttpResponse<String> late = fetch(port, path + "?status=LATE&lang=en");
+        // a filter value the page cannot use is the reader's address, not a missing partnership; the way back keeps
+        // the rest of the address
+        HttpResponse<String> late = fetch(port, path + "?status=LATE&signal=OVERDUE&lang=en");
         assertThat(late.statusCode()).isEqualTo(400);
         assertThat(h1(late.body())).isEqualTo("This page does not understand the address");
         assertThat(byId(late.body(), "not-understood"))
-                .isEqualTo("The address asks for status = “LATE”, which this page does not know.");
-        assertThat(late.body()).contains("href=\"" + path + "\"");
+                .isEqualTo("The address gives status the value “LATE”, which this page cannot use.");
+        assertThat(late.body()).contains("href=\"" + path + "?signal=OVERDUE&amp;lang=en\"");
         assertThat(fetch(port, path + "?page=x").statusCode()).isEqualTo(400);
+        // a filter it does not take, and one given twice
+        HttpResponse<String> unknown = fetch(port, path + "?organisationID=x&lang=nb");
+        assertThat(byId(unknown.body(), "not-understood"))
+                .isEqualTo("Adressen ber om organisationID = «x», som denne siden ikke kjenner.");
+        assertThat(byId(unknown.body(), "takes")).startsWith("Den tar: divergent, dueWithinDays, ");
+        HttpResponse<String> twice = fetch(port, path + "?organisationId=" + given.partnership + "&organisationId="
+                + given.partnership);
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        // what a newsletter or a social network adds to a shared link does not stop the page
+        assertThat(fetch(port, path + "?utm_source=nyhetsbrev&fbclid=abc").statusCode()).isEqualTo(200);
     }
 
     private static List<String> listed(String html) {

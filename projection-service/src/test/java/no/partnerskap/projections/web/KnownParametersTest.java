@@ -55,6 +55,14 @@ class KnownParametersTest {
             assertThat(taken.raw().body()).as(address + documented).doesNotContain("is not a parameter");
         });
         assertThat(reads).contains("/api/sdg", "/api/reports/council");
+        // given twice, the first was read and the second dropped: two organisations asked for, one answered
+        Api.Response twice = api.get("/api/commitments/overdue?organisationId=" + UUID.randomUUID() + "&organisationId="
+                + UUID.randomUUID(), everyone);
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("is given 2 times: give it once");
+        // the JSON reads take no tracking parameters: they are no links shared in newsletters
+        assertThat(api.get("/api/sdg?utm_source=x", everyone).status()).isEqualTo(400);
         Api.Response list = api.get("/api/partnerships/" + UUID.randomUUID() + "/commitments?organisationID=x&size=1",
                 everyone);
         assertThat(list.body().path("errors").get(0).path("message").asText()).isEqualTo("is not a parameter of this "
