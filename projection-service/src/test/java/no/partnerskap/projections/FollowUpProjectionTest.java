@@ -334,6 +334,10 @@ class FollowUpProjectionTest {
         String listPage = PagesTestSupport.text(PagesTestSupport.page(port, "/pages/partnerships/" + partnership
                 + "?signal=AT_RISK", "Authorization", "Bearer " + viewer));
         assertThat(listPage).contains("At risk follow-up request open for over 14 days");
+        // the list the signal counts link to says why, and since when a request waits
+        String listed = PagesTestSupport.row(PagesTestSupport.page(port, "/pages/partnerships/" + partnership
+                + "?signal=AT_RISK&lang=en", "Authorization", "Bearer " + viewer), "data-commitment", unanswered.toString());
+        assertThat(listed).contains("At risk follow-up request open for over 14 days Follow-up requested February 5, 2027");
     }
 
     /** The secretariat following up needs the day it asked an answer by beside each open request. */

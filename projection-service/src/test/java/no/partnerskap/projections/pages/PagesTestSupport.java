@@ -53,7 +53,7 @@ public final class PagesTestSupport {
     }
 
     /** The text of the table row marked {@code attribute="value"}, as a person reads it. */
-    static String row(String html, String attribute, String value) {
+    public static String row(String html, String attribute, String value) {
         Matcher m = Pattern.compile("<tr[^>]*\\b" + Pattern.quote(attribute + "=\"" + value + "\"") + "[^>]*>(.*?)</tr>",
                 Pattern.DOTALL).matcher(html);
         assertThat(m.find()).as("a row with " + attribute + "=" + value).isTrue();
