@@ -1,6 +1,5 @@
 package no.partnerskap.projections.council;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import no.partnerskap.projections.council.CouncilReport.Partnership;
@@ -59,8 +58,8 @@ final class CouncilCsv {
                 ResourceLine line = p.resources().stream()
                         .filter(r -> r.kind().equals(column.kind()) && r.unit().equals(column.unit()))
                         .findFirst().orElse(null);
-                row.add(line == null ? "0" : decimal(line.pledged()));
-                row.add(line == null ? "0" : decimal(line.delivered()));
+                row.add(line == null ? "0" : separator.decimal(line.pledged()));
+                row.add(line == null ? "0" : separator.decimal(line.delivered()));
             }
             Csv.line(out, row, separator);
         }
@@ -71,10 +70,6 @@ final class CouncilCsv {
         return Long.toString(value);
     }
 
-    /** The number without trailing zeros: "40", not "40.00" because one amount was sent so. */
-    private static String decimal(BigDecimal value) {
-        return value == null ? "" : value.stripTrailingZeros().toPlainString();
-    }
 
     static String filename(CouncilReport report) {
         return "council-report-" + report.year() + "-position-" + report.position() + ".csv";

@@ -1,5 +1,6 @@
 package no.partnerskap.projections.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -43,6 +44,18 @@ public final class Csv {
         /** The separator a {@code separator} parameter names, one of {@link #PATTERN}. */
         public static Separator named(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT));
+        }
+
+        /**
+         * An amount without trailing zeros ("40", not "40.00" because one amount was sent so), with the decimal mark
+         * Excel expects beside this separator: where cells part at a semicolon, 12.5 reads as text or the 12th of May.
+         */
+        public String decimal(BigDecimal value) {
+            if (value == null) {
+                return "";
+            }
+            String plain = value.stripTrailingZeros().toPlainString();
+            return this == SEMICOLON ? plain.replace('.', ',') : plain;
         }
 
         /** Excel reads a file without a byte order mark in the system's legacy encoding: ø would read as Ã¸. */

@@ -44,6 +44,7 @@ import no.partnerskap.api.partnership.PartnershipKind;
 import no.partnerskap.api.partnership.Period;
 import no.partnerskap.api.partnership.Representation;
 import no.partnerskap.projections.history.EventHistory;
+import no.partnerskap.projections.web.Csv;
 import no.partnerskap.projections.support.EventStoreWriter;
 import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestClock;
@@ -357,6 +358,10 @@ class CouncilReportTest {
         assertThat(semicolons.raw().body()).startsWith("\uFEFFyear;reportDate;position;partnershipId;name;")
                 .contains(";\"Grønn \"\"region\"\", Vestland\";");
         assertThat(semicolons.raw().body().split("\r\n")).hasSize(4);
+        // and a decimal comma, as Norwegian Excel reads a number beside semicolons
+        assertThat(semicolons.raw().body()).contains(";180000;90000;");
+        assertThat(Csv.Separator.SEMICOLON.decimal(new BigDecimal("2062.50"))).isEqualTo("2062,5");
+        assertThat(Csv.Separator.COMMA.decimal(new BigDecimal("2062.50"))).isEqualTo("2062.5");
         assertThat(api.get("/api/reports/council?year=2019&separator=tab", viewer, "Accept", "text/csv").status())
                 .isEqualTo(400);
     }
