@@ -235,7 +235,7 @@ class FoundationSliceTest {
         Api.Response unknown = api.post("/api/organisations/" + UUID.randomUUID() + "/name", secretariat,
                 Map.of("name", "Ingen"));
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.text("detail")).startsWith("Nothing was ever recorded with id ");
+        assertThat(unknown.text("detail")).startsWith("No organisation ");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package no.partnerskap.commitments.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.partnerskap.commitments.idempotency.IdempotencyKeyInProgress;
 import no.partnerskap.commitments.idempotency.IdempotencyKeyReused;
 import no.partnerskap.commitments.shared.NotFound;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ProblemAdvice extends RequestProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final Pattern KIND = Pattern.compile("^/api/(organisation|partnership|commitment)s/");
 
     ProblemAdvice() {
         super("commitment-service only takes commands (POST). Read partnerships, commitments and reports "
@@ -36,9 +40,9 @@ class ProblemAdvice extends RequestProblems {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handle(Exception exception) {
+    ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            ResponseEntity<ProblemDetail> answer = known(t);
+            ResponseEntity<ProblemDetail> answer = known(t, request);
             if (answer != null) {
                 return answer;
             }
@@ -48,7 +52,7 @@ class ProblemAdvice extends RequestProblems {
                 "Something went wrong on our side; nothing was written."));
     }
 
-    private ResponseEntity<ProblemDetail> known(Throwable t) {
+    private ResponseEntity<ProblemDetail> known(Throwable t, HttpServletRequest request) {
         if (t instanceof NotFound e) {
             return rule(HttpStatus.NOT_FOUND, "Not found", e);
         }
@@ -67,7 +71,9 @@ class ProblemAdvice extends RequestProblems {
             return ResponseEntity.badRequest().body(problem);
         }
         if (t instanceof AggregateNotFoundException e) {
-            return status(HttpStatus.NOT_FOUND, "Not found", "Nothing was ever recorded with id "
+            // named by the path: an id of another kind of thing (a commitment's on a partnership's path) is none
+            // of this kind, though something was recorded with it
+            return status(HttpStatus.NOT_FOUND, "Not found", "No " + kindIn(request.getRequestURI()) + " "
                     + e.getAggregateIdentifier() + ".");
         }
         if (t instanceof NothingToMatch e) {
@@ -96,6 +102,12 @@ class ProblemAdvice extends RequestProblems {
             return DatabaseOutage.answer(t, "nothing was written.");
         }
         return null;
+    }
+
+    /** "commitment" for /api/commitments/..., and so on; "such thing" where the path names none. */
+    private static String kindIn(String path) {
+        Matcher kind = KIND.matcher(path);
+        return kind.find() ? kind.group(1) : "such thing";
     }
 
     private static ResponseEntity<ProblemDetail> rule(HttpStatus status, String title, RuleViolation violation) {

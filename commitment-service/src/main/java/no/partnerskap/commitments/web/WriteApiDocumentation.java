@@ -63,7 +63,7 @@ class WriteApiDocumentation {
                         + "is 422"));
         operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").schema(new StringSchema()
                 .maxLength(255)).description("Recorded with the event; a new one is made when absent or not printable "
-                        + "ASCII. The answer carries the one recorded, success or problem"));
+                        + "ASCII. The answer carries this request's, success or refusal"));
         operation.getResponses().forEach((status, answer) -> {
             if (status.startsWith("2")) {
                 success(status, answer);
@@ -90,7 +90,9 @@ class WriteApiDocumentation {
         answer.addHeaderObject("ETag", new Header().schema(new StringSchema()).description(
                 "The aggregate's version, to send back as If-Match"));
         answer.addHeaderObject("X-Correlation-Id", new Header().schema(new StringSchema()).description(
-                "The correlation id the events are recorded with: the one sent, or one made for this request"));
+                "The correlation id of this request, the one sent or one made for it, which its events are "
+                        + "recorded with; a replay (Idempotent-Replayed) records nothing, and its events carry the "
+                        + "first request's"));
         answer.addHeaderObject("Idempotent-Replayed", new Header().schema(new StringSchema()._enum(List.of("true")))
                 .description("Present on a retry with the same Idempotency-Key: this is the first answer again, "
                         + "and nothing was written"));
