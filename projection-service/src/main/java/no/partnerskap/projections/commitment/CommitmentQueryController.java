@@ -48,7 +48,7 @@ class CommitmentQueryController {
     @Operation(summary = "A partnership's commitments, filtered by status, signal, organisation, goal, due date, open "
             + "follow-up request or divergent assessment; paged")
     @GetMapping("/api/partnerships/{id}/commitments")
-    CommitmentQueries.Page<CommitmentRow> list(
+    CommitmentQueries.Page<CommitmentRow> partnershipCommitments(
             @PathVariable UUID id,
             @RequestParam(required = false) @Pattern(regexp = STATUSES, message = "must be one of " + STATUSES)
             String status,
