@@ -105,10 +105,9 @@ public final class ApiDocumentation {
     }
 
     private static void refusals(String path, PathItem.HttpMethod method, Operation operation) {
-        if (operation.getParameters() != null && !operation.getParameters().isEmpty()
-                || operation.getRequestBody() != null) {
-            answers(operation, "400", problem("Invalid input; errors names each field or parameter"));
-        }
+        // a read refuses a query parameter it does not take, or one given twice, whatever it takes
+        answers(operation, "400", problem("Invalid input; errors names each field or parameter (also a query "
+                + "parameter not taken, or given twice)"));
         answers(operation, "401", problem("No token, or not a valid one from a trusted issuer"));
         answers(operation, "403", problem("The caller's roles or organisation do not allow this"));
         if (path.contains("{")) {

@@ -30,6 +30,8 @@ class ApiDocumentationTest {
         assertThat(docs.path("paths").findValues("*/*")).isEmpty();
         docs.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             JsonNode answers = operation.getValue().path("responses");
+            assertThat(answers.path("400").path("content").has("application/problem+json"))
+                    .as(operation.getKey() + " " + path.getKey()).isTrue();
             assertThat(answers.path("401").path("content").has("application/problem+json"))
                     .as(operation.getKey() + " " + path.getKey()).isTrue();
             if (path.getKey().contains("{")) {
