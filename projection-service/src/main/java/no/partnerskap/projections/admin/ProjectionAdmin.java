@@ -241,7 +241,9 @@ public class ProjectionAdmin {
     public List<Rebuild> rebuilding() {
         StoredTokens stored = storedTokens();
         return names().stream().map(name -> {
-            List<SegmentStatus> segments = stored.of(name);
+            // the segments this instance processes as they stand now, the others as last stored: a pooled processor
+            // stores its tokens seconds after a batch, and its finished replay read as still running until then
+            List<SegmentStatus> segments = withStored(segments(processor(name)), stored.of(name));
             Replay replay = Replay.of(segments, lowestPosition(segments));
             return replay.running() ? new Rebuild(name, replay.progress() == null ? 0 : replay.progress()) : null;
         }).filter(Objects::nonNull).toList();
@@ -310,7 +312,7 @@ public class ProjectionAdmin {
         boolean processedElsewhere = segments.isEmpty() && stored.claimedLately().contains(processor.getName());
         // a segment nobody holds counts where its token stopped: its events are waiting, and a replay it holds is
         // not done (a processor short of a thread left one so, and its lag read 0 while half the model was missing)
-        List<SegmentStatus> progress = processedElsewhere ? storedHere : withUnheld(segments,
+        List<SegmentStatus> progress = processedElsewhere ? storedHere : withStored(segments,
                 stored.unheld(processor.getName()));
         Long position = lowestPosition(progress);
         Long lagEvents = position == null ? null : Math.max(0, head - position);
@@ -332,14 +334,15 @@ public class ProjectionAdmin {
                 segments.size(), total, pause.stoppedHere(processor.getName()), segments, failure);
     }
 
-    private static List<SegmentStatus> withUnheld(List<SegmentStatus> claimed, List<SegmentStatus> unheld) {
-        if (unheld.isEmpty()) {
+    /** The segments claimed here as they stand, and of {@code stored} those not claimed here. */
+    private static List<SegmentStatus> withStored(List<SegmentStatus> claimed, List<SegmentStatus> stored) {
+        if (stored.isEmpty()) {
             return claimed;
         }
         Set<Integer> here = new HashSet<>();
         claimed.forEach(s -> here.add(s.segment()));
         List<SegmentStatus> all = new ArrayList<>(claimed);
-        unheld.stream().filter(s -> !here.contains(s.segment())).forEach(all::add);
+        stored.stream().filter(s -> !here.contains(s.segment())).forEach(all::add);
         return all;
     }
 

@@ -169,6 +169,21 @@ class ProjectionReplayTest {
         }
     }
 
+    /** Once the status says a rebuild is done, the reads answer again: they went on answering 503 for seconds. */
+    @Test
+    void the_reads_answer_as_soon_as_the_status_says_the_rebuild_is_done() {
+        UUID org = UUID.randomUUID();
+        events.append(new OrganisationRegistered(org, "Ferdig AS", "821311632", Sector.BUSINESS));
+        awaitAllCaughtUp();
+        for (String name : PROCESSORS) {
+            assertThat(api.post("/admin/projections/" + name + "/replay", secretariat, "").status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
+                    !api.get("/admin/projections/" + name, secretariat).body().path("replaying").asBoolean());
+            Api.Response read = api.get("/api/organisations/" + org, secretariat);
+            assertThat(read.status()).as(name + ": " + read.body()).isEqualTo(200);
+        }
+    }
+
     /** Events waiting on a segment nobody holds are lag: the status said none while they went unprocessed. */
     @Test
     void a_segment_nobody_holds_counts_in_the_lag() {

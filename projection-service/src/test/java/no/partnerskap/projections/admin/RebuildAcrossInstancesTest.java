@@ -20,8 +20,10 @@ import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestTokens;
 import no.partnerskap.testsupport.Api;
 import no.partnerskap.testsupport.ReadSide;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -52,6 +54,8 @@ class RebuildAcrossInstancesTest {
     JdbcTemplate jdbc;
     @Autowired
     Serializer serializer;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     Api api;
     String secretariat;
@@ -81,6 +85,10 @@ class RebuildAcrossInstancesTest {
         SerializedObject<byte[]> stored = serializer.serialize(replaying, byte[].class);
         CompletableFuture<Api.Response> read;
         CompletableFuture<Api.Response> list;
+        // as the rebuilding instance does, the processor stops before the reset
+        StreamingEventProcessor organisations = processing.eventProcessor("organisations",
+                StreamingEventProcessor.class).orElseThrow();
+        organisations.shutDown();
         try (Connection reset = jdbc.getDataSource().getConnection()) {
             reset.setAutoCommit(false);
             reset.createStatement().execute("lock table organisation_view in access exclusive mode");
@@ -113,6 +121,7 @@ class RebuildAcrossInstancesTest {
                                 + "where processor_name = 'organisations' and segment = ?",
                         row.get("token"), row.get("token_type"), row.get("segment"));
             }
+            organisations.start();
             // the rows the stand-in reset took away come back with a real rebuild
             assertThat(api.post("/admin/projections/organisations/replay", secretariat, "").status()).isEqualTo(202);
         }
