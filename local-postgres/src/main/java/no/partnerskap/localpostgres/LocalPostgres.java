@@ -145,11 +145,15 @@ public final class LocalPostgres implements AutoCloseable {
         // none, or unreadable: PostgreSQL itself will judge the stale file
         Optional<ProcessHandle> alive = processNamedIn(dataDirectory);
         Optional<String> command = alive.flatMap(p -> p.info().command());
-        if (command.isPresent() && !command.get().endsWith("postgres")) {
-            // after a reboot the pid is another program's: PostgreSQL would refuse the folder as in use, and the
-            // start would wait a minute for nothing. That program is no PostgreSQL and holds nothing here.
-            log.warn("{} names pid {}, which is now {}, not a PostgreSQL: the file is left from a run before a "
-                    + "restart; removing it", pidFile, alive.get().pid(), command.get());
+        Optional<Path> serves = alive.flatMap(LocalPostgres::workingDirectory);
+        boolean elsewhere = serves.isPresent() && !sameFolder(serves.get(), dataDirectory);
+        if (command.isPresent() && (!command.get().endsWith("postgres") || elsewhere)) {
+            // after a reboot the pid is another program's, or another PostgreSQL's (one runs in its own data folder):
+            // PostgreSQL would refuse the folder as in use, and the start wait a minute for nothing. That process
+            // holds nothing here, and is left alone.
+            log.warn("{} names pid {}, which is now {}{}: the file is left from a run before a restart; removing it",
+                    pidFile, alive.get().pid(), command.get(), elsewhere ? " serving " + serves.get() : ", not a "
+                            + "PostgreSQL");
             try {
                 Files.delete(pidFile);
             } catch (IOException e) {
@@ -173,6 +177,23 @@ public final class LocalPostgres implements AutoCloseable {
             // its backends too: one left behind still holds the shared memory a new server needs
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
+        }
+    }
+
+    /** The folder a process runs in, where the system says (Linux); PostgreSQL runs in its data folder. */
+    private static Optional<Path> workingDirectory(ProcessHandle process) {
+        try {
+            return Optional.of(Path.of("/proc", Long.toString(process.pid()), "cwd").toRealPath());
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -93,4 +93,25 @@ class LocalPostgresTest {
                 .isInstanceOf(LocalPostgres.NotStarted.class)
                 .hasMessageStartingWith("could not start PostgreSQL in " + notAFolder + ": ");
     }
+
+    /** A lock file naming another folder's PostgreSQL (its pid, reused after a reboot) leaves that server running. */
+    @Test
+    void a_lock_file_naming_another_folders_postgresql_is_removed_and_that_server_left_running() throws Exception {
+        Path folder = Files.createTempDirectory("other");
+        LocalPostgres other = LocalPostgres.startDurable(folder.resolve("theirs"), 0);
+        try {
+            Path mine = Files.createDirectories(folder.resolve("mine"));
+            long theirs = other.postmaster().orElseThrow().pid();
+            Files.writeString(mine.resolve("postmaster.pid"), theirs + "\n" + mine + "\n1700000000\n45432\n");
+            LocalPostgres.stopOrphanedServer(mine);
+            assertThat(mine.resolve("postmaster.pid")).doesNotExist();
+            assertThat(other.postmaster()).isPresent();
+            try (Connection connection = other.superuser("postgres").getConnection();
+                 ResultSet answer = connection.createStatement().executeQuery("select 1")) {
+                assertThat(answer.next()).isTrue();
+            }
+        } finally {
+            other.close();
+        }
+    }
 }

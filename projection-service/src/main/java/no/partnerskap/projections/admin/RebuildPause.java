@@ -97,7 +97,8 @@ class RebuildPause {
                 }
                 stoppedHere.add(name);
             } else if (stoppedHere.remove(name)) {
-                log.info("The rebuild of [{}] has been reset: starting it here again", name);
+                log.info("The pause of [{}] has ended (its rebuild was reset, or its instance stopped renewing it): "
+                        + "starting it here again", name);
                 ProcessorThreads.start(processor);
             }
         });
