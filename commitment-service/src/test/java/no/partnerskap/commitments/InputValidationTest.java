@@ -106,8 +106,14 @@ class InputValidationTest {
             invalid(report, one.partner(), "{\"percentComplete\":" + percent + ",\"asOf\":\"" + Days.today() + "\"}",
                     "percentComplete");
         }
-        invalid("/api/organisations", one.secretariat(), "{\"name\":\"X\",\"organisationNumber\":"
+        Api.Response number = invalid("/api/organisations", one.secretariat(), "{\"name\":\"X\",\"organisationNumber\":"
                 + OrganisationNumbers.next() + ",\"sector\":\"BUSINESS\"}", "organisationNumber");
+        // the integrator is told what to send
+        assertThat(number.body().path("errors").get(0).path("message").asText()).isEqualTo("must be a JSON string");
+        Api.Response quoted = invalid(report, one.partner(), "{\"percentComplete\":\"40\",\"asOf\":\"" + Days.today()
+                + "\"}", "percentComplete");
+        assertThat(quoted.body().path("errors").get(0).path("message").asText())
+                .startsWith("must be a whole JSON number, without a fraction or quotes");
         invalid(report, one.partner(), "{\"percentComplete\":40,\"asOf\":\"" + Days.today()
                 + "\",\"narrative\":true}", "narrative");
         // amounts stay numbers or decimal strings

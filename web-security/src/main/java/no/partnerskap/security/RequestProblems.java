@@ -117,13 +117,43 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
         String message = mapping instanceof UnrecognizedPropertyException ? "unknown field"
                 : mapping instanceof InvalidFormatException format && format.getTargetType() == String.class
                 ? "must not hold control characters (tab and line breaks are fine) or half a surrogate pair"
+                : mapping instanceof InvalidFormatException format && shape(format.getTargetType()) != null
+                ? shape(format.getTargetType()) + ", not " + format.getValue()
                 : mapping instanceof InvalidFormatException format
                 ? "cannot read " + format.getValue() + " as " + format.getTargetType().getSimpleName()
                         + (format.getTargetType().isEnum() ? "; " + oneOf(format.getTargetType())
                         : format.getTargetType() == LocalDate.class ? "; " + expected(LocalDate.class) : "")
+                : mapping instanceof MismatchedInputException mismatch && shape(mismatch.getTargetType()) != null
+                ? shape(mismatch.getTargetType())
                 : "wrong type or shape";
         return ResponseEntity.badRequest().body(problem("Malformed request", "Field '" + field + "': " + message + ".",
                 List.of(new FieldError(field, message))));
+    }
+
+    /** What a value of this type is sent as, for an integrator who sent something else; null where it says nothing. */
+    private static String shape(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == String.class) {
+            return "must be a JSON string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole JSON number, without a fraction or quotes";
+        }
+        if (type == java.math.BigDecimal.class) {
+            return "must be a number, or a decimal in a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a JSON array";
+        }
+        if (type.isRecord()) {
+            return "must be a JSON object";
+        }
+        return null;
     }
 
     private static boolean notUtf8(Throwable ex) {
