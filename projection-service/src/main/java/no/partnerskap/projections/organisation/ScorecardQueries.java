@@ -2,11 +2,15 @@ package no.partnerskap.projections.organisation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import no.partnerskap.projections.followup.FollowUpClock;
 import no.partnerskap.projections.followup.FollowUpRules;
+import no.partnerskap.projections.partnership.PartnershipQueries;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +32,8 @@ public class ScorecardQueries {
      * finds where it belongs here. {@code leftAt} and {@code leaveReason} for a member that left.
      */
     public record Membership(UUID partnershipId, String name, String role, String representation, boolean active,
-                             boolean concluded, Instant admittedAt, Instant leftAt, String leaveReason) {
+                             boolean concluded, Instant admittedAt, Instant leftAt, String leaveReason,
+                             List<PartnershipQueries.MembershipPeriod> earlierPeriods) {
     }
 
     public record Scorecard(UUID organisationId, String name, String organisationNumber, String sector,
@@ -86,6 +91,18 @@ public class ScorecardQueries {
         long reports = jdbc.queryForObject("""
                 select count(*) from commitment_entry e join commitment_view c on c.commitment_id = e.commitment_id
                 where c.organisation_id = :org and e.kind in %s""".formatted(REPORTS), p, Long.class);
+        // the periods before its latest, as the partnership's dashboard lists them
+        Map<UUID, List<PartnershipQueries.MembershipPeriod>> earlier = new HashMap<>();
+        jdbc.query("""
+                select p.partnership_id, p.admitted_at, p.left_at from membership_period p
+                join partnership_member m on m.partnership_id = p.partnership_id
+                                         and m.organisation_id = p.organisation_id
+                where p.organisation_id = :org and p.left_at is not null and p.admitted_at <> m.admitted_at
+                order by p.admitted_at""", p, rs -> {
+            earlier.computeIfAbsent(rs.getObject(1, UUID.class), key -> new ArrayList<>()).add(
+                    new PartnershipQueries.MembershipPeriod(rs.getTimestamp(2).toInstant(),
+                            rs.getTimestamp(3).toInstant()));
+        });
         List<Membership> memberships = jdbc.query("""
                 select m.partnership_id, pv.name, m.role, m.representation, m.active, pv.concluded, m.admitted_at,
                        m.left_at, m.leave_reason
@@ -93,7 +110,8 @@ public class ScorecardQueries {
                 where m.organisation_id = :org order by m.active desc, pv.name, m.partnership_id""", p,
                 (rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9)));
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9),
+                        earlier.getOrDefault(rs.getObject(1, UUID.class), List.of())));
         // a concluded partnership's members are no longer members of anything that acts
         long partnerships = memberships.stream().filter(m -> m.active() && !m.concluded()).count();
         return jdbc.query(

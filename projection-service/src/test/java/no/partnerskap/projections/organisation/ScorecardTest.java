@@ -141,8 +141,12 @@ class ScorecardTest {
                         null, new Period(LocalDate.of(2026, 1, 1), null), convenor),
                 new MemberAdmitted(left, convenor, MemberRole.CONVENOR, Representation.LEADERSHIP),
                 new MemberAdmitted(left, member, MemberRole.PARTNER, Representation.MANAGEMENT),
-                new MemberLeft(left, member, "annen prioritering"));
+                new MemberLeft(left, member, "annen prioritering"),
+                // a member before, which left and came back: its earlier period stays in view
+                new MemberLeft(observed, member, "omorganisert"),
+                new MemberAdmitted(observed, member, MemberRole.OBSERVER, Representation.OPERATIONAL));
         assertThat(api.get("/api/partnerships/" + left + "?minVersion=3", viewer).status()).isEqualTo(200);
+        assertThat(api.get("/api/partnerships/" + observed + "?minVersion=4", viewer).status()).isEqualTo(200);
 
         JsonNode scorecard = api.get("/api/organisations/" + member + "/scorecard", viewer).body();
         assertThat(scorecard.path("partnerships").asLong()).isEqualTo(1);
@@ -154,6 +158,8 @@ class ScorecardTest {
         assertThat(memberships.get(0).path("role").asText()).isEqualTo("OBSERVER");
         assertThat(memberships.get(0).path("active").asBoolean()).isTrue();
         assertThat(memberships.get(0).path("leftAt").isNull()).isTrue();
+        assertThat(memberships.get(0).path("earlierPeriods")).hasSize(1);
+        assertThat(memberships.get(1).path("earlierPeriods")).isEmpty();
         assertThat(memberships.get(1).path("name").asText()).isEqualTo("Bygdeliv");
         assertThat(memberships.get(1).path("active").asBoolean()).isFalse();
         assertThat(memberships.get(1).path("leaveReason").asText()).isEqualTo("annen prioritering");
