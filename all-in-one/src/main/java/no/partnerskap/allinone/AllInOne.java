@@ -96,13 +96,8 @@ public final class AllInOne implements AutoCloseable {
             PortInUse.requireFree(options.commitmentPort(), "--commitment-port");
             PortInUse.requireFree(options.projectionPort(), "--projection-port");
             system = start(options);
-        } catch (LocalPostgres.DataFolderInUse | PortInUse e) {
+        } catch (LocalPostgres.DataFolderInUse | PortInUse | LocalPostgres.NotStarted e) {
             // said to whoever started it, not buried in a stack trace
-            System.err.println("Not started: " + e.getMessage());
-            System.exit(1);
-            return;
-        } catch (LocalPostgres.NotStarted e) {
-            // a full disk, a read-only folder: PostgreSQL's own lines above say which
             System.err.println("Not started: " + e.getMessage());
             System.exit(1);
             return;

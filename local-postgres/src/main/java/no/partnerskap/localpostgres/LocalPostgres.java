@@ -93,10 +93,9 @@ public final class LocalPostgres implements AutoCloseable {
             EmbeddedPostgres server = builder.start();
             requireOwn(server, dataDirectory);
             return new LocalPostgres(server, dataDirectory);
+        } catch (PortInUse e) {
+            throw e;
         } catch (IOException | IllegalStateException e) {
-            if (e instanceof DataFolderInUse || e instanceof PortInUse) {
-                throw (RuntimeException) e;
-            }
             throw new NotStarted(dataDirectory, e);
         }
     }
@@ -189,9 +188,9 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private static boolean sameFolder(Path a, Path b) {
+    private static boolean sameFolder(Path realPath, Path folder) {
         try {
-            return a.toRealPath().equals(b.toRealPath());
+            return realPath.equals(folder.toRealPath());
         } catch (IOException e) {
             return false;
         }

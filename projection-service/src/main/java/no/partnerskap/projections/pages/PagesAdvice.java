@@ -2,10 +2,8 @@ package no.partnerskap.projections.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.stream.Collectors;
 import no.partnerskap.projections.admin.ProjectionAdmin;
 import no.partnerskap.projections.followup.FollowUpClock;
 import no.partnerskap.projections.web.InvalidParameter;
@@ -67,10 +65,7 @@ class PagesAdvice {
      */
     @ModelAttribute("languageBase")
     String languageBase(HttpServletRequest request) {
-        String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
-                .filter(part -> !part.isEmpty() && !part.equals("lang") && !part.startsWith("lang="))
-                .collect(Collectors.joining("&"));
-        return currentPath(request) + (query.isEmpty() ? "" : "?" + query);
+        return without(request, PagesWebConfiguration.PARAMETER);
     }
 
     @ExceptionHandler(PagesController.PageNotFound.class)
@@ -114,7 +109,7 @@ class PagesAdvice {
         return page;
     }
 
-    /** This page as asked for, but without the parameter it could not use: the other filters and the language stay. */
+    /** This page as asked for, without one of its parameters (an address has no parameter without a name). */
     private String without(HttpServletRequest request, String parameter) {
         UriComponentsBuilder page = UriComponentsBuilder.fromPath(currentPath(request));
         request.getParameterMap().forEach((name, values) -> {
