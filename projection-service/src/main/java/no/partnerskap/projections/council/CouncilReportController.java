@@ -74,6 +74,9 @@ class CouncilReportController {
             @Parameter(description = "for the CSV: " + Csv.Separator.DESCRIPTION)
             @RequestParam(defaultValue = "comma") @Pattern(regexp = Csv.Separator.PATTERN,
                     message = "must be one of " + Csv.Separator.PATTERN) String separator,
+            @Parameter(description = "for the HTML: its language, nb (bokmål) or en (by default the pages' "
+                    + "choice, or else Accept-Language)")
+            @RequestParam(required = false) @Pattern(regexp = "nb|en", message = "must be nb or en") String lang,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Locale locale) throws HttpMediaTypeNotAcceptableException {
         MediaType format = format(accept);
@@ -87,7 +90,7 @@ class CouncilReportController {
                 .header(POSITION_HEADER, Long.toString(report.position()))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE);
         if (format.equals(MediaType.TEXT_HTML)) {
-            Locale language = language(locale);
+            Locale language = language(lang == null ? locale : Locale.forLanguageTag(lang));
             return response.contentType(HTML).header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
                     .body(html(report, language));
         }
@@ -140,7 +143,8 @@ class CouncilReportController {
                 "report", report,
                 // amounts and goal figures grouped as the reader writes them, as on the pages (the CSV keeps them plain)
                 "fmt", new PageFormat(language, reports.zone(), report.reportDate()),
-                "lang", language.toLanguageTag()));
+                "lang", language.toLanguageTag(),
+                "thisYear", reports.today().getYear()));
         return templates.process("council/report", context);
     }
 

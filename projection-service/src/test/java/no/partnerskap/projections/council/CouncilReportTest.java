@@ -45,6 +45,7 @@ import no.partnerskap.api.partnership.Period;
 import no.partnerskap.api.partnership.Representation;
 import no.partnerskap.projections.history.EventHistory;
 import no.partnerskap.projections.web.Csv;
+import no.partnerskap.projections.pages.PagesTestSupport;
 import no.partnerskap.projections.support.EventStoreWriter;
 import no.partnerskap.projections.support.ProjectionServiceTest;
 import no.partnerskap.projections.support.TestClock;
@@ -424,6 +425,42 @@ class CouncilReportTest {
 
             assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
         }
+    }
+
+    /** From the dashboard to this year's report and on to last year's, in the language chosen on the pages. */
+    @Test
+    void the_pages_lead_to_the_report_of_this_year_and_it_to_the_year_before_in_the_pages_language() {
+        String overview = PagesTestSupport.page(port, "/?lang=nb", "Authorization", "Bearer " + viewer);
+        String thisYear = link(overview, "nav-council");
+        assertThat(thisYear).isEqualTo("/api/reports/council?year=2020&lang=nb");
+
+        // the browser's own language is English: the address's choice wins
+        Api.Response report = api.get(thisYear, viewer, "Accept", "text/html", "Accept-Language", "en");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.header("Content-Language")).isEqualTo("nb");
+        assertThat(report.raw().body()).contains("Årsrapport til fylkestinget 2020").doesNotContain("id=\"next-year\"");
+        String lastYear = link(report.raw().body(), "previous-year");
+        assertThat(lastYear).isEqualTo("/api/reports/council?year=2019&lang=nb");
+        String before = api.get(lastYear, viewer, "Accept", "text/html", "Accept-Language", "en").raw().body();
+        assertThat(before).contains("Årsrapport til fylkestinget 2019").contains("Rapporten for 2018")
+                .contains("Rapporten for 2020");
+        assertThat(link(before, "next-year")).isEqualTo("/api/reports/council?year=2020&lang=nb");
+
+        Api.Response english = api.get("/api/reports/council?year=2019&lang=en", viewer, "Accept", "text/html",
+                "Accept-Language", "nb");
+        assertThat(english.header("Content-Language")).isEqualTo("en");
+        assertThat(english.raw().body()).contains("Annual report to the county council 2019");
+        Api.Response unknown = api.get("/api/reports/council?year=2019&lang=de", viewer, "Accept", "text/html");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("errors").get(0).path("field").asText()).isEqualTo("lang");
+    }
+
+    /** The address of the link with this id, as a browser would follow it. */
+    private static String link(String html, String id) {
+        java.util.regex.Matcher href = java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*href=\"([^\"]*)\"")
+                .matcher(html);
+        assertThat(href.find()).as("a link with id " + id).isTrue();
+        return href.group(1).replace("&amp;", "&");
     }
 
     // ---- the events
