@@ -121,6 +121,21 @@ class InputValidationTest {
                 .status()).isEqualTo(200);
     }
 
+    /** An id is a UUID or null: "" was read as null, and a thematic network lost its parent without a word. */
+    @Test
+    void an_id_is_a_uuid_never_empty_text() {
+        Api.Response empty = invalid("/api/partnerships", one.secretariat(), "{\"name\":\"Nettverk\","
+                + "\"kind\":\"THEMATIC_NETWORK\",\"parentPartnershipId\":\"\",\"mandate\":\"M\","
+                + "\"period\":{\"from\":\"2026-01-01\"},\"convenorOrganisationId\":\"" + one.organisation() + "\"}",
+                "parentPartnershipId");
+        assertThat(empty.body().path("errors").get(0).path("message").asText()).startsWith("must be an id, a UUID");
+        Api.Response malformed = invalid("/api/partnerships/" + one.partnership() + "/commitments", one.partner(),
+                "{\"organisationId\":\"Partner AS\",\"title\":\"T\",\"dueDate\":\"2030-01-01\"}",
+                "organisationId");
+        assertThat(malformed.body().path("errors").get(0).path("message").asText()).startsWith("must be an id, a UUID")
+                .endsWith(", not Partner AS");
+    }
+
     // ---- the same organisation or goal twice in one list ------------------------------------
 
     @Test

@@ -144,6 +144,9 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
         if (type == java.math.BigDecimal.class) {
             return "must be a number, or a decimal in a string";
         }
+        if (type == java.util.UUID.class) {
+            return "must be an id, a UUID such as 0b6e3c1e-5c2a-4f3e-9d1a-2a7c3e4b5d6f";
+        }
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
         }

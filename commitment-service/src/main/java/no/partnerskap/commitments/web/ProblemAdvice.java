@@ -39,6 +39,11 @@ class ProblemAdvice extends RequestProblems {
                 + "from projection-service.");
     }
 
+    @ExceptionHandler(QueryParameterRefused.class)
+    ResponseEntity<Object> queryParameter(QueryParameterRefused e) {
+        return invalidParameter(e.name(), e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request) {
         for (Throwable t = exception; t != null; t = t.getCause()) {

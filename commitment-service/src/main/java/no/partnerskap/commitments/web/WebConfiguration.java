@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -51,15 +52,20 @@ class WebConfiguration implements WebMvcConfigurer {
     /**
      * Dates in request bodies only as YYYY-MM-DD; Jackson's own reader is lenient ({@link IsoDateDeserializer}).
      * Text as JSON strings without control characters ({@link PlainTextDeserializer}), whole numbers as JSON
-     * numbers.
+     * numbers, ids as UUIDs (or null), never as empty text.
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer datesAsYyyyMmDdAndPlainText() {
         return builder -> builder.deserializerByType(LocalDate.class, new IsoDateDeserializer())
                 .deserializerByType(String.class, new PlainTextDeserializer())
                 // a whole number is a JSON number: "40" is text, and 40.5 no whole number
-                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Integer)
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigFor(LogicalType.Integer)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                    // "" is no id: read as null, it dropped a parent partnership without a word
+                    mapper.coercionConfigFor(UUID.class).setCoercion(CoercionInputShape.EmptyString,
+                            CoercionAction.Fail);
+                });
     }
 }

@@ -1,6 +1,6 @@
 package no.partnerskap.commitments.web;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.UUID;
 import no.partnerskap.commitments.organisation.OrganisationRegistry;
@@ -16,7 +16,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 @Component
 class WriteContextResolver implements HandlerMethodArgumentResolver {
 
-    private static final int MAX_KEY_LENGTH = 255;
+    static final int MAX_KEY_LENGTH = 255;
 
     private final OrganisationRegistry organisations;
 
@@ -38,15 +38,7 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH || !printableAscii(key))) {
             throw new BadHeader("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters of printable ASCII");
         }
-        // HTTP header values are read as ISO-8859-1: anything but printable ASCII would be stored garbled
-        String correlationId = Optional.ofNullable(request.getHeader("X-Correlation-Id"))
-                .filter(id -> id.length() <= MAX_KEY_LENGTH && !id.isBlank() && printableAscii(id))
-                .orElseGet(() -> UUID.randomUUID().toString());
-        // the id the events are recorded with, given or made here, for the client to log beside its request
-        HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
-        if (response != null) {
-            response.setHeader("X-Correlation-Id", correlationId);
-        }
+        String correlationId = CorrelationIds.of(request.getNativeRequest(HttpServletRequest.class));
         Optional<UUID> organisation = caller.organisation().flatMap(this::organisationId);
         // a retry is the same request only by the same caller in the same capacity: a replay must not tell a
         // subject acting for another organisation, or with other roles, that what it may not do succeeded
@@ -58,7 +50,7 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
                 correlationId, fingerprint);
     }
 
-    private static boolean printableAscii(String text) {
+    static boolean printableAscii(String text) {
         return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 

@@ -121,6 +121,35 @@ class CallerAndHeaderRulesTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    /** No command takes a query parameter: {@code ?dryRun=true} was ignored, and the write made. */
+    @Test
+    void a_command_with_a_query_parameter_is_refused_and_writes_nothing() {
+        OneCommitment one = OneCommitment.create(api);
+        long before = events();
+        long checkpoints = checkpoints();
+
+        Api.Response dryRun = api.post("/api/organisations?dryRun=true", one.secretariat(), Map.of("name", "Prøve AS",
+                "organisationNumber", OrganisationNumbers.next(), "sector", "BUSINESS"));
+        Api.Response twice = api.post("/api/commitments/" + one.commitment() + "/progress-reports?a=1&a=2",
+                one.partner(), Map.of("percentComplete", 20, "asOf", Days.today()));
+        Api.Response force = api.post("/admin/checkpoints?force=true", one.secretariat(), null);
+
+        for (Map.Entry<String, Api.Response> refused : Map.of("dryRun", dryRun, "a", twice, "force", force)
+                .entrySet()) {
+            assertThat(refused.getValue().status()).as(refused.getKey()).isEqualTo(400);
+            assertThat(refused.getValue().body().path("errors").get(0).path("field").asText())
+                    .isEqualTo(refused.getKey());
+            assertThat(refused.getValue().body().path("errors").get(0).path("message").asText())
+                    .startsWith("is not a parameter of this command, which takes none");
+        }
+        assertThat(events()).isEqualTo(before);
+        assertThat(checkpoints()).isEqualTo(checkpoints);
+        // a read asked of the write side is still sent to the read side, an unknown address still not found
+        assertThat(api.get("/api/commitments/" + one.commitment() + "?minVersion=1", one.partner()).status())
+                .isEqualTo(405);
+        assertThat(api.post("/api/nothing?x=1", one.partner(), Map.of()).status()).isEqualTo(404);
+    }
+
     @Test
     void a_write_whose_caller_accepts_no_json_is_refused_before_it_is_written() {
         OneCommitment one = OneCommitment.create(api);
@@ -280,6 +309,20 @@ class CallerAndHeaderRulesTest {
                 "X-Correlation-Id", "sak-2026/4712");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.header("X-Correlation-Id")).isEqualTo("sak-2026/4712");
+
+        // refused before any controller runs: by the token, the negotiation, the method or the address
+        Map<String, Object> report = Map.of("percentComplete", 20, "asOf", Days.today());
+        String path = "/api/commitments/" + one.commitment() + "/progress-reports";
+        Map<Integer, Api.Response> early = Map.of(
+                401, api.post(path, null, report, "X-Correlation-Id", "sak-401"),
+                403, api.post(path, api.token("viewer", null, "VIEWER"), report, "X-Correlation-Id", "sak-403"),
+                406, api.post(path, one.partner(), report, "X-Correlation-Id", "sak-406", "Accept", "text/csv"),
+                405, api.get(path, one.partner(), "X-Correlation-Id", "sak-405"),
+                404, api.post("/api/nothing", one.partner(), report, "X-Correlation-Id", "sak-404"));
+        early.forEach((status, answer) -> {
+            assertThat(answer.status()).isEqualTo(status);
+            assertThat(answer.header("X-Correlation-Id")).as("the answer " + status).isEqualTo("sak-" + status);
+        });
     }
 
     @Test

@@ -34,8 +34,7 @@ class KnownParametersTest {
             if (get.isMissingNode()) {
                 return;
             }
-            String address = path.getKey().replace("{type}", "commitment").replace("{name}", "commitments")
-                    .replace("{globalIndex}", "1").replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
+            String address = address(path.getKey());
             reads.add(address);
             Api.Response misspelt = api.get(address + "?organisationID=" + UUID.randomUUID(), everyone);
             assertThat(misspelt.status()).as(address).isEqualTo(400);
@@ -78,8 +77,7 @@ class KnownParametersTest {
         JsonNode paths = api.get("/v3/api-docs", null).body().path("paths");
         List<String> tried = new ArrayList<>();
         paths.fields().forEachRemaining(path -> {
-            String address = path.getKey().replace("{type}", "commitment").replace("{name}", "commitments")
-                    .replace("{globalIndex}", "1").replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
+            String address = address(path.getKey());
             // what the read cannot do without (only the council report's year, so far)
             StringBuilder required = new StringBuilder();
             for (JsonNode parameter : path.getValue().path("get").path("parameters")) {
@@ -115,5 +113,11 @@ class KnownParametersTest {
                 .contains("lang=\"en\"");
         // an address with no page is not found, whatever it asks
         assertThat(api.get("/pages/nothing?x=1", viewer, "Accept", "text/html").status()).isEqualTo(404);
+    }
+
+    /** A documented path with its variables filled in: ids that name nothing, and a type and name that exist. */
+    private static String address(String path) {
+        return path.replace("{type}", "commitment").replace("{name}", "commitments").replace("{globalIndex}", "1")
+                .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
     }
 }
