@@ -245,6 +245,34 @@ class ScorecardTest {
         assertThat(figures.path("fulfilledOnTime").asLong()).isEqualTo(2);
     }
 
+    /** The ETag is the organisation's version, not the scorecard's: a client revalidating with it gets today's figures. */
+    @Test
+    void a_scorecard_changed_by_a_new_commitment_is_never_answered_not_modified() {
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("v", null, "VIEWER");
+        UUID partner = UUID.randomUUID();
+        UUID partnership = UUID.randomUUID();
+        UUID commitment = UUID.randomUUID();
+        events.append(new OrganisationRegistered(partner, "Revalidering AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "P", PartnershipKind.STRATEGIC, null, "M", null, null, null,
+                        new Period(LocalDate.of(2026, 1, 1), null), partner),
+                new MemberAdmitted(partnership, partner, MemberRole.CONVENOR, Representation.LEADERSHIP));
+        Api.Response before = api.get("/api/organisations/" + partner + "/scorecard?minVersion=0", viewer);
+        assertThat(before.body().path("figures").path("made").asLong()).isZero();
+
+        events.append(recorded(commitment, partnership, partner, LocalDate.of(2030, 1, 1)));
+        Api.Response read = api.get("/api/commitments/" + commitment + "?minVersion=0", viewer);
+        Api.Response after = api.get("/api/organisations/" + partner + "/scorecard", viewer,
+                "If-None-Match", before.header("ETag"));
+
+        assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.body().path("figures").path("made").asLong()).isEqualTo(1);
+        // nor a single commitment, whose signal the date alone turns
+        assertThat(api.get("/api/commitments/" + commitment, viewer, "If-None-Match", read.header("ETag")).status())
+                .isEqualTo(200);
+    }
+
     private static CommitmentRecorded recorded(UUID commitment, UUID partnership, UUID organisation, LocalDate due) {
         return new CommitmentRecorded(commitment, partnership, organisation, "Tiltak", "b", List.of(), List.of(), due,
                 LocalDate.of(2026, 1, 5));
