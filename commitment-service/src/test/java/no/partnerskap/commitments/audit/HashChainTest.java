@@ -78,6 +78,13 @@ class HashChainTest {
                 .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from event_store.domain_event_entry"))
                 .rootCause().hasMessageContaining("append-only");
+        // nor swap or take back a published key: checkpoints re-signed by a forger's key would verify with it
+        assertThatThrownBy(() -> jdbc.update("update event_store.signing_key set public_key = 'forged'"))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from event_store.signing_key"))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("update event_store.checkpoint set merkle_root = merkle_root"))
+                .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("""
                 insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
                     type, time_stamp, payload_type, payload)

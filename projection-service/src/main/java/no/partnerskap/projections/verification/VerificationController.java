@@ -35,16 +35,20 @@ class VerificationController {
     }
 
     private final StoredHistory history;
+    private final CheckpointWitness witness;
 
-    VerificationController(StoredHistory history) {
+    VerificationController(StoredHistory history, CheckpointWitness witness) {
         this.history = history;
+        this.witness = witness;
     }
 
     @Operation(summary = "Check every hash chain and every signed checkpoint of the stored history (auditor)")
     @GetMapping("/api/audit/verify")
     @Transactional(readOnly = true)
     Verifier.Result verify() {
-        Verifier verifier = new Verifier(history.checkpoints(), history.keys());
+        List<Checkpoint> checkpoints = history.checkpoints();
+        Verifier verifier = new Verifier(checkpoints, history.keys());
+        witness.differences(checkpoints, history.publishedKeys()).forEach(verifier::problem);
         history.allEvents(verifier::accept);
         return verifier.finish();
     }

@@ -1,6 +1,7 @@
 package no.partnerskap.projections.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,8 +47,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 // tampering deletes the events it appended; one no processor had read yet (the forged event stops them)
 // leaves a gap below the next test's events, which holds back the council report's default position
 // until the processors stop waiting for it: after 2 s here, so that no test depends on the one before
+// (the checkpoint witness looks only when a test asks it to)
 @org.springframework.test.context.TestPropertySource(properties = {"spring.datasource.hikari.pool-name=tamper",
-        "partnerships.projection.gap-timeout=2s"})
+        "partnerships.projection.gap-timeout=2s", "partnerships.audit.witness-interval=1h"})
 class TamperEvidenceTest {
 
     @LocalServerPort
@@ -58,6 +60,8 @@ class TamperEvidenceTest {
     TestTokens tokens;
     @Autowired
     TestPostgres.Database database;
+    @Autowired
+    CheckpointWitness witness;
 
     static final KeyPair key = SigningKeys.generate();
     Api api;
@@ -87,7 +91,8 @@ class TamperEvidenceTest {
         assertThat(online().valid()).as("untouched store").isTrue();
         // the tests share one database: keep the untouched history to put back afterwards
         TestPostgres.execute(database, "create table public.untouched_events as table event_store.domain_event_entry;"
-                + "create table public.untouched_checkpoints as table event_store.checkpoint");
+                + "create table public.untouched_checkpoints as table event_store.checkpoint;"
+                + "create table public.untouched_keys as table event_store.signing_key");
     }
 
     @AfterEach
@@ -99,7 +104,11 @@ class TamperEvidenceTest {
                 drop table public.untouched_events;
                 delete from event_store.checkpoint;
                 insert into event_store.checkpoint select * from public.untouched_checkpoints;
-                drop table public.untouched_checkpoints""");
+                drop table public.untouched_checkpoints;
+                delete from event_store.signing_key;
+                insert into event_store.signing_key select * from public.untouched_keys;
+                drop table public.untouched_keys;
+                delete from projection.checkpoint_witness""");
     }
 
     @Test
@@ -245,6 +254,54 @@ class TamperEvidenceTest {
                         .asText()))).isTrue();
     }
 
+    /**
+     * Every checkpoint re-sealed by a key the forger added to the published ones: the store agrees with itself,
+     * and only the checkpoints projection-service saw before show it.
+     */
+    @Test
+    void checkpoints_re_signed_with_a_key_added_for_them_differ_from_those_seen_before() {
+        witness.witness();
+        long newest = admin.queryForObject("select max(number) from event_store.checkpoint", Long.class);
+        tamper("delete from event_store.checkpoint");
+        KeyPair forger = SigningKeys.generate();
+        seal(forger, "2026-03-02T00:00:00Z");
+
+        Verifier.Result online = online();
+        assertThat(online.valid()).isFalse();
+        assertThat(online.problems()).extracting(Verifier.Problem::problem)
+                .allSatisfy(p -> assertThat(p).contains(", seen by projection-service at "))
+                .anySatisfy(p -> assertThat(p).startsWith("checkpoint 1, ").endsWith(": the checkpoint was replaced"))
+                .anySatisfy(p -> assertThat(p).startsWith("checkpoint " + newest + ", ")
+                        .endsWith("is no longer stored: checkpoints were removed"));
+    }
+
+    /** The newest checkpoints deleted: the online check, reading the store it checks, did not miss what was gone. */
+    @Test
+    void the_newest_checkpoint_deleted_after_it_was_seen_is_missed() {
+        witness.witness();
+        long newest = admin.queryForObject("select max(number) from event_store.checkpoint", Long.class);
+        tamper("delete from event_store.checkpoint where number = " + newest);
+
+        assertThat(online().problems()).extracting(Verifier.Problem::problem).singleElement()
+                .satisfies(p -> assertThat(p).startsWith("checkpoint " + newest + ", seen by projection-service at ")
+                        .endsWith("is no longer stored: checkpoints were removed"));
+    }
+
+    @Test
+    void a_public_key_swapped_after_it_was_seen_is_found() {
+        witness.witness();
+        String keyId = SigningKeys.keyId(key.getPublic());
+        tamper("update event_store.signing_key set public_key = '"
+                + SigningKeys.publicPem(SigningKeys.generate().getPublic()) + "' where key_id = '" + keyId + "'");
+
+        assertThat(online().problems()).extracting(Verifier.Problem::problem)
+                .anySatisfy(p -> assertThat(p).endsWith(": the public key of signing key " + keyId
+                        + " is not the one it was signed with then: the key was replaced"));
+        // what this service saw is kept by its own role, append-only too
+        assertThatThrownBy(() -> new JdbcTemplate(database.as(database.projectionUser(), database.projectionPassword()))
+                .update("delete from projection.checkpoint_witness")).rootCause().hasMessageContaining("append-only");
+    }
+
     @Test
     void verification_is_for_auditors_and_the_secretariat() {
         assertThat(api.get("/api/audit/verify", tokens.token("v", null, "VIEWER")).status()).isEqualTo(403);
@@ -302,6 +359,11 @@ class TamperEvidenceTest {
 
     /** Seals everything stored so far, as commitment-service's sealer does. */
     private void seal() {
+        seal(key, "2026-03-01T00:00:00Z");
+    }
+
+    /** Seals what no checkpoint seals yet, as commitment-service's role can, publishing the key. */
+    private void seal(KeyPair key, String sealedAt) {
         JdbcTemplate owner = new JdbcTemplate(database.as(database.commitmentUser(), database.commitmentPassword()));
         owner.update("insert into event_store.signing_key (key_id, public_key) values (?, ?) on conflict do nothing",
                 SigningKeys.keyId(key.getPublic()), SigningKeys.publicPem(key.getPublic()));
@@ -317,11 +379,11 @@ class TamperEvidenceTest {
         List<byte[]> leaves = rows.stream().map(r -> (byte[]) r.get("event_hash")).toList();
         String root = Hashes.hex(MerkleTree.root(leaves));
         String keyId = SigningKeys.keyId(key.getPublic());
-        byte[] hash = Checkpoint.hash(number, from, to, leaves.size(), root, previous, "2026-03-01T00:00:00Z", keyId);
+        byte[] hash = Checkpoint.hash(number, from, to, leaves.size(), root, previous, sealedAt, keyId);
         owner.update("""
                 insert into event_store.checkpoint (number, from_position, to_position, event_count, merkle_root,
                     previous_hash, sealed_at, key_id, checkpoint_hash, signature) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                number, from, to, leaves.size(), root, previous, "2026-03-01T00:00:00Z", keyId, Hashes.hex(hash),
+                number, from, to, leaves.size(), root, previous, sealedAt, keyId, Hashes.hex(hash),
                 SigningKeys.sign(key.getPrivate(), hash));
         assertThat(BigDecimal.valueOf(leaves.size())).isPositive();
     }
