@@ -89,7 +89,12 @@ public final class Verifier {
         while (checkpoint < checkpoints.size() && event.globalIndex() > checkpoints.get(checkpoint).toPosition()) {
             closeCheckpoint();
         }
-        if (checkpoint < checkpoints.size()) {
+        if (checkpoint < checkpoints.size() && event.globalIndex() <= checkpoints.get(checkpoint).fromPosition()) {
+            // between two checkpoints that do not meet (one was removed, or a range changed: a problem of the
+            // checkpoints' chain), sealed by neither: counted with the next one, it made that one's count wrong
+            unsealed(event, "between checkpoints: checkpoint " + checkpoints.get(checkpoint).number()
+                    + " begins after it");
+        } else if (checkpoint < checkpoints.size()) {
             leaves.add(event.eventHash() == null ? new byte[0] : Hashes.unhex(event.eventHash()));
             if (part) {
                 leafEvents.add(event);
@@ -169,7 +174,15 @@ public final class Verifier {
             return;
         }
         checkpointsChecked++;
-        if (leaves.size() != c.eventCount()) {
+        if (leaves.size() < c.eventCount() && c.toPosition() > lastPosition) {
+            // the checkpoint reaches past the last event given: an export taken before the checkpoint was sealed
+            // looks the same as one whose newest events were deleted
+            problems.add(new Problem(null, null, c.toPosition(), "checkpoint " + c.number() + " sealed "
+                    + c.eventCount() + " events in (" + c.fromPosition() + ", " + c.toPosition() + "], reaching past "
+                    + "the last event given (" + (lastPosition == Long.MIN_VALUE ? "none" : lastPosition) + "), and "
+                    + leaves.size() + " of them are there: the export is older than the checkpoint (take the "
+                    + "checkpoints before the export, not after), or events were deleted from its end"));
+        } else if (leaves.size() != c.eventCount()) {
             problems.add(new Problem(null, null, c.toPosition(), "checkpoint " + c.number() + " sealed "
                     + c.eventCount() + " events in (" + c.fromPosition() + ", " + c.toPosition() + "] but "
                     + leaves.size() + " are there now: events were deleted or inserted"));

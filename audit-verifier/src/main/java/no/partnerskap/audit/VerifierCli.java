@@ -191,6 +191,11 @@ public final class VerifierCli {
                 }
             }
         }
+        if (declared == null && exported == 0) {
+            // a download that failed and saved nothing: not a history whose events were all deleted
+            throw new NotAnExport(export + " is empty: no event and no end line, so nothing was verified (did its "
+                    + "download fail?)");
+        }
         if (declared == null && !options.withoutEndLine()) {
             verifier.problem("the export has no end line ({\"" + END + "\": ...}): it was cut short, so events may "
                     + "be missing from its end (an export saved by a version from before end lines has none: verify "

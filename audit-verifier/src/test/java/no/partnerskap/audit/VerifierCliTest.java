@@ -226,5 +226,11 @@ class VerifierCliTest {
 
         assertThatThrownBy(() -> VerifierCli.verify(export, checkpoints, List.of(publicKey)))
                 .isInstanceOf(VerifierCli.NotAnExport.class).hasMessageContaining("line 1 is not an exported event");
+        // nor is a download that failed and saved nothing a history whose events were all deleted
+        for (String nothing : new String[] {"", "\n\n", "\uFEFF"}) {
+            Path empty = Files.writeString(folder.resolve("events.jsonl"), nothing);
+            assertThatThrownBy(() -> VerifierCli.verify(empty, checkpoints, List.of(publicKey))).as(nothing)
+                    .isInstanceOf(VerifierCli.NotAnExport.class).hasMessageContaining("is empty");
+        }
     }
 }

@@ -125,6 +125,32 @@ class VerifierTest {
         assertThat(result.problems()).anySatisfy(p -> assertThat(p.problem()).contains("deleted or inserted"));
     }
 
+    /** A checkpoint removed between two others: the next one still holds its own events, and says so. */
+    @Test
+    void a_checkpoint_removed_between_two_others_leaves_its_events_sealed_by_none_and_the_next_counted_right() {
+        List<EventRecord> events = history(45, 3);
+        List<Checkpoint> checkpoints = new ArrayList<>(sealed(events, 23, 40, 45));
+        checkpoints.remove(1);
+        Verifier.Result result = verify(events, checkpoints);
+        assertThat(result.problems()).extracting(Verifier.Problem::problem).containsExactlyInAnyOrder(
+                "checkpoint 3: does not link to the previous checkpoint",
+                "checkpoint 3: starts at 40 but the previous one ended at 23");
+        assertThat(result.unsealedEvents()).isEqualTo(17);
+        assertThat(result.unsealed()).first().satisfies(p -> assertThat(p.problem())
+                .isEqualTo("between checkpoints: checkpoint 3 begins after it"));
+    }
+
+    /** Checkpoints taken after the export: a false alarm of deleted events, unless the verifier says what it sees. */
+    @Test
+    void a_checkpoint_reaching_past_the_export_says_the_export_may_be_older_than_it() {
+        List<EventRecord> events = history(30, 2);
+        Verifier.Result result = verify(events.subList(0, 25), sealed(events, 20, 30));
+        assertThat(result.problems()).extracting(Verifier.Problem::problem).singleElement().isEqualTo(
+                "checkpoint 2 sealed 10 events in (20, 30], reaching past the last event given (25), and 5 of them "
+                        + "are there: the export is older than the checkpoint (take the checkpoints before the export, "
+                        + "not after), or events were deleted from its end");
+    }
+
     @Test
     void a_forged_event_with_a_recomputed_chain_after_the_last_checkpoint_is_unsealed_not_verified() {
         List<EventRecord> events = new ArrayList<>(history(20, 2));

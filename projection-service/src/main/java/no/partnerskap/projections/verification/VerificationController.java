@@ -1,6 +1,9 @@
 package no.partnerskap.projections.verification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +32,14 @@ class VerificationController {
     record Checkpoints(List<Checkpoint> checkpoints, List<StoredHistory.PublishedKey> publicKeys) {
     }
 
-    /** The Merkle path from one event's hash to its checkpoint's root (RFC 6962 / 9162). */
-    record InclusionProof(EventRecord event, Checkpoint checkpoint, long leafIndex, long treeSize,
+    /**
+     * The Merkle path from one event's stored hash to its checkpoint's root (RFC 6962 / 9162). The path proves the
+     * stored hash sealed, not the event as it now reads: {@code hashMatches} says whether it still gives that hash.
+     */
+    record InclusionProof(EventRecord event,
+                          @Schema(description = "whether the event as now stored still gives its stored hash, the "
+                                  + "one the path leads from: false when it was changed after it was stored")
+                          boolean hashMatches, Checkpoint checkpoint, long leafIndex, long treeSize,
                           List<String> path) {
     }
 
@@ -61,6 +70,11 @@ class VerificationController {
     }
 
     @Operation(summary = "Proof that one event is included in a signed checkpoint, checkable without the export")
+    @ApiResponse(responseCode = "200", description = "The Merkle path from the event's stored hash to its "
+            + "checkpoint's root", content = @Content(schema = @Schema(implementation = InclusionProof.class)))
+    @ApiResponse(responseCode = "409", description = "No checkpoint seals the event yet "
+            + "(type urn:partnerships:audit:not-sealed)", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/api/audit/events/{globalIndex}/proof")
     @Transactional(readOnly = true)
     ResponseEntity<?> proof(@PathVariable long globalIndex) {
@@ -70,6 +84,7 @@ class VerificationController {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "event " + globalIndex + " is not sealed by a checkpoint yet");
             problem.setTitle("Not yet sealed");
+            problem.setType(java.net.URI.create("urn:partnerships:audit:not-sealed"));
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
         // only the hashes are kept: a checkpoint may seal a hundred thousand events and more
@@ -82,6 +97,7 @@ class VerificationController {
             leaves.add(Hashes.unhex(sealed.eventHash()));
         });
         List<String> path = MerkleTree.inclusionProof(leaves, index[0]).stream().map(Hashes::hex).toList();
-        return ResponseEntity.ok(new InclusionProof(event, checkpoint, index[0], leaves.size(), path));
+        return ResponseEntity.ok(new InclusionProof(event, event.hashMatches(), checkpoint, index[0], leaves.size(),
+                path));
     }
 }

@@ -170,6 +170,12 @@ class TamperEvidenceTest {
                 + "where global_index = " + victim.globalIndex());
         assertNamed(online(), victim);
         assertNamed(offline(), victim);
+        // its inclusion proof still leads from the stored hash to the root, and says the event no longer gives it
+        JsonNode proof = api.get("/api/audit/events/" + victim.globalIndex() + "/proof", auditor).body();
+        assertThat(proof.path("hashMatches").isBoolean()).isTrue();
+        assertThat(proof.path("hashMatches").asBoolean()).isFalse();
+        assertThat(api.get("/api/audit/events/" + (victim.globalIndex() + 1) + "/proof", auditor).body()
+                .path("hashMatches").asBoolean()).isTrue();
     }
 
     /** An auditor reading a commitment's history sees which event no longer gives the hash stored with it. */
@@ -245,7 +251,9 @@ class TamperEvidenceTest {
             });
         }
         // an inclusion proof exists for sealed events only
-        assertThat(api.get("/api/audit/events/" + forged + "/proof", auditor).status()).isEqualTo(409);
+        Api.Response unsealed = api.get("/api/audit/events/" + forged + "/proof", auditor);
+        assertThat(unsealed.status()).isEqualTo(409);
+        assertThat(unsealed.text("type")).isEqualTo("urn:partnerships:audit:not-sealed");
         JsonNode proof = api.get("/api/audit/events/" + last.globalIndex() + "/proof", auditor).body();
         List<byte[]> path = java.util.stream.StreamSupport.stream(proof.path("path").spliterator(), false)
                 .map(n -> Hashes.unhex(n.asText())).toList();
