@@ -74,7 +74,8 @@ class HostileInputPropertiesTest {
                 "representation", "LEADERSHIP"));
         validBodies.put("/api/partnerships/" + p + "/members/" + organisation + "/role", Map.of("role", "CONVENOR"));
         validBodies.put("/api/partnerships/" + p + "/goals", Map.of("title", "G2", "sdgTargets", List.of("9.5")));
-        validBodies.put("/api/partnerships/" + p + "/goals/" + goal + "/revision", Map.of("title", "G", "sdgTargets", List.of(), "reason", "R"));
+        validBodies.put("/api/partnerships/" + p + "/goals/" + goal + "/revision", Map.of("title", "G", "indicator", "I",
+                "unit", "U", "baseline", 0, "target", 1, "targetDate", "2029-12-31", "sdgTargets", List.of(), "reason", "R"));
         validBodies.put("/api/partnerships/" + p + "/agreement", Map.of("signedOn", "2026-02-01",
                 "documentReference", "D"));
         validBodies.put("/api/partnerships/" + p + "/mandate", Map.of("mandate", "M2", "reason", "R"));

@@ -158,13 +158,21 @@ class InputValidationTest {
                 "goalIds");
     }
 
-    /** Nor a goal's figures and SDG targets, by revising its title alone. */
+    /** Nor a goal's figures and SDG targets, by revising its title alone, nor its baseline by leaving it out. */
     @Test
-    void a_goal_revision_states_the_sdg_targets_it_keeps() {
+    void a_goal_revision_states_the_whole_goal_it_keeps() {
         String revision = "/api/partnerships/" + one.partnership() + "/goals/" + goal + "/revision";
-        invalid(revision, one.secretariat(), Map.of("title", "Nytt navn", "reason", "Presisert"), "sdgTargets");
-        assertThat(api.post(revision, one.secretariat(), Map.of("title", "Nytt navn", "baseline", 0, "target", 40,
-                "sdgTargets", List.of("9.5"), "reason", "Presisert")).status()).isEqualTo(200);
+        String whole = "\"indicator\":null,\"unit\":null,\"baseline\":0,\"target\":40,\"targetDate\":null,";
+        invalid(revision, one.secretariat(), "{\"title\":\"Nytt navn\"," + whole + "\"reason\":\"Presisert\"}",
+                "sdgTargets");
+        for (String field : List.of("indicator", "unit", "baseline", "target", "targetDate")) {
+            String without = whole.replaceAll("\"" + field + "\":[^,]*,", "");
+            Api.Response left = invalid(revision, one.secretariat(), "{\"title\":\"Nytt navn\"," + without
+                    + "\"sdgTargets\":[],\"reason\":\"Presisert\"}", field);
+            assertThat(left.text("detail")).as(field).contains("null for none");
+        }
+        assertThat(api.post(revision, one.secretariat(), "{\"title\":\"Nytt navn\"," + whole
+                + "\"sdgTargets\":[\"9.5\"],\"reason\":\"Presisert\"}").status()).isEqualTo(200);
     }
 
     /**
@@ -319,7 +327,8 @@ class InputValidationTest {
         invalid(p + "/goals", one.secretariat(), "{\"title\":\"G\",\"baseline\":1e20,\"target\":\"1e400\"}",
                 "baseline", "target");
         invalid(p + "/goals/" + goal + "/revision", one.secretariat(),
-                "{\"title\":\"G\",\"target\":1e999999999,\"sdgTargets\":[],\"reason\":\"R\"}", "target");
+                "{\"title\":\"G\",\"indicator\":null,\"unit\":null,\"baseline\":null,\"target\":1e999999999,"
+                        + "\"targetDate\":null,\"sdgTargets\":[],\"reason\":\"R\"}", "target");
         invalid("/api/commitments/" + one.commitment() + "/outcome", one.partner(), "{\"result\":\"FULFILLED\","
                 + "\"indicatorValues\":[{\"goalId\":\"" + goal + "\",\"value\":1e400}],\"resourcesDelivered\":"
                 + "[{\"kind\":\"FUNDING\",\"amount\":\"1e400\",\"unit\":\"NOK\"}]}",

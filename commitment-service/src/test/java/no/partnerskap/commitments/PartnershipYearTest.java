@@ -87,7 +87,8 @@ class PartnershipYearTest {
         refused(api.post("/api/partnerships/" + strategic + "/goals", secretariat, Map.of("title", "X", "sdgTargets", List.of("17.99"))),
                 409, "sdg-target-must-exist");
         ok(api.post("/api/partnerships/" + strategic + "/goals/" + jobs + "/revision", secretariat,
-                Map.of("title", "Grønne arbeidsplasser", "baseline", 10, "target", 60, "sdgTargets", List.of("9.5", "17.17"),
+                Map.of("title", "Grønne arbeidsplasser", "indicator", "Nye arbeidsplasser", "unit", "arbeidsplasser",
+                        "baseline", 10, "target", 60, "targetDate", "2029-12-31", "sdgTargets", List.of("9.5", "17.17"),
                         "reason", "Ny statistikk fra SSB")));
         refused(api.post("/api/partnerships/" + strategic + "/goals/" + jobs + "/revision", secretariat,
                 Map.of("title", "Uten grunn", "sdgTargets", List.of())), 400, null);

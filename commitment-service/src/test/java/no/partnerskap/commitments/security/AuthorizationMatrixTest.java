@@ -80,6 +80,7 @@ class AuthorizationMatrixTest {
                         Who.SECRETARIAT_ONLY),
                 new Endpoint("/api/partnerships/" + p + "/goals", Map.of("title", "G2"), Who.SECRETARIAT_ONLY),
                 new Endpoint("/api/partnerships/" + p + "/goals/" + goal + "/revision", Map.of("title", "G",
+                        "indicator", "I", "unit", "U", "baseline", 0, "target", 1, "targetDate", "2029-12-31",
                         "sdgTargets", List.of(), "reason", "R"), Who.SECRETARIAT_ONLY),
                 new Endpoint("/api/partnerships/" + p + "/agreement", Map.of("signedOn", "2026-02-01",
                         "documentReference", "D"), Who.SECRETARIAT_ONLY),

@@ -1,5 +1,6 @@
 package no.partnerskap.commitments.partnership.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -73,19 +74,26 @@ final class PartnershipRequests {
 
     /**
      * The goal as revised, in full: a revision replaces its indicator, unit, figures, target date and SDG
-     * targets, so the targets must be sent ([] for none), as a sign the client means the whole goal rather
-     * than one field (a revision of the title alone emptied the rest and took the goal off the SDG coverage).
+     * targets, so each must be sent (null or [] for none), as a sign the client means the whole goal rather
+     * than one field (a revision of the title alone emptied the rest and took the goal off the SDG coverage;
+     * one without its baseline cleared it).
      */
     record GoalRevision(@Schema(example = "Flere grønne arbeidsplasser") @NotBlank @Size(max = Limits.NAME)
                         String title,
-                        @Schema(example = "Nye arbeidsplasser i grønn industri") @Size(max = Limits.TEXT)
-                        String indicator,
-                        @Schema(example = "arbeidsplasser") @Size(max = Limits.NAME) String unit,
-                        @Schema(example = "10") @PositiveOrZero
+                        @JsonProperty(required = true) @Schema(example = "Nye arbeidsplasser i grønn industri",
+                                requiredMode = Schema.RequiredMode.REQUIRED, nullable = true)
+                        @Size(max = Limits.TEXT) String indicator,
+                        @JsonProperty(required = true) @Schema(example = "arbeidsplasser",
+                                requiredMode = Schema.RequiredMode.REQUIRED, nullable = true)
+                        @Size(max = Limits.NAME) String unit,
+                        @JsonProperty(required = true) @Schema(example = "10",
+                                requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) @PositiveOrZero
                         @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal baseline,
-                        @Schema(example = "50") @PositiveOrZero
+                        @JsonProperty(required = true) @Schema(example = "50",
+                                requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) @PositiveOrZero
                         @Digits(integer = Limits.AMOUNT_DIGITS, fraction = Limits.AMOUNT_DECIMALS) BigDecimal target,
-                        @Schema(example = "2028-12-31") LocalDate targetDate,
+                        @JsonProperty(required = true) @Schema(example = "2028-12-31",
+                                requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) LocalDate targetDate,
                         @Schema(example = "[\"9.5\", \"17.17\"]")
                         @NotNull(message = "must list the SDG targets of the revised goal ([] for none)")
                         @Size(max = Limits.LIST) @Distinct List<@NotNull @Pattern(regexp = Limits.SDG_TARGET,
