@@ -59,12 +59,15 @@ public class ProjectionAdmin {
      * @param pausedForRebuild stopped on this instance while another instance resets it for a rebuild
      * @param error           the processor is in error, or a batch of its events failed and no segment has passed it yet
      * @param failure         that batch and why it failed (null when none stands)
+     * @param aheadOfStore    a segment has processed a position past the event store's head: the read model holds
+     *                        events the store no longer does (deleted, or the database restored from a backup older
+     *                        than the read models); rebuild it
      */
     public record ProcessorStatus(String name, boolean running, boolean error, Long position, long head,
                                   Long lagEvents, Double lagSeconds, boolean caughtUp, boolean replaying,
                                   Double replayProgress, Long replayUntil, int segmentsClaimed,
                                   int segmentsTotal, boolean pausedForRebuild, List<SegmentStatus> segments,
-                                  ProcessorFailures.Failure failure) {
+                                  ProcessorFailures.Failure failure, boolean aheadOfStore) {
     }
 
     /** A read model being rebuilt, and how far the rebuild has come (0..1). */
@@ -325,13 +328,21 @@ public class ProjectionAdmin {
         // what the processor may claim: max-claimed-segments for a pooled one, its threads for a tracking one.
         boolean holdsItsShare = processedElsewhere || segments.size() >= Math.min(processor.maxCapacity(), total);
         ProcessorFailures.Failure failure = failures.current(processor.getName(), lowestPosition(storedHere));
-        boolean caughtUp = !progress.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying && failure == null;
+        // the head is read again: an event may have been stored, and processed, since it was read for the status
+        boolean aheadOfStore = highest(progress) > head && highest(progress) > history.head();
+        boolean caughtUp = !progress.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying && failure == null
+                && !aheadOfStore;
         // Axon's pooled processor stays in error after a failure until it next coordinates a segment of its own:
         // on an instance that holds none because other instances process them all, that never comes
         boolean coordinatorError = processor.isError() && !processedElsewhere;
         return new ProcessorStatus(processor.getName(), processor.isRunning(), coordinatorError || failure != null,
                 position, head, lagEvents, lagSeconds, caughtUp, replaying, replay.progress(), replay.until(),
-                segments.size(), total, pause.stoppedHere(processor.getName()), segments, failure);
+                segments.size(), total, pause.stoppedHere(processor.getName()), segments, failure, aheadOfStore);
+    }
+
+    private static long highest(List<SegmentStatus> segments) {
+        return segments.stream().map(SegmentStatus::position).filter(Objects::nonNull).mapToLong(Long::longValue)
+                .max().orElse(Long.MIN_VALUE);
     }
 
     /** The segments claimed here as they stand, and of {@code stored} those not claimed here. */

@@ -310,6 +310,35 @@ class TamperEvidenceTest {
                 .update("delete from projection.checkpoint_witness")).rootCause().hasMessageContaining("append-only");
     }
 
+    /**
+     * The newest events deleted after the read models took them (or a database restored from a backup older than
+     * the read models): the store agrees with itself, but the read models hold what it no longer does.
+     */
+    @Test
+    void read_models_past_the_store_head_are_shown_ahead_of_it() {
+        EventRecord last = stored().get(stored().size() - 1);
+        assertThat(api.get("/api/commitments/" + last.aggregateId() + "?minVersion=" + last.sequenceNumber(), auditor)
+                .status()).isEqualTo(200);
+        JsonNode before = commitmentsProcessor();
+        assertThat(before.path("aheadOfStore").asBoolean()).isFalse();
+
+        tamper("delete from event_store.domain_event_entry where global_index > " + (last.globalIndex() - 2));
+
+        JsonNode after = commitmentsProcessor();
+        assertThat(after.path("aheadOfStore").asBoolean()).isTrue();
+        assertThat(after.path("caughtUp").asBoolean()).isFalse();
+        assertThat(after.path("head").asLong()).isEqualTo(last.globalIndex() - 2);
+    }
+
+    private JsonNode commitmentsProcessor() {
+        for (JsonNode processor : api.get("/admin/projections", auditor).body()) {
+            if (processor.path("name").asText().equals("commitments")) {
+                return processor;
+            }
+        }
+        throw new AssertionError("no commitments processor");
+    }
+
     @Test
     void verification_is_for_auditors_and_the_secretariat() {
         assertThat(api.get("/api/audit/verify", tokens.token("v", null, "VIEWER")).status()).isEqualTo(403);
