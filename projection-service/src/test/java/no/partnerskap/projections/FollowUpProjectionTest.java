@@ -340,6 +340,54 @@ class FollowUpProjectionTest {
         assertThat(listed).contains("At risk follow-up request open for over 14 days Follow-up requested February 5, 2027");
     }
 
+    /**
+     * A request that names the day to answer by is at risk from the day after it, not after 14 days: the
+     * secretariat's own date, neither a false alarm before it nor a late one after a short one.
+     */
+    @Test
+    void a_follow_up_request_naming_a_day_is_at_risk_once_that_day_has_passed() {
+        clock.setToday(LocalDate.of(2027, 3, 1));
+        UUID patient = UUID.randomUUID();
+        UUID urgent = UUID.randomUUID();
+        UUID undated = UUID.randomUUID();
+        events.append(new OrganisationRegistered(business, "Havkraft AS", "923609016", Sector.BUSINESS),
+                new PartnershipEstablished(partnership, "Grønn region", PartnershipKind.STRATEGIC, null, "M", "P",
+                        null, null, new Period(LocalDate.of(2026, 1, 1), null), business),
+                new MemberAdmitted(partnership, business, MemberRole.CONVENOR, Representation.LEADERSHIP));
+        for (UUID c : List.of(patient, urgent, undated)) {
+            record(c, business, "2028-01-01");
+            events.appendOn("2027-01-20", new ProgressReported(c, partnership, business, 60, "n", List.of(),
+                    LocalDate.of(2027, 1, 20)));
+        }
+        // open for four weeks, to be answered by the end of April; open four days, to be answered by two days ago
+        events.appendOn("2027-02-01", new FollowUpRequested(patient, partnership, business, UUID.randomUUID(),
+                        "Rapport innen april", LocalDate.of(2027, 4, 30)),
+                new FollowUpRequested(undated, partnership, business, UUID.randomUUID(), "Status?", null));
+        events.appendOn("2027-02-25", new FollowUpRequested(urgent, partnership, business, UUID.randomUUID(),
+                "Svar innen fredag", LocalDate.of(2027, 2, 27)));
+        Api api = Api.onPort(port);
+        String viewer = tokens.token("viewer", null, "VIEWER");
+
+        JsonNode patientRead = api.get("/api/commitments/" + patient + "?minVersion=2", viewer).body()
+                .path("commitment");
+        assertThat(patientRead.path("signal").asText()).isEqualTo("ON_TRACK");
+        assertThat(patientRead.path("atRiskBecause")).isEmpty();
+        JsonNode urgentRead = api.get("/api/commitments/" + urgent + "?minVersion=2", viewer).body().path("commitment");
+        assertThat(urgentRead.path("signal").asText()).isEqualTo("AT_RISK");
+        assertThat(urgentRead.path("atRiskBecause").toString()).isEqualTo("[\"FOLLOW_UP_PAST_RESPOND_BY\"]");
+        JsonNode undatedRead = api.get("/api/commitments/" + undated + "?minVersion=2", viewer).body()
+                .path("commitment");
+        assertThat(undatedRead.path("atRiskBecause").toString()).isEqualTo("[\"FOLLOW_UP_OPEN_OVER_14_DAYS\"]");
+        assertThat(PagesTestSupport.text(PagesTestSupport.page(port, "/pages/commitments/" + urgent + "?lang=nb",
+                "Authorization", "Bearer " + viewer))).contains("I faresonen : oppfølgingsforespørsel ikke besvart "
+                + "innen svarfristen");
+
+        // on the day itself it is not late yet
+        clock.setToday(LocalDate.of(2027, 2, 27));
+        assertThat(api.get("/api/commitments/" + urgent, viewer).body().path("commitment").path("signal").asText())
+                .isEqualTo("ON_TRACK");
+    }
+
     /** The secretariat following up needs the day it asked an answer by beside each open request. */
     @Test
     void an_open_follow_up_request_shows_the_day_an_answer_was_asked_by() {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * <li>status: ACTIVE, OVERDUE (active and past due), FULFILLED, PARTIALLY_FULFILLED,
  *     NOT_FULFILLED, WITHDRAWN;</li>
  * <li>signal: OVERDUE; AT_RISK when due within 30 days with progress under 50 %, or no report
- *     for 90 days, or a follow-up request open for more than 14 days; ON_TRACK otherwise;
+ *     for 90 days, or a follow-up request open for more than 14 days (or, when it named a day to answer by,
+ *     unanswered after that day); ON_TRACK otherwise;
  *     CLOSED once closed;</li>
  * <li>divergent: the secretariat's latest assessment and the partner's latest report are more
  *     than one level apart, reading the percentage as a level: 0 % NOT_STARTED, 1-39 % LIMITED,
@@ -35,7 +36,11 @@ public final class FollowUpRules {
         AT_RISK_WHEN.put("DUE_WITHIN_30_DAYS_UNDER_HALF_DONE",
                 "(c.due_date <= :today + 30 and coalesce(c.latest_percent, 0) < 50)");
         AT_RISK_WHEN.put("NO_REPORT_FOR_90_DAYS", "(coalesce(c.last_reported_on, c.recorded_on) <= :today - 90)");
-        AT_RISK_WHEN.put("FOLLOW_UP_OPEN_OVER_14_DAYS", "(c.open_follow_up_since < :today - 14)");
+        // a request that named the day to answer by is overdue from that day, not before and not after 14 days:
+        // the secretariat's own date (the README and the note say so)
+        AT_RISK_WHEN.put("FOLLOW_UP_OPEN_OVER_14_DAYS",
+                "(c.open_follow_up_respond_by is null and c.open_follow_up_since < :today - 14)");
+        AT_RISK_WHEN.put("FOLLOW_UP_PAST_RESPOND_BY", "(c.open_follow_up_respond_by < :today)");
     }
 
     public static final String SIGNAL = """

@@ -42,7 +42,7 @@ class MessagesTest {
     /** A page says why a commitment is at risk in words: each condition of the signal needs them in both languages. */
     @Test
     void every_reason_for_being_at_risk_has_words_in_both_languages() {
-        assertThat(FollowUpRules.atRiskReasons()).hasSize(3);
+        assertThat(FollowUpRules.atRiskReasons()).hasSize(4);
         for (String reason : FollowUpRules.atRiskReasons()) {
             for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("nb"))) {
                 assertThat(messages.getMessage("atRisk." + reason, null, null, locale)).as(reason + " " + locale)
