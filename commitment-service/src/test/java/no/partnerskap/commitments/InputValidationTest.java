@@ -354,8 +354,13 @@ class InputValidationTest {
             Api.Response response = invalid(commitments, one.partner(), "{\"organisationId\":\"" + one.organisation()
                     + "\",\"title\":\"T\",\"dueDate\":" + date + "}", "dueDate");
             assertThat(response.body().path("errors").get(0).path("message").asText()).as(date)
-                    .contains("YYYY-MM-DD");
+                    .contains("YYYY-MM-DD").doesNotContain("LocalDate");
         }
+        // the form is right, the day is not: 2026 is no leap year
+        Api.Response noSuchDay = invalid("/api/partnerships/" + one.partnership() + "/agreement", one.secretariat(),
+                "{\"signedOn\":\"2026-02-29\",\"documentReference\":\"Avtale 2026/1\"}", "signedOn");
+        assertThat(noSuchDay.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("names a day the calendar does not have: 2026-02-29 (the form, YYYY-MM-DD, is right)");
         String c = "/api/commitments/" + one.commitment();
         String p = "/api/partnerships/" + one.partnership();
         invalid("/api/partnerships", one.secretariat(), "{\"name\":\"P\",\"kind\":\"STRATEGIC\",\"mandate\":\"M\","

@@ -117,6 +117,8 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
         String message = mapping instanceof UnrecognizedPropertyException ? "unknown field"
                 : mapping instanceof InvalidFormatException format && format.getTargetType() == String.class
                 ? "must not hold control characters (tab and line breaks are fine) or half a surrogate pair"
+                : mapping instanceof InvalidFormatException format && format.getTargetType() == LocalDate.class
+                ? date(format.getValue())
                 : mapping instanceof InvalidFormatException format && shape(format.getTargetType()) != null
                 ? shape(format.getTargetType()) + ", not " + format.getValue()
                 : mapping instanceof InvalidFormatException format
@@ -128,6 +130,17 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
                 : "wrong type or shape";
         return ResponseEntity.badRequest().body(problem("Malformed request", "Field '" + field + "': " + message + ".",
                 List.of(new FieldError(field, message))));
+    }
+
+    /**
+     * A date that cannot be read: one in the right form naming a day the calendar does not have (29 February of a
+     * common year, 31 April) is told so, rather than to take a form it already has.
+     */
+    private static String date(Object value) {
+        String text = String.valueOf(value);
+        return text.matches("\\d{4}-\\d{2}-\\d{2}")
+                ? "names a day the calendar does not have: " + text + " (the form, YYYY-MM-DD, is right)"
+                : "must be a date (YYYY-MM-DD), not '" + text + "'";
     }
 
     /** What a value of this type is sent as, for an integrator who sent something else; null where it says nothing. */
@@ -211,6 +224,9 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName() == null ? "value" : ex.getPropertyName();
+        if (ex.getRequiredType() == LocalDate.class) {
+            return invalidParameter(field, date(ex.getValue()));
+        }
         return invalidParameter(field, expected(ex.getRequiredType()) + ", not '" + ex.getValue() + "'");
     }
 
