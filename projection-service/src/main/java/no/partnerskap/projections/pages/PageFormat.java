@@ -13,9 +13,17 @@ import java.util.Locale;
 /** Numbers, dates and bar lengths as a page in the reader's language shows them. */
 public final class PageFormat {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    /** An instant as each language writes it on the page that also writes its days so. */
+    private static final DateTimeFormatter TIME_NB = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH:mm:ss z",
+            Locale.forLanguageTag("nb"));
+    private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("MMMM d, yyyy, HH:mm:ss z",
+            Locale.ENGLISH);
 
     static final String NONE = "–";
+
+    /** The ISO 4217 codes, as a resource's unit names money (stored in capitals). */
+    private static final java.util.Set<String> CURRENCIES = java.util.Currency.getAvailableCurrencies().stream()
+            .map(java.util.Currency::getCurrencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Locale locale;
     private final ZoneId zone;
@@ -42,6 +50,21 @@ public final class PageFormat {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(value instanceof BigDecimal amount
                 ? Math.max(0, amount.stripTrailingZeros().scale()) : 2);
+        return format.format(value);
+    }
+
+    /**
+     * An amount in its unit: money with øre or cents to two decimals at least (375 000,50 kr, not 375 000,5), as
+     * its readers write it; any other unit as {@link #number(Number)}.
+     */
+    public String amount(BigDecimal value, String unit) {
+        if (value == null || unit == null || !CURRENCIES.contains(unit)
+                || value.stripTrailingZeros().scale() <= 0) {
+            return number(value);
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(Math.max(2, value.stripTrailingZeros().scale()));
         return format.format(value);
     }
 
@@ -78,7 +101,8 @@ public final class PageFormat {
 
     /** An instant to the second, in the follow-up time zone: when a report was built or a checkpoint sealed. */
     public String time(Instant instant) {
-        return instant == null ? NONE : TIME.format(instant.atZone(zone));
+        return instant == null ? NONE : ("nb".equals(locale.getLanguage()) ? TIME_NB : TIME_EN)
+                .format(instant.atZone(zone));
     }
 
     /** As {@link #time(Instant)}, for an instant kept as ISO-8601 text (a checkpoint's signed sealedAt). */
