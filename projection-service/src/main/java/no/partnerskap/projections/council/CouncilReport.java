@@ -57,9 +57,15 @@ public record CouncilReport(int year, LocalDate reportDate, long position, Insta
                        BigDecimal progressPercent, List<GoalRevision> revisionsInYear) {
     }
 
-    /** A revision of a goal made in the year: the old and the new baseline and target, and why. */
+    /**
+     * A revision of a goal made in the year: the fields it {@code changed} (title, indicator, unit, baseline, target,
+     * targetDate, sdgTargets), each as it was before and after, and why.
+     */
     public record GoalRevision(int revision, BigDecimal previousBaseline, BigDecimal baseline,
-                               BigDecimal previousTarget, BigDecimal target, String reason, Instant recordedAt) {
+                               BigDecimal previousTarget, BigDecimal target, String reason, Instant recordedAt,
+                               List<String> changed, String previousTitle, String title, String previousIndicator,
+                               String indicator, String previousUnit, String unit, LocalDate previousTargetDate,
+                               LocalDate targetDate, List<String> previousSdgTargets, List<String> sdgTargets) {
     }
 
     /**

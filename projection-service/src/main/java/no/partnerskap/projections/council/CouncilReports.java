@@ -38,6 +38,7 @@ import no.partnerskap.projections.followup.FollowUpClock;
 import no.partnerskap.projections.followup.FollowUpRules;
 import no.partnerskap.projections.history.EventHistory;
 import no.partnerskap.projections.history.PointInTime;
+import no.partnerskap.projections.partnership.GoalRevisions;
 import no.partnerskap.projections.partnership.PartnershipQueries;
 import no.partnerskap.projections.web.AtOnce;
 import no.partnerskap.projections.web.Busy;
@@ -278,8 +279,8 @@ public class CouncilReports {
 
         private List<Goal> goals(UUID id) {
             return jdbc.query("""
-                    select g.goal_id, g.title, g.indicator, g.unit, r.baseline, r.target, g.target_date,
-                           g.sdg_targets,
+                    select g.goal_id, r.title, r.indicator, r.unit, r.baseline, r.target, r.target_date,
+                           r.sdg_targets,
                            coalesce((select sum(v.value) from indicator_value v
                                        join commitment_view c on c.commitment_id = v.commitment_id
                                      where v.goal_id = g.goal_id and c.closed_on <= :reportDate), 0) as achieved,
@@ -288,7 +289,9 @@ public class CouncilReports {
                                      where v.goal_id = g.goal_id
                                        and c.closed_on between :yearStart and :reportDate), 0) as achieved_in_year
                     from goal_view g
-                    join lateral (select r.baseline, r.target from goal_revision r
+                    -- the goal as it stood on the report date: a title or target date revised later is not shown
+                    join lateral (select r.title, r.indicator, r.unit, r.baseline, r.target, r.target_date,
+                                         r.sdg_targets from goal_revision r
                                   where r.goal_id = g.goal_id
                                     and (r.recorded_at at time zone :zone)::date <= :reportDate
                                   order by r.revision desc limit 1) r on true
@@ -305,16 +308,23 @@ public class CouncilReports {
             });
         }
 
+        /** The goal's revisions recorded in the year up to the report date, each with what it changed. */
         private List<GoalRevision> revisions(UUID goalId) {
-            return jdbc.query("""
-                    select * from goal_revision
-                    where goal_id = :goal and revision > 0
-                      and (recorded_at at time zone :zone)::date between :yearStart and :reportDate
-                    order by revision""", params().addValue("goal", goalId),
-                    (rs, n) -> new GoalRevision(rs.getInt("revision"), rs.getBigDecimal("previous_baseline"),
-                            rs.getBigDecimal("baseline"), rs.getBigDecimal("previous_target"),
-                            rs.getBigDecimal("target"), rs.getString("reason"),
-                            rs.getTimestamp("recorded_at").toInstant()));
+            List<PartnershipQueries.GoalRevision> all = GoalRevisions.of(jdbc, goalId);
+            List<GoalRevision> inYear = new ArrayList<>();
+            for (int i = 1; i < all.size(); i++) {
+                PartnershipQueries.GoalRevision before = all.get(i - 1);
+                PartnershipQueries.GoalRevision after = all.get(i);
+                LocalDate recorded = after.recordedAt().atZone(zone()).toLocalDate();
+                if (!recorded.isBefore(LocalDate.of(year, 1, 1)) && !recorded.isAfter(reportDate)) {
+                    inYear.add(new GoalRevision(after.revision(), after.previousBaseline(), after.baseline(),
+                            after.previousTarget(), after.target(), after.reason(), after.recordedAt(),
+                            after.changed(), before.title(), after.title(), before.indicator(), after.indicator(),
+                            before.unit(), after.unit(), before.targetDate(), after.targetDate(), before.sdgTargets(),
+                            after.sdgTargets()));
+                }
+            }
+            return inYear;
         }
 
         private Commitments commitments(UUID id) {

@@ -1,17 +1,37 @@
 package no.partnerskap.projections.partnership;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 import no.partnerskap.projections.partnership.PartnershipQueries.GoalRevision;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 /** What each revision of a goal changed from the goal as it stood before it. */
-final class GoalRevisions {
+public final class GoalRevisions {
 
     private GoalRevisions() {
+    }
+
+    /**
+     * A goal's definition (revision 0) and every revision since, in order, each with the whole goal as it then
+     * stood and the fields it changed; read where {@code jdbc} reads (the dashboard, or a council report's build).
+     */
+    public static List<GoalRevision> of(NamedParameterJdbcOperations jdbc, UUID goalId) {
+        return withChanges(jdbc.query("select * from goal_revision where goal_id = :goal order by revision",
+                new MapSqlParameterSource("goal", goalId),
+                (r, n) -> new GoalRevision(r.getInt("revision"), r.getBigDecimal("baseline"), r.getBigDecimal("target"),
+                        r.getBigDecimal("previous_baseline"), r.getBigDecimal("previous_target"), r.getString("reason"),
+                        r.getTimestamp("recorded_at").toInstant(), r.getString("title"), r.getString("indicator"),
+                        r.getString("unit"), r.getObject("target_date", LocalDate.class),
+                        r.getArray("sdg_targets") == null ? List.of()
+                                : Arrays.asList((String[]) r.getArray("sdg_targets").getArray()), List.of())));
     }
 
     /** The revisions in order, each with the fields it changed; the definition (the first) changed none. */

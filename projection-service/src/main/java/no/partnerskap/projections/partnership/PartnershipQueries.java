@@ -280,15 +280,7 @@ public class PartnershipQueries {
         BigDecimal baseline = rs.getBigDecimal("baseline");
         BigDecimal target = rs.getBigDecimal("target");
         BigDecimal achieved = rs.getBigDecimal("achieved");
-        List<GoalRevision> revisions = GoalRevisions.withChanges(jdbc.query("""
-                select * from goal_revision where goal_id = :goal order by revision""",
-                new MapSqlParameterSource("goal", goalId),
-                (r, n) -> new GoalRevision(r.getInt("revision"), r.getBigDecimal("baseline"), r.getBigDecimal("target"),
-                        r.getBigDecimal("previous_baseline"), r.getBigDecimal("previous_target"), r.getString("reason"),
-                        r.getTimestamp("recorded_at").toInstant(), r.getString("title"), r.getString("indicator"),
-                        r.getString("unit"), r.getObject("target_date", LocalDate.class),
-                        r.getArray("sdg_targets") == null ? List.of()
-                                : Arrays.asList((String[]) r.getArray("sdg_targets").getArray()), List.of())));
+        List<GoalRevision> revisions = GoalRevisions.of(jdbc, goalId);
         return new Goal(goalId, rs.getString("title"), rs.getString("indicator"), rs.getString("unit"), baseline,
                 target, rs.getObject("target_date", LocalDate.class),
                 Arrays.asList((String[]) rs.getArray("sdg_targets").getArray()), achieved,

@@ -147,9 +147,10 @@ class CouncilReportTest {
         events.appendOn("2019-03-11", meeting(green, "2019-03-10",
                 Map.of(county, Representation.LEADERSHIP, business, Representation.OPERATIONAL)));
         record("2019-04-01", withdrawn, green, university, "2019-12-01", money(20000));
+        // also moves the target date and changes the SDG targets, which the report names beside the figures
         events.appendOn("2019-05-01", new ResultGoalRevised(green, jobs, "Nye arbeidsplasser", "arbeidsplasser", "stk",
                 BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.valueOf(40), BigDecimal.valueOf(50),
-                LocalDate.of(2020, 12, 31), List.of("8.5", "17.17"), "ny statistikk"));
+                LocalDate.of(2021, 6, 30), List.of("8.5", "8.2"), "ny statistikk"));
         record("2019-05-01", closedAfterYear, green, county, "2019-09-01", money(30000));
         events.appendOn("2019-05-06", meeting(network, "2019-05-05", Map.of(business, Representation.LEADERSHIP)));
         record("2019-06-01", networkCommitment, network, business, "2019-12-31",
@@ -180,6 +181,10 @@ class CouncilReportTest {
         events.appendOn("2020-01-10", outcome(closedAfterYear, green, county, OutcomeResult.PARTIALLY_FULFILLED, 5, money(10000)));
         events.appendOn("2020-01-16", meeting(green, "2020-01-15",
                 Map.of(county, Representation.LEADERSHIP, business, Representation.LEADERSHIP)));
+        // renamed after the year: the year's report names the goal as it then stood
+        events.appendOn("2020-01-20", new ResultGoalRevised(green, jobs, "Grønne jobber", "arbeidsplasser", "stk",
+                BigDecimal.TEN, BigDecimal.TEN, BigDecimal.valueOf(50), BigDecimal.valueOf(50),
+                LocalDate.of(2021, 6, 30), List.of("8.5", "8.2"), "nytt navn"));
 
         long head = history.head();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
@@ -234,6 +239,16 @@ class CouncilReportTest {
         assertThat(revision.path("previousTarget").decimalValue()).isEqualByComparingTo("40");
         assertThat(revision.path("target").decimalValue()).isEqualByComparingTo("50");
         assertThat(revision.path("reason").asText()).isEqualTo("ny statistikk");
+        // what else it changed, before and after
+        assertThat(revision.path("changed").toString())
+                .isEqualTo("[\"baseline\",\"target\",\"targetDate\",\"sdgTargets\"]");
+        assertThat(revision.path("previousTargetDate").asText()).isEqualTo("2020-12-31");
+        assertThat(revision.path("targetDate").asText()).isEqualTo("2021-06-30");
+        assertThat(revision.path("previousSdgTargets").toString()).isEqualTo("[\"8.5\",\"17.17\"]");
+        assertThat(revision.path("sdgTargets").toString()).isEqualTo("[\"8.5\",\"8.2\"]");
+        // the goal as it stood on the report date: renamed only in 2020
+        assertThat(jobsGoal.path("title").asText()).isEqualTo("Nye arbeidsplasser");
+        assertThat(jobsGoal.path("targetDate").asText()).isEqualTo("2021-06-30");
         JsonNode emissionsGoal = goal(g, emissions);
         assertThat(emissionsGoal.path("baseline").decimalValue()).isEqualByComparingTo("100");
         assertThat(emissionsGoal.path("target").decimalValue()).isEqualByComparingTo("60");
@@ -408,6 +423,12 @@ class CouncilReportTest {
             assertThat(figure(g, "delivered")).isEqualTo("90" + group + "000");
             String jobsRow = g.substring(g.indexOf("id=\"g-" + jobs + "\""));
             assertThat(figure(jobsRow, "target")).isEqualTo("50");
+            assertThat(PagesTestSupport.text(jobsRow.substring(0, jobsRow.indexOf("</tr>")))).contains(
+                    language.equals("en")
+                    ? "baseline 0 → 10, target 40 → 50, target date December 31, 2020 → June 30, 2021, SDG targets "
+                            + "8.5, 17.17 → 8.5, 8.2: ny statistikk"
+                    : "utgangsverdi 0 → 10, målverdi 40 → 50, måldato 31. desember 2020 → 30. juni 2021, "
+                            + "bærekraftsmål 8.5, 17.17 → 8.5, 8.2: ny statistikk");
             assertThat(figure(jobsRow, "achieved")).isEqualTo("15");
             // a percentage as the dashboard writes it in the reader's language
             assertThat(figure(jobsRow, "progress")).isEqualTo(language.equals("en") ? "37.5%" : "37,5\u00a0%");
