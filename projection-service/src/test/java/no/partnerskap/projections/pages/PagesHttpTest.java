@@ -323,13 +323,15 @@ class PagesHttpTest {
                 + "Tiltak " + given.done.toString().substring(0, 8));
         assertThat(row(en, "data-entry", "1")).isEqualTo("January 5, 2027 Progress report 90% as of January 1, 2027 n");
         assertThat(row(en, "data-entry", "2")).isEqualTo("January 5, 2027 Assessed by the secretariat Limited tvilsomt");
+        // with the indicator values it reported, which move its goals' progress on the dashboard
         assertThat(row(en, "data-entry", "3")).isEqualTo(
-                "January 5, 2027 Final report Fulfilled as of February 15, 2027 n");
+                "January 5, 2027 Final report Fulfilled as of February 15, 2027 n Nye arbeidsplasser: 12");
 
         String nb = page(port, "/pages/commitments/" + given.done + "?lang=nb");
         assertThat(htmlLang(nb)).isEqualTo("nb");
         assertThat(text(nb)).contains("Oppfylt · Avsluttet").contains("Frist 30. juni 2027");
         assertThat(row(nb, "data-entry", "1")).isEqualTo("5. januar 2027 Framdriftsrapport 90 % per 1. januar 2027 n");
+        assertThat(nb).contains("aria-label=\"Rapporterte indikatorverdier\"");
 
         HttpResponse<String> unknown = fetch(port, "/pages/commitments/" + UUID.randomUUID() + "?lang=en");
         assertThat(unknown.statusCode()).isEqualTo(404);
