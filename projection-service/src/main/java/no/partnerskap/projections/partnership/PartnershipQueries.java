@@ -93,7 +93,13 @@ public class PartnershipQueries {
     public record Meeting(UUID id, LocalDate date, String agenda, String minutesReference, List<Attendee> attendance) {
     }
 
+    /** A thematic network under a strategic partnership. */
+    public record Network(UUID id, String name, boolean concluded) {
+    }
+
     public record Detail(UUID id, String name, String kind, UUID parentPartnershipId, String parentPartnershipName,
+                         @Schema(description = "the thematic networks under it, by name (a strategic partnership's)")
+                         List<Network> networks,
                          String mandate, List<MandateRevision> mandateRevisions, String purpose,
                          String workingMethods, String disagreementProcedure, LocalDate periodFrom, LocalDate periodTo,
                          UUID convenorOrganisationId, LocalDate agreementSignedOn, String agreementReference,
@@ -209,7 +215,7 @@ public class PartnershipQueries {
                 from partnership_view v where v.partnership_id = :id""", p,
                 (rs, n) -> new Detail(rs.getObject("partnership_id", UUID.class), rs.getString("name"),
                         rs.getString("kind"), rs.getObject("parent_partnership_id", UUID.class),
-                        rs.getString("parent_name"),
+                        rs.getString("parent_name"), networks(id),
                         rs.getString("mandate"), mandateRevisions(id), rs.getString("purpose"),
                         rs.getString("working_methods"),
                         rs.getString("disagreement_procedure"), rs.getObject("period_from", LocalDate.class),
@@ -223,6 +229,13 @@ public class PartnershipQueries {
                         attention(id, Filter.ALL.withOpenFollowUp()), attention(id, Filter.ALL.onlyDivergent()),
                         resources(id), openDisagreements(id), closedDisagreements(id), held,
                         rs.getLong("version"))).stream().findFirst();
+    }
+
+    private List<Network> networks(UUID id) {
+        return jdbc.query("""
+                select partnership_id, name, concluded from partnership_view where parent_partnership_id = :id
+                order by name, partnership_id""", params().addValue("id", id),
+                (rs, n) -> new Network(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)));
     }
 
     /** The day it concluded, where the follow-up clock counts days; null if it concluded before that was kept. */

@@ -380,8 +380,9 @@ class PagesHttpTest {
         assertThat(text(byId(page(port, "/pages/organisations/" + reporter + "?lang=en"), "lag"))).isEqualTo("1 day");
     }
 
+    /** Up to the strategic partnership, and down from it to each network under it. */
     @Test
-    void a_thematic_network_names_and_links_its_strategic_partnership() {
+    void a_thematic_network_names_and_links_its_strategic_partnership_and_it_the_network() {
         UUID network = UUID.randomUUID();
         events.append(new PartnershipEstablished(network, "Havnettverk", PartnershipKind.THEMATIC_NETWORK,
                 given.partnership, "M", null, null, null, new Period(LocalDate.of(2026, 1, 1), null), given.scripted));
@@ -390,6 +391,17 @@ class PagesHttpTest {
         assertThat(dashboard.path("parentPartnershipName").asText()).isEqualTo(given.name);
         assertThat(page(port, "/pages/partnerships/" + network)).contains(
                 "<a href=\"/pages/partnerships/" + given.partnership + "\">" + given.name + "</a>");
+
+        JsonNode parent = Api.onPort(port).get("/api/partnerships/" + given.partnership, null).body();
+        assertThat(parent.path("networks")).anySatisfy(n -> {
+            assertThat(n.path("id").asText()).isEqualTo(network.toString());
+            assertThat(n.path("name").asText()).isEqualTo("Havnettverk");
+            assertThat(n.path("concluded").asBoolean()).isFalse();
+        });
+        String parentPage = page(port, "/pages/partnerships/" + given.partnership + "?lang=nb");
+        assertThat(text(parentPage)).contains("Tematiske nettverk under det");
+        assertThat(parentPage).containsPattern("<dd id=\"networks\">.*<a href=\"/pages/partnerships/" + network
+                + "\">Havnettverk</a>");
     }
 
     @Test
