@@ -229,7 +229,12 @@ public class CouncilReports {
                     from partnership_view p
                     left join partnership_view pp on pp.partnership_id = p.parent_partnership_id
                     where coalesce(p.period_from, (p.established_at at time zone :zone)::date) <= :yearEnd
-                      and (p.period_to is null or p.period_to >= :yearStart)
+                      -- past its period but not concluded, with a commitment open in the year: what came of it
+                      -- (or that it is overdue) is reported, where otherwise no year's report would
+                      and (p.period_to is null or p.period_to >= :yearStart
+                           or exists (select 1 from commitment_view c where c.partnership_id = p.partnership_id
+                                        and c.recorded_on <= :reportDate
+                                        and (c.closed_on is null or c.closed_on >= :yearStart)))
                       and (not p.concluded or p.concluded_at is null
                            or (p.concluded_at at time zone :zone)::date >= :yearStart)
                     order by p.kind, p.name, p.partnership_id""", params(), (rs, n) -> partnership(rs));
