@@ -156,7 +156,7 @@ class AuditReads {
             }
             case ORGANISATION -> List.of(id);
             case PARTNERSHIP -> {
-                List<String> ids = new ArrayList<>(history.organisationsAndCommitmentsOf(id, at));
+                List<String> ids = new ArrayList<>(history.organisationsCommitmentsAndNetworksOf(id, at));
                 ids.add(id);
                 // a thematic network shows its strategic partnership's name
                 PartnershipEstablished established = (PartnershipEstablished) history.asMessage(own.get(0))

@@ -217,16 +217,20 @@ public class EventHistory {
     }
 
     /**
-     * The ids of every organisation, and of every commitment recorded in the partnership, that existed
-     * at the instant: what a partnership's dashboard shows besides the partnership itself.
+     * The ids of every organisation, of every commitment recorded in the partnership and of every thematic
+     * network under it, that existed at the instant: what a partnership's dashboard shows besides itself.
      */
-    public List<String> organisationsAndCommitmentsOf(String partnershipId, Instant until) {
+    public List<String> organisationsCommitmentsAndNetworksOf(String partnershipId, Instant until) {
         return jdbc.queryForList("select aggregate_identifier from " + EventStoreSchema.EVENTS
                 + " where sequence_number = 0 and time_stamp::timestamptz <= ?"
                 + " and (type = 'Organisation' or (type = 'Commitment'"
                 + " and position(? in convert_from(payload, 'UTF8')) > 0"
-                + " and " + payloadJson("payload") + " ->> 'partnershipId' = ?))",
-                String.class, java.sql.Timestamp.from(until), partnershipId, partnershipId);
+                + " and " + payloadJson("payload") + " ->> 'partnershipId' = ?)"
+                // the thematic networks under it, which its dashboard lists
+                + " or (type = 'Partnership' and position(? in convert_from(payload, 'UTF8')) > 0"
+                + " and " + payloadJson("payload") + " ->> 'parentPartnershipId' = ?))",
+                String.class, java.sql.Timestamp.from(until), partnershipId, partnershipId, partnershipId,
+                partnershipId);
     }
 
     /**
