@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -135,6 +136,13 @@ public final class ApiDocumentation {
                         "rule", new StringSchema().description("the rule a 409 names"),
                         "errors", new ArraySchema().description("each invalid field or parameter (400)")
                                 .items(new ObjectSchema().properties(Map.of(
-                                        "field", new StringSchema(), "message", new StringSchema())))));
+                                        "field", new StringSchema(), "message", new StringSchema()))),
+                        // the few problems that say more, named here so that a client generated from this
+                        // document reads them (a conclusion's refusals are documented on it)
+                        "unsealedEvents", new IntegerSchema().format("int64").description("events not yet settled "
+                                + "for sealing (409 urn:partnerships:checkpoint:not-settled)"),
+                        "rebuilding", new ObjectSchema().description("each read model being rebuilt, with how far "
+                                + "the rebuild has come, 0 to 1 (503 urn:partnerships:rebuild:read-model-rebuilding)")
+                                .additionalProperties(new NumberSchema())));
     }
 }

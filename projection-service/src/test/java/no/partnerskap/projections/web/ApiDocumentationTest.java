@@ -28,6 +28,10 @@ class ApiDocumentationTest {
                 .isEqualTo("JWT");
         assertThat(docs.path("security").findValues("bearer")).isNotEmpty();
         assertThat(docs.path("paths").findValues("*/*")).isEmpty();
+        // a client generated from the document reads what a 503 during a rebuild says, not only its words
+        JsonNode problem = docs.path("components").path("schemas").path("Problem").path("properties");
+        assertThat(problem.path("rebuilding").path("additionalProperties").path("type").asText()).isEqualTo("number");
+        assertThat(problem.path("unsealedEvents").path("type").asText()).isEqualTo("integer");
         docs.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             JsonNode answers = operation.getValue().path("responses");
             assertThat(answers.path("400").path("content").has("application/problem+json"))
