@@ -116,7 +116,12 @@ class FoundationSliceTest {
             Api.Response elsewhere = api.get(readSide, secretariat);
             assertThat(elsewhere.status()).as(readSide).isEqualTo(405);
             assertThat(elsewhere.text("detail")).as(readSide).contains("projection-service");
+            // no method is taken there: an Allow naming POST would say one is
+            assertThat(elsewhere.header("Allow")).as(readSide).isEmpty();
         }
+        // where a command is taken, the read's answer says which
+        assertThat(api.get("/api/partnerships/" + organisation + "/commitments", secretariat).header("Allow"))
+                .isEqualTo("POST");
 
         Api.Response nowhere = api.get("/api/organisation", secretariat);
         assertThat(nowhere.status()).isEqualTo(404);

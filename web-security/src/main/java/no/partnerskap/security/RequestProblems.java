@@ -284,7 +284,14 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
                 ex.getMethod() + " is not supported here: " + methodsHint);
         problem.setTitle("Method not allowed");
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).body(problem);
+        HttpHeaders answer = new HttpHeaders();
+        answer.putAll(headers);
+        if (ex.getSupportedHttpMethods() == null || ex.getSupportedHttpMethods().isEmpty()) {
+            // an address the other service serves, where this one takes no method at all: an Allow naming one
+            // (GET, say) told a client what would be answered here, falsely; an empty one says none (RFC 9110)
+            answer.setAllow(java.util.Set.of());
+        }
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(answer).body(problem);
     }
 
     /**

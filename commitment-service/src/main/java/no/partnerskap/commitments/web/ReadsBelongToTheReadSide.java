@@ -16,8 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 class ReadsBelongToTheReadSide {
 
+    /** Where a command is taken: a POST here is answered. */
+    @GetMapping("/api/partnerships/{id}/commitments")
+    void readWhereACommandIs() throws HttpRequestMethodNotSupportedException {
+        throw new HttpRequestMethodNotSupportedException(HttpMethod.GET.name(), List.of(HttpMethod.POST.name()));
+    }
+
+    /** Where this service takes nothing: no method is allowed here (an empty Allow), a POST not either. */
     @GetMapping({"/api/organisations/{id}", "/api/organisations/{id}/scorecard", "/api/partnerships/{id}",
-            "/api/partnerships/{id}/commitments", "/api/partnerships/{id}/commitments.csv",
+            "/api/partnerships/{id}/commitments.csv",
             "/api/partnerships/{id}/goals/{goalId}", "/api/partnerships/{id}/meetings/{meetingId}",
             "/api/partnerships/{id}/disagreements/{disagreementId}", "/api/commitments/{id}",
             "/api/commitments/overdue", "/api/commitments/overdue.csv",
@@ -25,6 +32,6 @@ class ReadsBelongToTheReadSide {
             "/api/commitments/{id}/follow-up-requests/{requestId}", "/api/sdg", "/api/reports/council",
             "/api/audit/**"})
     void read() throws HttpRequestMethodNotSupportedException {
-        throw new HttpRequestMethodNotSupportedException(HttpMethod.GET.name(), List.of(HttpMethod.POST.name()));
+        throw new HttpRequestMethodNotSupportedException(HttpMethod.GET.name(), List.of());
     }
 }
