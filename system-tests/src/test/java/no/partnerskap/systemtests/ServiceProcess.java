@@ -64,8 +64,9 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts the process and waits until its health is UP. */
     ServiceProcess start() {
         List<String> command = new ArrayList<>(prefix);
+        // the C1 compiler alone: a service here lives for seconds, and most of them go to its start
         command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar, "--server.port=" + port));
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port));
         command.addAll(args);
         Path log = Path.of("target", "logs", name + "-" + (++starts) + ".log");
         try {
