@@ -123,8 +123,7 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
                 ? shape(format.getTargetType()) + ", not " + format.getValue()
                 : mapping instanceof InvalidFormatException format
                 ? "cannot read " + format.getValue() + " as " + format.getTargetType().getSimpleName()
-                        + (format.getTargetType().isEnum() ? "; " + oneOf(format.getTargetType())
-                        : format.getTargetType() == LocalDate.class ? "; " + expected(LocalDate.class) : "")
+                        + (format.getTargetType().isEnum() ? "; " + oneOf(format.getTargetType()) : "")
                 : mapping instanceof MismatchedInputException mismatch && shape(mismatch.getTargetType()) != null
                 ? shape(mismatch.getTargetType())
                 : "wrong type or shape";
@@ -339,9 +338,6 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "must be a whole number";
-        }
-        if (type == LocalDate.class) {
-            return "must be a date (YYYY-MM-DD)";
         }
         if (type.isEnum()) {
             return "must be " + oneOf(type);

@@ -329,7 +329,8 @@ public class ProjectionAdmin {
         boolean holdsItsShare = processedElsewhere || segments.size() >= Math.min(processor.maxCapacity(), total);
         ProcessorFailures.Failure failure = failures.current(processor.getName(), lowestPosition(storedHere));
         // the head is read again: an event may have been stored, and processed, since it was read for the status
-        boolean aheadOfStore = highest(progress) > head && highest(progress) > history.head();
+        long reached = highest(progress);
+        boolean aheadOfStore = reached > head && reached > history.head();
         boolean caughtUp = !progress.isEmpty() && holdsItsShare && lagEvents == 0 && !replaying && failure == null
                 && !aheadOfStore;
         // Axon's pooled processor stays in error after a failure until it next coordinates a segment of its own:

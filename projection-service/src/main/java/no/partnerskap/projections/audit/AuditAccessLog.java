@@ -46,19 +46,21 @@ class AuditAccessLog implements WebMvcConfigurer, HandlerInterceptor {
     void refused(AuthorizationDeniedEvent<?> denied) {
         if (denied.getSource() instanceof HttpServletRequest request
                 && request.getRequestURI().startsWith("/api/audit/")) {
-            String query = request.getQueryString();
-            Caller.current().ifPresent(caller -> log.info("{} {} read by {} ({}), refused {}", request.getMethod(),
-                    request.getRequestURI() + (query == null ? "" : "?" + query), caller.subject(), caller.roles(),
-                    HttpServletResponse.SC_FORBIDDEN));
+            log(request, "refused", HttpServletResponse.SC_FORBIDDEN);
         }
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception failure) {
+        log(request, "answered", response.getStatus());
+    }
+
+    /** The line: the read asked for, who asked, and the answer. */
+    private static void log(HttpServletRequest request, String answer, int status) {
         String query = request.getQueryString();
-        Caller.current().ifPresent(caller -> log.info("{} {} read by {} ({}), answered {}", request.getMethod(),
+        Caller.current().ifPresent(caller -> log.info("{} {} read by {} ({}), {} {}", request.getMethod(),
                 request.getRequestURI() + (query == null ? "" : "?" + query), caller.subject(), caller.roles(),
-                response.getStatus()));
+                answer, status));
     }
 }

@@ -72,9 +72,10 @@ public class StoredHistory {
                 (rs, n) -> new PublishedKey(rs.getString(1), rs.getString(2)));
     }
 
-    public Map<String, PublicKey> keys() {
+    /** The published keys by id, to check signatures with. */
+    public static Map<String, PublicKey> keys(List<PublishedKey> published) {
         Map<String, PublicKey> keys = new HashMap<>();
-        for (PublishedKey key : publishedKeys()) {
+        for (PublishedKey key : published) {
             keys.put(key.keyId(), SigningKeys.readPublic(key.publicKey()));
         }
         return keys;

@@ -56,8 +56,9 @@ class VerificationController {
     @Transactional(readOnly = true)
     Verifier.Result verify() {
         List<Checkpoint> checkpoints = history.checkpoints();
-        Verifier verifier = new Verifier(checkpoints, history.keys());
-        witness.differences(checkpoints, history.publishedKeys()).forEach(verifier::problem);
+        List<StoredHistory.PublishedKey> published = history.publishedKeys();
+        Verifier verifier = new Verifier(checkpoints, StoredHistory.keys(published));
+        witness.differences(checkpoints, published).forEach(verifier::problem);
         history.allEvents(verifier::accept);
         return verifier.finish();
     }
